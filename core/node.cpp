@@ -1,0 +1,41 @@
+// Look-ups on the positioned document tree.
+#include "node.hpp"
+
+namespace simpul {
+
+bool Node::is_scalar() const {
+    return type == Type::String || type == Type::Int || type == Type::Float || type == Type::Bool;
+}
+
+const NodeEntry* Node::entry(std::string_view key) const {
+    for (const auto& e : entries)
+        if (e.key == key) return &e;
+    return nullptr;
+}
+
+const Node* Node::get(std::string_view key) const {
+    const NodeEntry* e = entry(key);
+    return e ? &e->value : nullptr;
+}
+
+const char* node_type_name(Node::Type t) {
+    switch (t) {
+        case Node::Type::Null:
+            return "nothing";
+        case Node::Type::String:
+            return "text";
+        case Node::Type::Int:
+            return "a whole number";
+        case Node::Type::Float:
+            return "a decimal number";
+        case Node::Type::Bool:
+            return "true/false";
+        case Node::Type::List:
+            return "a list";
+        case Node::Type::Map:
+            return "a map";
+    }
+    return "?";
+}
+
+}  // namespace simpul

@@ -1,0 +1,39 @@
+// Statistics over a Catalogue: innovations grouped by a facet (province,
+// sector, SDG, stage, status, year, award programme), hubs per year and
+// replication flows. Listing pages and the statistics use the same groups.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model.hpp"
+
+namespace simpul {
+
+enum class Facet { Province, Sector, Sdg, Stage, Status, Year, Program };
+
+// Keys of one innovation under a facet (an innovation has several sectors,
+// SDGs and awards; one province, stage, status and year). Empty when unknown.
+std::vector<std::string> facet_keys(const Catalogue& cat, const Innovation& inn, Facet facet);
+
+// Indexes into cat.innovations for every key of the facet, in catalogue order.
+std::map<std::string, std::vector<std::size_t>> group_innovations(const Catalogue& cat,
+                                                                  Facet facet);
+
+struct HubYear {
+    int year = 0;
+    int daerah = 0, kl = 0;                        // established that year
+    int cumulative_daerah = 0, cumulative_kl = 0;  // up to and including that year
+};
+// One row per year from the first to the last establishment year.
+std::vector<HubYear> hubs_per_year(const Catalogue& cat);
+
+struct Flow {
+    std::string from_province, to_province;  // innovation's province -> adopter's province
+    int count = 0;
+};
+// Replications aggregated between provinces; rows with an unknown side are skipped.
+std::vector<Flow> replication_flows(const Catalogue& cat);
+
+}  // namespace simpul

@@ -1,0 +1,38 @@
+// Stage 3, model: turn validated Documents into the typed Catalogue (core) and
+// the cross-record indexes every page needs (who replicated what, what each
+// province, hub and agency holds). Runs only when validation found no error.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "load.hpp"
+#include "model.hpp"
+#include "stats.hpp"
+
+namespace simpul::gen {
+
+using Index = std::map<std::string, std::vector<std::size_t>>;
+
+struct SiteModel {
+    Catalogue cat;
+    std::map<Facet, Index> facets;  // innovations per province, sector, SDG, ...
+    Index innovations_by_agency;    // agency id -> innovations
+    Index replications_by_innovation;
+    Index replications_by_adopter;  // agency id -> replications it adopted
+    Index replications_in;          // province code -> replications adopted there
+    Index replications_out;         // province code -> replications of its innovations elsewhere
+    Index replications_by_event;
+    Index events_by_hub;
+    Index events_by_innovation;
+    Index events_by_province;  // the event's own province, else its hub's
+    Index hubs_by_province;
+    Index hubs_by_agency;  // host or partner agency -> hubs
+    Index agencies_by_province;
+    std::vector<std::size_t> newest_innovations;  // year desc, then updated desc, then id
+};
+
+SiteModel build_model(const Content& content);
+
+}  // namespace simpul::gen

@@ -1,0 +1,178 @@
+// Runs the stages in order and times them. Rendering and writing run together
+// on a pool of threads, one page at a time, so only the model stays in memory.
+#include "pipeline.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <exception>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#include "catalogue.hpp"
+#include "load.hpp"
+#include "render.hpp"
+#include "templates.hpp"
+#include "validate.hpp"
+#include "write.hpp"
+
+namespace simpul::gen {
+namespace fs = std::filesystem;
+
+namespace {
+
+class Stopwatch {
+  public:
+    explicit Stopwatch(std::vector<StageTime>& out) : out_(out) {}
+    void lap(const char* name) {
+        auto now = std::chrono::steady_clock::now();
+        out_.push_back({name, std::chrono::duration<double, std::milli>(now - last_).count()});
+        last_ = now;
+    }
+
+  private:
+    std::vector<StageTime>& out_;
+    std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+// Runs fn(i) for i in [0, n) on `threads` threads; the first exception is rethrown.
+template <class Fn>
+void parallel_for(std::size_t n, unsigned threads, Fn fn) {
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr error;
+    std::mutex error_mutex;
+    auto worker = [&] {
+        for (std::size_t i; (i = next++) < n;) {
+            try {
+                fn(i);
+            } catch (...) {
+                std::lock_guard<std::mutex> lock(error_mutex);
+                if (!error) error = std::current_exception();
+                next = n;
+            }
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& th : pool) th.join();
+    if (error) std::rethrow_exception(error);
+}
+
+}  // namespace
+
+BuildResult run_build(const BuildOptions& opt) {
+    BuildResult r;
+    auto start = std::chrono::steady_clock::now();
+    Stopwatch watch(r.stages);
+
+    std::error_code ec;
+    if (!fs::is_directory(opt.content_dir, ec)) {
+        r.diags.error(opt.content_display, 0, 0, "missing-file", "content folder not found");
+        return r;
+    }
+    Content content = load_content(opt.content_dir, opt.content_display, r.diags);
+    watch.lap("load");
+    validate_content(content, r.diags);
+    watch.lap("validate");
+
+    for (const auto& schema : all_schemas()) {
+        std::size_t n = 0;
+        if (schema.one_file_per_record) {
+            for (const auto& d : content.records) n += d.type == schema.type;
+        } else if (schema.type != RecordType::Site) {
+            const auto& df = content.data[schema.type];
+            n = df.present && df.root.type == Node::Type::List ? df.root.items.size() : 0;
+        } else {
+            continue;
+        }
+        r.records.emplace_back(std::string(schema.name), n);
+    }
+    if (r.diags.has_errors()) return r;
+
+    SiteModel model = build_model(content);
+    content = Content{};  // the Nodes are no longer needed
+    watch.lap("model");
+
+    fs::path tdir = opt.template_dir.empty() ? opt.content_dir.parent_path() / "site-template"
+                                             : opt.template_dir;
+    std::string tshown =
+        opt.template_display.empty() ? tdir.lexically_normal().string() : opt.template_display;
+    if (!tshown.empty() && tshown.back() == '/') tshown.pop_back();
+    std::vector<std::string> languages = model.cat.site.languages;
+    if (languages.empty()) languages = {"id"};
+    SiteTemplate tmpl = SiteTemplate::load(tdir, tshown, languages, r.diags);
+    watch.lap("templates");
+    if (r.diags.has_errors() || opt.check_only) {
+        r.ok = !r.diags.has_errors();
+        r.total_ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count();
+        return r;
+    }
+
+    std::vector<PagePlan> plans;
+    for (const auto& lang : languages) {
+        auto p = plan_pages(model, lang);
+        r.pages_per_language[lang] = p.size();
+        plans.insert(plans.end(), std::make_move_iterator(p.begin()),
+                     std::make_move_iterator(p.end()));
+    }
+    try {
+        StagedOutput out(opt.out_dir);
+        unsigned threads =
+            opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
+        parallel_for(plans.size(), threads, [&](std::size_t i) {
+            out.write(plans[i].path, render_page(plans[i], model, tmpl));
+        });
+        for (const auto& asset : tmpl.assets())
+            out.copy(tmpl.dir() / "assets" / asset, "assets/" + asset.string());
+        watch.lap("render+write");
+        r.files = out.files();
+        r.bytes = out.bytes();
+        out.commit();
+    } catch (const std::exception& e) {
+        r.diags.error(opt.out_dir.string(), 0, 0, "write-error", e.what());
+        return r;
+    }
+    watch.lap("publish");
+    r.ok = true;
+    r.total_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return r;
+}
+
+std::string format_summary(const BuildResult& r, const BuildOptions& opt) {
+    std::ostringstream out;
+    char buf[128];
+    out << "\n";
+    std::snprintf(buf, sizeof buf, "%-16s %8s\n", "", "records");
+    out << buf;
+    for (const auto& [name, n] : r.records) {
+        std::snprintf(buf, sizeof buf, "%-16s %8zu\n", name.c_str(), n);
+        out << buf;
+    }
+    if (!opt.check_only) {
+        for (const auto& [lang, n] : r.pages_per_language) {
+            std::snprintf(buf, sizeof buf, "%-16s %8zu\n", ("pages (" + lang + ")").c_str(), n);
+            out << buf;
+        }
+        std::snprintf(buf, sizeof buf, "%-16s %8zu  (%.1f KB)\n", "files written", r.files,
+                      r.bytes / 1024.0);
+        out << buf;
+    }
+    out << "\nstages:";
+    for (const auto& s : r.stages) {
+        std::snprintf(buf, sizeof buf, " %s %.0f ms;", s.name.c_str(), s.ms);
+        out << buf;
+    }
+    out << "\n";
+    std::snprintf(buf, sizeof buf, "%s in %.0f ms\n", opt.check_only ? "Checked" : "Built",
+                  r.total_ms);
+    out << buf;
+    if (!opt.check_only) out << "Output: " << opt.out_dir.string() << "/\n";
+    return out.str();
+}
+
+}  // namespace simpul::gen

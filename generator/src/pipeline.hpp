@@ -1,0 +1,44 @@
+// The pipeline: load -> validate -> model -> render+write, each stage timed.
+// `simpul build`, `check` and `serve` all go through run_build().
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "diagnostics.hpp"
+
+namespace simpul::gen {
+
+struct BuildOptions {
+    std::filesystem::path content_dir = "content";
+    std::string content_display = "content";  // how paths are shown in messages
+    std::filesystem::path template_dir;       // default: site-template/ beside the content folder
+    std::string template_display;
+    std::filesystem::path out_dir = "public";
+    bool check_only = false;  // validate, write nothing
+    unsigned threads = 0;     // 0: all cores
+};
+
+struct StageTime {
+    std::string name;
+    double ms = 0;
+};
+
+struct BuildResult {
+    Diagnostics diags;
+    bool ok = false;
+    std::vector<std::pair<std::string, std::size_t>> records;  // per record type, in contract order
+    std::map<std::string, std::size_t> pages_per_language;
+    std::size_t files = 0, bytes = 0;
+    std::vector<StageTime> stages;
+    double total_ms = 0;
+};
+
+BuildResult run_build(const BuildOptions& options);
+
+// The Hugo-like summary printed after a build.
+std::string format_summary(const BuildResult& r, const BuildOptions& options);
+
+}  // namespace simpul::gen

@@ -1,0 +1,34 @@
+// Stage 4, render: plan every output page (path, kind, which records) and
+// render one plan to text through its template. Plans are cheap values, so
+// the writer can render and write them one at a time, in any order.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "catalogue.hpp"
+#include "templates.hpp"
+
+namespace simpul::gen {
+
+struct PagePlan {
+    PageKind kind = PageKind::Home;
+    std::string path;  // output file, relative to the site root: "inovasi/omspan/index.html"
+    std::string lang = "id";
+    std::string key;  // record id, facet key or listing id
+    Facet facet = Facet::Province;
+    int page = 1, pages = 1;         // pagination of listings
+    std::vector<std::size_t> items;  // innovations on this listing page
+    std::size_t total = 0;           // innovations in the whole listing
+    std::string listing;             // listing base folder: "sektor/kesehatan/"
+};
+
+// Every page of the site for one language, in a stable order.
+std::vector<PagePlan> plan_pages(const SiteModel& model, const std::string& lang);
+
+// The output path of page `n` (1-based) of a listing under `base` ("inovasi/").
+std::string listing_page_path(const std::string& base, int n);
+
+std::string render_page(const PagePlan& plan, const SiteModel& model, const SiteTemplate& tmpl);
+
+}  // namespace simpul::gen

@@ -1,0 +1,173 @@
+// Loading the template folder and rendering through kainjow mustache. Views are
+// built as JSON (view.cpp) and converted to Mustache data here.
+#include "templates.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <fstream>
+#include <kainjow/mustache.hpp>
+#include <sstream>
+
+#include "load.hpp"
+
+namespace simpul::gen {
+namespace fs = std::filesystem;
+namespace mstch = kainjow::mustache;
+
+namespace {
+
+const std::vector<TemplateInfo> kTemplates = {
+    {PageKind::Home, "index.html", true},
+    {PageKind::InnovationList, "innovation-list.html", true},
+    {PageKind::Innovation, "innovation.html", true},
+    {PageKind::HubIndex, "hubs.html", true},
+    {PageKind::Hub, "hub.html", true},
+    {PageKind::ProvinceIndex, "provinces.html", true},
+    {PageKind::Province, "province.html", true},
+    {PageKind::FacetIndex, "facet-index.html", true},
+    {PageKind::AgencyIndex, "agencies.html", true},
+    {PageKind::Agency, "agency.html", true},
+    {PageKind::ReplicationIndex, "replications.html", true},
+    {PageKind::Replication, "replication.html", true},
+    {PageKind::EventIndex, "events.html", true},
+    {PageKind::Event, "event.html", true},
+    {PageKind::RegulationIndex, "regulations.html", true},
+    {PageKind::Regulation, "regulation.html", true},
+    {PageKind::NotFound, "404.html", true},
+    {PageKind::Sitemap, "sitemap.xml", false},
+    {PageKind::Robots, "robots.txt", false},
+};
+
+bool read_text(const fs::path& p, std::string& out) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    out = ss.str();
+    return true;
+}
+
+std::string join(const std::string& display, const std::string& rel) {
+    return display.empty() ? rel : display + "/" + rel;
+}
+
+mstch::data to_data(const nlohmann::json& j) {
+    switch (j.type()) {
+        case nlohmann::json::value_t::object: {
+            mstch::data d{mstch::data::type::object};
+            for (const auto& [k, v] : j.items())
+                if (!v.is_null()) d.set(k, to_data(v));
+            return d;
+        }
+        case nlohmann::json::value_t::array: {
+            mstch::data d{mstch::data::type::list};
+            for (const auto& v : j) d.push_back(to_data(v));
+            return d;
+        }
+        case nlohmann::json::value_t::string:
+            return mstch::data{j.get_ref<const std::string&>()};
+        case nlohmann::json::value_t::boolean:
+            return mstch::data{j.get<bool>()};
+        case nlohmann::json::value_t::number_integer:
+        case nlohmann::json::value_t::number_unsigned:
+        case nlohmann::json::value_t::number_float:
+            return mstch::data{j.dump()};
+        default:
+            return mstch::data{false};
+    }
+}
+
+// YAML (i18n strings) to JSON, keeping only maps, lists and text.
+nlohmann::json yaml_to_json(const Node& n) {
+    switch (n.type) {
+        case Node::Type::Map: {
+            nlohmann::json o = nlohmann::json::object();
+            for (const auto& e : n.entries) o[e.key] = yaml_to_json(e.value);
+            return o;
+        }
+        case Node::Type::List: {
+            nlohmann::json a = nlohmann::json::array();
+            for (const auto& i : n.items) a.push_back(yaml_to_json(i));
+            return a;
+        }
+        case Node::Type::Null:
+            return nullptr;
+        default:
+            return n.text;
+    }
+}
+
+std::unique_ptr<mstch::mustache> compile(const fs::path& file, const std::string& shown,
+                                         Diagnostics& diags) {
+    std::string text;
+    if (!fs::is_regular_file(file) || !read_text(file, text)) {
+        diags.error(shown, 0, 0, "missing-template", "template file is missing");
+        return nullptr;
+    }
+    auto m = std::make_unique<mstch::mustache>(text);
+    if (!m->is_valid()) {
+        diags.error(shown, 0, 0, "template-syntax", m->error_message());
+        return nullptr;
+    }
+    return m;
+}
+
+}  // namespace
+
+const std::vector<TemplateInfo>& template_table() {
+    return kTemplates;
+}
+
+const TemplateInfo& template_info(PageKind kind) {
+    for (const auto& t : kTemplates)
+        if (t.kind == kind) return t;
+    return kTemplates.front();
+}
+
+SiteTemplate::SiteTemplate() = default;
+SiteTemplate::~SiteTemplate() = default;
+SiteTemplate::SiteTemplate(SiteTemplate&&) noexcept = default;
+SiteTemplate& SiteTemplate::operator=(SiteTemplate&&) noexcept = default;
+
+SiteTemplate SiteTemplate::load(const fs::path& dir, const std::string& display,
+                                const std::vector<std::string>& languages, Diagnostics& diags) {
+    SiteTemplate st;
+    st.dir_ = dir;
+    st.layout_ = compile(dir / "layout.html", join(display, "layout.html"), diags);
+    for (const auto& t : kTemplates)
+        if (auto m = compile(dir / t.file, join(display, t.file), diags))
+            st.templates_[t.kind] = std::move(m);
+    for (const auto& lang : languages) {
+        std::string rel = "i18n/" + lang + ".yaml";
+        std::string text;
+        if (!read_text(dir / rel, text)) {
+            diags.error(join(display, rel), 0, 0, "missing-template", "UI strings file is missing");
+            continue;
+        }
+        if (auto n = parse_yaml(text, join(display, rel), 1, diags))
+            st.strings_[lang] = yaml_to_json(*n);
+    }
+    std::error_code ec;
+    if (fs::is_directory(dir / "assets", ec)) {
+        for (const auto& e : fs::recursive_directory_iterator(dir / "assets", ec))
+            if (e.is_regular_file()) st.assets_.push_back(fs::relative(e.path(), dir / "assets"));
+        std::sort(st.assets_.begin(), st.assets_.end());
+    }
+    return st;
+}
+
+std::string SiteTemplate::render(PageKind kind, const nlohmann::json& view) const {
+    mstch::data data = to_data(view);
+    std::string body = templates_.at(kind)->render(data);
+    if (!template_info(kind).html) return body;
+    data.set("content", body);
+    return layout_->render(data);
+}
+
+const nlohmann::json& SiteTemplate::strings(const std::string& lang) const {
+    static const nlohmann::json empty = nlohmann::json::object();
+    auto it = strings_.find(lang);
+    return it == strings_.end() ? empty : it->second;
+}
+
+}  // namespace simpul::gen

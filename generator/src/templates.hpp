@@ -1,0 +1,83 @@
+// The site template folder: Mustache templates (one explicit table from page
+// kind to file), the layout that wraps every HTML page, the UI strings of each
+// language (i18n/<lang>.yaml) and static assets copied as they are.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "diagnostics.hpp"
+
+namespace kainjow::mustache {
+template <typename string_type>
+class basic_mustache;
+}
+
+namespace simpul::gen {
+
+enum class PageKind {
+    Home,
+    InnovationList,
+    Innovation,
+    HubIndex,
+    Hub,
+    ProvinceIndex,
+    Province,
+    FacetIndex,
+    AgencyIndex,
+    Agency,
+    ReplicationIndex,
+    Replication,
+    EventIndex,
+    Event,
+    RegulationIndex,
+    Regulation,
+    NotFound,
+    Sitemap,
+    Robots,
+};
+
+struct TemplateInfo {
+    PageKind kind;
+    const char* file;  // relative to the template folder
+    bool html;         // wrapped in layout.html
+};
+
+// The one table from page kind to template file.
+const std::vector<TemplateInfo>& template_table();
+const TemplateInfo& template_info(PageKind kind);
+
+class SiteTemplate {
+  public:
+    SiteTemplate();
+    ~SiteTemplate();
+    SiteTemplate(SiteTemplate&&) noexcept;
+    SiteTemplate& operator=(SiteTemplate&&) noexcept;
+
+    // Loads every template of the table, the layout and i18n/<lang>.yaml for each
+    // language. Problems (missing file, Mustache syntax) go to `diags`.
+    static SiteTemplate load(const std::filesystem::path& dir, const std::string& display,
+                             const std::vector<std::string>& languages, Diagnostics& diags);
+
+    // Renders `view` through the template of `kind` (and the layout for HTML pages).
+    std::string render(PageKind kind, const nlohmann::json& view) const;
+
+    const nlohmann::json& strings(const std::string& lang) const;
+    // Files under assets/, relative to it, sorted.
+    const std::vector<std::filesystem::path>& assets() const { return assets_; }
+    const std::filesystem::path& dir() const { return dir_; }
+
+  private:
+    using Mustache = kainjow::mustache::basic_mustache<std::string>;
+    std::filesystem::path dir_;
+    std::map<PageKind, std::unique_ptr<Mustache>> templates_;
+    std::unique_ptr<Mustache> layout_;
+    std::map<std::string, nlohmann::json> strings_;
+    std::vector<std::filesystem::path> assets_;
+};
+
+}  // namespace simpul::gen

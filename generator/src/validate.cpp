@@ -1,0 +1,352 @@
+// Stage 2, validate: a generic walk of each Node against its FieldSpec table,
+// plus the rules that span records (ids, duplicates, references, the
+// "required unless central" conditions).
+#include "validate.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace simpul::gen {
+namespace {
+
+// The ids that exist, per reference target.
+using IdSets = std::map<RefTarget, std::set<std::string>>;
+
+RefTarget target_of(RecordType t) {
+    switch (t) {
+        case RecordType::Agency:
+            return RefTarget::Agency;
+        case RecordType::Innovation:
+            return RefTarget::Innovation;
+        case RecordType::Hub:
+            return RefTarget::Hub;
+        case RecordType::Event:
+            return RefTarget::Event;
+        case RecordType::Province:
+            return RefTarget::Province;
+        case RecordType::Sector:
+            return RefTarget::Sector;
+        case RecordType::Sdg:
+            return RefTarget::Sdg;
+        case RecordType::Program:
+            return RefTarget::Program;
+        default:
+            return RefTarget::None;
+    }
+}
+
+// The key that identifies an item of a data list.
+std::string_view id_key(RecordType t) {
+    switch (t) {
+        case RecordType::Province:
+            return "code";
+        case RecordType::Sdg:
+            return "number";
+        default:
+            return "id";
+    }
+}
+
+std::string where_defined(RefTarget t) {
+    switch (t) {
+        case RefTarget::Province:
+            return "data/provinces.yaml";
+        case RefTarget::Sector:
+            return "data/sectors.yaml";
+        case RefTarget::Sdg:
+            return "data/sdgs.yaml";
+        case RefTarget::Program:
+            return "data/programs.yaml";
+        case RefTarget::Agency:
+            return "agencies/";
+        case RefTarget::Hub:
+            return "hubs/";
+        case RefTarget::Innovation:
+            return "innovations/";
+        case RefTarget::Event:
+            return "events/";
+        case RefTarget::None:
+            break;
+    }
+    return "";
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j)
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+std::string describe(const Node& n) {
+    if (n.is_scalar()) return std::string(node_type_name(n.type)) + " '" + n.text + "'";
+    return node_type_name(n.type);
+}
+
+class Validator {
+  public:
+    Validator(const IdSets& ids, Diagnostics& diags) : ids_(ids), diags_(diags) {}
+
+    // Checks a map of fields against `fields`.
+    void check_map(const std::string& path, const Node& map, const std::vector<FieldSpec>& fields,
+                   std::string_view what, bool allow_any_keys = false) {
+        if (map.type != Node::Type::Map) {
+            diags_.error(path, map.line, map.col, "wrong-type",
+                         std::string(what) + " must be a map of fields, found " + describe(map));
+            return;
+        }
+        for (const auto& e : map.entries) {
+            auto spec = std::find_if(fields.begin(), fields.end(),
+                                     [&](const FieldSpec& f) { return f.name == e.key; });
+            if (spec == fields.end()) {
+                if (!allow_any_keys) unknown(path, e, fields, what);
+                continue;
+            }
+            check_value(path, e.value, *spec, e.line, e.col);
+        }
+        for (const auto& f : fields)
+            if (f.required && (!map.get(f.name) || map.get(f.name)->type == Node::Type::Null))
+                diags_.error(path, map.line, map.col, "missing-field",
+                             std::string(what) + " is missing the required field '" +
+                                 std::string(f.name) + "'");
+    }
+
+  private:
+    void unknown(const std::string& path, const NodeEntry& e, const std::vector<FieldSpec>& fields,
+                 std::string_view what) {
+        std::string msg = "unknown field '" + e.key + "' in " + std::string(what);
+        std::string_view best;
+        std::size_t best_d = 3;
+        for (const auto& f : fields) {
+            std::size_t d = edit_distance(e.key, f.name);
+            if (d < best_d) best_d = d, best = f.name;
+        }
+        if (!best.empty())
+            msg += " (did you mean '" + std::string(best) + "'?)";
+        else
+            msg += " (put extra information under 'extra:')";
+        diags_.error(path, e.line, e.col, "unknown-field", msg);
+    }
+
+    void wrong(const std::string& path, int line, int col, const FieldSpec& f, std::string expected,
+               const Node& v) {
+        diags_.error(
+            path, line, col, "wrong-type",
+            "field '" + std::string(f.name) + "' must be " + expected + ", found " + describe(v));
+    }
+
+    void check_value(const std::string& path, const Node& v, const FieldSpec& f, int line,
+                     int col) {
+        if (v.type == Node::Type::Null) return;  // absent; "required" is checked by the caller
+        if (v.line > 0 && f.kind != FieldKind::Object && f.kind != FieldKind::List)
+            line = v.line, col = v.col;
+        const std::string name(f.name);
+        switch (f.kind) {
+            case FieldKind::Text:
+            case FieldKind::Markdown:
+                if (v.type != Node::Type::String) wrong(path, line, col, f, "text", v);
+                break;
+            case FieldKind::Url:
+                if (v.type != Node::Type::String)
+                    wrong(path, line, col, f, "an address (text)", v);
+                else if (!is_allowed_url(v.text))
+                    diags_.error(path, line, col, "bad-url",
+                                 "field '" + name +
+                                     "' must be an http://, https:// or mailto: address, found '" +
+                                     v.text + "'");
+                break;
+            case FieldKind::Date:
+                if (!v.is_scalar() || !is_valid_date(v.text))
+                    diags_.error(path, line, col, "bad-date",
+                                 "field '" + name +
+                                     "' must be a date YYYY-MM-DD (or YYYY-MM, YYYY), found '" +
+                                     v.text + "'");
+                break;
+            case FieldKind::Year:
+            case FieldKind::Int:
+                if (v.type != Node::Type::Int)
+                    wrong(path, line, col, f,
+                          f.kind == FieldKind::Year ? "a year (a whole number)" : "a whole number",
+                          v);
+                else if (v.int_value < f.min || v.int_value > f.max)
+                    diags_.error(path, line, col, "bad-value",
+                                 "field '" + name + "' must be between " + std::to_string(f.min) +
+                                     " and " + std::to_string(f.max) + ", found " + v.text);
+                break;
+            case FieldKind::Bool:
+                if (v.type != Node::Type::Bool) wrong(path, line, col, f, "true or false", v);
+                break;
+            case FieldKind::Enum:
+                if (v.type != Node::Type::String ||
+                    std::find(f.choices.begin(), f.choices.end(), v.text) == f.choices.end()) {
+                    std::string list;
+                    for (auto c : f.choices) list += (list.empty() ? "" : ", ") + std::string(c);
+                    diags_.error(
+                        path, line, col, "bad-value",
+                        "field '" + name + "' must be one of " + list + "; found '" + v.text + "'");
+                }
+                break;
+            case FieldKind::Slug:
+                if (v.type != Node::Type::String || !is_safe_id(v.text))
+                    diags_.error(path, line, col, "bad-id",
+                                 "field '" + name +
+                                     "' must be a safe id (a-z, 0-9 and single hyphens), found '" +
+                                     v.text + "'");
+                break;
+            case FieldKind::Ref:
+                check_ref(path, v, f, line, col);
+                break;
+            case FieldKind::Object:
+                check_map(path, v, f.fields, "'" + name + "'", f.fields.empty());
+                if (f.name == "source" || f.name == "sources") break;
+                break;
+            case FieldKind::List:
+                if (v.type != Node::Type::List) {
+                    wrong(path, line, col, f, "a list", v);
+                    break;
+                }
+                for (const auto& item : v.items) {
+                    check_value(path, item, f.fields[0], item.line ? item.line : line,
+                                item.line ? item.col : col);
+                    if (f.fields[0].name == "source" && item.type == Node::Type::Map &&
+                        !item.get("url") && !item.get("seed"))
+                        diags_.error(
+                            path, item.line, item.col, "missing-field",
+                            "a source needs a 'url' or a 'seed' (the seed document's file name)");
+                }
+                break;
+        }
+    }
+
+    void check_ref(const std::string& path, const Node& v, const FieldSpec& f, int line, int col) {
+        bool numeric = f.ref == RefTarget::Sdg;
+        if (numeric ? v.type != Node::Type::Int : !v.is_scalar() || v.type == Node::Type::Bool) {
+            wrong(path, line, col, f, numeric ? "an SDG number (1-17)" : "an id (text)", v);
+            return;
+        }
+        const auto& set = ids_.at(f.ref);
+        if (set.count(v.text)) return;
+        std::string what = ref_target_name(f.ref);
+        diags_.error(path, line, col, "unresolved-ref",
+                     (f.ref == RefTarget::Province ? "province code '" : what + " '") + v.text +
+                         "' does not exist (see " + where_defined(f.ref) + ")");
+    }
+
+    const IdSets& ids_;
+    Diagnostics& diags_;
+};
+
+const Node* field(const Document& d, std::string_view key) {
+    const Node* n = d.fields.get(key);
+    return n && n->type != Node::Type::Null ? n : nullptr;
+}
+
+// "required unless central" rules that depend on another record.
+void check_conditional(const Document& d, const std::map<std::string, const Document*>& agencies,
+                       Diagnostics& diags) {
+    auto require_province = [&](const std::string& why) {
+        if (!field(d, "province"))
+            diags.error(d.path, d.fields.line, d.fields.col, "missing-field",
+                        std::string(schema_for(d.type).name) +
+                            " is missing the field 'province' (" + why + ")");
+    };
+    if (d.type == RecordType::Agency) {
+        const Node* level = field(d, "level");
+        if (level && level->text != "pusat") require_province("required unless level is pusat");
+    } else if (d.type == RecordType::Hub) {
+        const Node* kind = field(d, "kind");
+        if (kind && kind->text == "daerah") require_province("required for a hub of kind daerah");
+    } else if (d.type == RecordType::Innovation) {
+        const Node* agency = field(d, "agency");
+        if (!agency) return;
+        auto it = agencies.find(agency->text);
+        if (it == agencies.end()) return;
+        const Node* level = field(*it->second, "level");
+        if (level && level->text != "pusat")
+            require_province("required because agency '" + agency->text + "' is not central");
+    }
+}
+
+}  // namespace
+
+void validate_content(const Content& content, Diagnostics& diags) {
+    IdSets ids;
+    for (RefTarget t : {RefTarget::Agency, RefTarget::Hub, RefTarget::Innovation, RefTarget::Event,
+                        RefTarget::Province, RefTarget::Sector, RefTarget::Sdg, RefTarget::Program})
+        ids[t];
+
+    // Data lists: shape, item ids, duplicates.
+    for (const auto& [type, df] : content.data) {
+        if (!df.present) continue;
+        const RecordSchema& schema = schema_for(type);
+        Validator v(ids, diags);
+        if (type == RecordType::Site) continue;  // checked after all ids are known
+        if (df.root.type != Node::Type::List) {
+            diags.error(df.path, df.root.line, df.root.col, "wrong-type",
+                        "this file must be a list of " + std::string(schema.name) +
+                            " entries, found " + describe(df.root));
+            continue;
+        }
+        std::map<std::string, int> seen;
+        for (const auto& item : df.root.items) {
+            const Node* key = item.get(id_key(type));
+            if (!key || !key->is_scalar()) continue;
+            if (auto [it, fresh] = seen.emplace(key->text, key->line); !fresh)
+                diags.error(df.path, key->line, key->col, "duplicate-id",
+                            std::string(schema.name) + " '" + key->text +
+                                "' is already defined on line " + std::to_string(it->second));
+            ids[target_of(type)].insert(key->text);
+        }
+    }
+
+    // Record files: ids from file names, duplicates across formats.
+    std::map<std::pair<RecordType, std::string>, const Document*> by_id;
+    std::map<std::string, const Document*> agencies;
+    for (const auto& d : content.records) {
+        if (!is_safe_id(d.id)) {
+            diags.error(
+                d.path, 1, 1, "bad-id",
+                "record id '" + d.id +
+                    "' (the file name) must use only a-z, 0-9 and single hyphens between them");
+            continue;
+        }
+        auto [it, fresh] = by_id.emplace(std::make_pair(d.type, d.id), &d);
+        if (!fresh) {
+            diags.error(d.path, 1, 1, "duplicate-id",
+                        std::string(schema_for(d.type).name) + " id '" + d.id +
+                            "' is also defined by " + it->second->path);
+            continue;
+        }
+        if (RefTarget t = target_of(d.type); t != RefTarget::None) ids[t].insert(d.id);
+        if (d.type == RecordType::Agency) agencies[d.id] = &d;
+    }
+
+    for (const auto& [type, id] : content.unparsed)
+        if (RefTarget t = target_of(type); t != RefTarget::None) ids[t].insert(id);
+
+    // Field checks, now that every id is known.
+    Validator v(ids, diags);
+    for (const auto& [type, df] : content.data) {
+        if (!df.present) continue;
+        const RecordSchema& schema = schema_for(type);
+        if (type == RecordType::Site) {
+            v.check_map(df.path, df.root, schema.fields, "site.yaml");
+        } else if (df.root.type == Node::Type::List) {
+            for (const auto& item : df.root.items)
+                v.check_map(df.path, item, schema.fields, std::string(schema.name) + " entry");
+        }
+    }
+    for (const auto& d : content.records) {
+        const RecordSchema& schema = schema_for(d.type);
+        v.check_map(d.path, d.fields, schema.fields, std::string(schema.name));
+        if (d.fields.type == Node::Type::Map) check_conditional(d, agencies, diags);
+    }
+}
+
+}  // namespace simpul::gen

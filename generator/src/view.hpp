@@ -1,0 +1,74 @@
+// The template view: what each page shows, as JSON handed to Mustache (kept
+// apart from the model, like Zola's ser.rs). Every link is made relative to
+// the page here, so templates never build URLs and the site works under any
+// sub-path or from disk.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "render.hpp"
+
+namespace simpul::gen {
+
+using json = nlohmann::json;
+
+// The folder of a facet term's innovation listing: "sektor/kesehatan/".
+std::string facet_term_folder(Facet f, const std::string& key, const SiteModel& model);
+
+// Builds the whole view of one page (layout fields included).
+json build_view(const PagePlan& plan, const SiteModel& model, const json& strings);
+
+// Shared by view.cpp (record pages) and view_lists.cpp (listings).
+class ViewContext {
+  public:
+    ViewContext(const PagePlan& plan, const SiteModel& model, const json& strings);
+
+    const PagePlan& plan;
+    const SiteModel& model;
+    const Catalogue& cat;
+    const json& t;     // UI strings of the page's language
+    std::string root;  // "../../": from this page to the site root
+
+    // A link from this page to a site-relative path ("inovasi/x/index.html").
+    std::string href(const std::string& site_path) const;
+    // A UI string by dotted key ("stage.penciptaan"); the key itself when missing.
+    std::string str(const std::string& dotted) const;
+    std::string number(long long n) const;           // 1.234 (id) or 1,234 (en)
+    std::string date(const std::string& iso) const;  // "27 Oktober 2020", "November 2020"
+
+    json innovation_card(const Innovation& inn) const;
+    json replication_row(const Replication& r) const;
+    json event_row(const Event& e) const;
+    json hub_row(const Hub& h) const;
+    json agency_ref(const std::string& agency_id) const;
+    json province_ref(const std::string& code) const;
+    json sources(const std::vector<Source>& list) const;
+    json cards(const std::vector<std::size_t>& innovation_indexes) const;
+
+    std::string province_href(const std::string& code) const;
+    std::string facet_label(Facet f, const std::string& key) const;
+};
+
+// Record pages (view.cpp).
+json innovation_view(const ViewContext& v);
+json hub_view(const ViewContext& v);
+json province_view(const ViewContext& v);
+json agency_view(const ViewContext& v);
+json replication_view(const ViewContext& v);
+json event_view(const ViewContext& v);
+json regulation_view(const ViewContext& v);
+
+// Listings and indexes (view_lists.cpp).
+json home_view(const ViewContext& v);
+json innovation_list_view(const ViewContext& v);
+json facet_index_view(const ViewContext& v);
+json hub_index_view(const ViewContext& v);
+json province_index_view(const ViewContext& v);
+json agency_index_view(const ViewContext& v);
+json replication_index_view(const ViewContext& v);
+json event_index_view(const ViewContext& v);
+json regulation_index_view(const ViewContext& v);
+json sitemap_view(const ViewContext& v);
+
+}  // namespace simpul::gen

@@ -1,0 +1,79 @@
+// Staged writing and the final swap (renameat2 RENAME_EXCHANGE on Linux).
+#include "write.hpp"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <stdexcept>
+
+namespace simpul::gen {
+namespace fs = std::filesystem;
+
+StagedOutput::StagedOutput(fs::path out) : out_(std::move(out)) {
+    fs::path parent = out_.parent_path().empty() ? fs::path(".") : out_.parent_path();
+    std::string name = out_.filename().string();
+    fs::create_directories(parent);
+    // Staging folders of builds that were killed: nobody owns them any more.
+    std::string stale_prefix = "." + name + ".staging-";
+    std::string old_prefix = "." + name + ".old-";
+    for (const auto& e : fs::directory_iterator(parent)) {
+        std::string f = e.path().filename().string();
+        if (f.rfind(stale_prefix, 0) == 0 || f.rfind(old_prefix, 0) == 0) {
+            std::error_code ec;
+            fs::remove_all(e.path(), ec);
+        }
+    }
+    staging_ = parent / (stale_prefix + std::to_string(::getpid()));
+    fs::create_directories(staging_);
+}
+
+StagedOutput::~StagedOutput() {
+    if (!committed_) {
+        std::error_code ec;
+        fs::remove_all(staging_, ec);
+    }
+}
+
+void StagedOutput::write(const std::string& rel, const std::string& content) {
+    fs::path p = staging_ / rel;
+    fs::create_directories(p.parent_path());
+    std::ofstream f(p, std::ios::binary | std::ios::trunc);
+    f.write(content.data(), static_cast<std::streamsize>(content.size()));
+    if (!f) throw std::runtime_error("cannot write " + p.string());
+    ++files_;
+    bytes_ += content.size();
+}
+
+void StagedOutput::copy(const fs::path& from, const std::string& rel) {
+    fs::path p = staging_ / rel;
+    fs::create_directories(p.parent_path());
+    fs::copy_file(from, p, fs::copy_options::overwrite_existing);
+    ++files_;
+    bytes_ += fs::file_size(p);
+}
+
+void StagedOutput::commit() {
+    std::error_code ec;
+    if (fs::exists(out_, ec)) {
+#ifdef RENAME_EXCHANGE
+        if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, out_.c_str(), RENAME_EXCHANGE) == 0) {
+            committed_ = true;
+            fs::remove_all(staging_, ec);  // now holds the previous output
+            return;
+        }
+#endif
+        fs::path old = out_.parent_path() /
+                       ("." + out_.filename().string() + ".old-" + std::to_string(::getpid()));
+        fs::rename(out_, old);
+        fs::rename(staging_, out_);
+        committed_ = true;
+        fs::remove_all(old, ec);
+        return;
+    }
+    fs::rename(staging_, out_);
+    committed_ = true;
+}
+
+}  // namespace simpul::gen

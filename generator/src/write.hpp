@@ -1,0 +1,39 @@
+// Stage 5, write: pages go into a staging folder beside the output folder,
+// which replaces the output only when every file is written. A failed or
+// interrupted build leaves the previous output exactly as it was.
+#pragma once
+
+#include <atomic>
+#include <filesystem>
+#include <string>
+
+namespace simpul::gen {
+
+class StagedOutput {
+  public:
+    // Creates `.<name>.staging-<pid>` beside `out` (removing stale staging folders).
+    explicit StagedOutput(std::filesystem::path out);
+    ~StagedOutput();  // removes the staging folder unless committed
+
+    StagedOutput(const StagedOutput&) = delete;
+    StagedOutput& operator=(const StagedOutput&) = delete;
+
+    // Thread-safe: writes `content` to `rel` inside the staging folder.
+    void write(const std::string& rel, const std::string& content);
+    void copy(const std::filesystem::path& from, const std::string& rel);
+
+    // Swaps the staging folder in as the output folder (atomically where the
+    // system allows) and removes the previous output.
+    void commit();
+
+    std::size_t files() const { return files_; }
+    std::size_t bytes() const { return bytes_; }
+    const std::filesystem::path& staging() const { return staging_; }
+
+  private:
+    std::filesystem::path out_, staging_;
+    bool committed_ = false;
+    std::atomic<std::size_t> files_{0}, bytes_{0};
+};
+
+}  // namespace simpul::gen

@@ -1,0 +1,30 @@
+// Tests for core/model: canonical order and look-ups.
+#include "model.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace simpul;
+
+TEST_CASE("finish() sorts records and indexes them by id") {
+    Catalogue c;
+    c.provinces = {{"63", "Kalimantan Selatan"}, {"11", "Aceh"}};
+    Innovation z;
+    z.id = "zebra";
+    Innovation a;
+    a.id = "alpha";
+    a.agency = "pemprov-aceh";
+    c.innovations = {z, a};
+    Agency ag;
+    ag.id = "pemprov-aceh";
+    ag.province = "11";
+    c.agencies = {ag};
+    c.finish();
+    CHECK(c.provinces[0].code == "11");
+    CHECK(c.innovations[0].id == "alpha");
+    REQUIRE(c.innovation("zebra") != nullptr);
+    CHECK(c.innovation("zebra")->id == "zebra");
+    CHECK(c.innovation("nope") == nullptr);
+    CHECK(c.province("63")->name == "Kalimantan Selatan");
+    CHECK(c.province_of(*c.innovation("alpha")) == "11");
+    CHECK(c.province_of(*c.innovation("zebra")).empty());
+}

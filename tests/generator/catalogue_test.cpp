@@ -1,0 +1,52 @@
+// Tests for generator/src/catalogue.cpp: the model stage's records and indexes.
+#include "catalogue.hpp"
+
+#include <doctest/doctest.h>
+
+#include "support.hpp"
+#include "validate.hpp"
+
+using namespace simpul;
+using namespace simpul::gen;
+
+namespace {
+SiteModel fixture_model() {
+    Diagnostics d;
+    Content c = load_content(test::fixture("valid/basic/content"), "content", d);
+    validate_content(c, d);
+    REQUIRE_FALSE(d.has_errors());
+    return build_model(c);
+}
+}  // namespace
+
+TEST_CASE("records are decoded with their origin") {
+    SiteModel m = fixture_model();
+    CHECK(m.cat.site.title == "Katalog Uji");
+    CHECK(m.cat.site.figures.at(0).value == 1234);
+    REQUIRE(m.cat.innovation("layanan-daring"));
+    CHECK(m.cat.innovation("layanan-daring")->body == "Isi **uji**.");
+    CHECK(m.cat.innovation("bank-sampah")->origin.path == "content/innovations/bank-sampah.md");
+    CHECK(m.cat.innovation("bank-sampah")->origin.line == 2);
+    CHECK(m.cat.hubs.at(0).decree->number == "94/2020");
+}
+
+TEST_CASE("relations are indexed both ways") {
+    SiteModel m = fixture_model();
+    CHECK(m.replications_by_innovation.at("bank-sampah").size() == 1);
+    CHECK(m.replications_in.at("63").size() == 1);   // Kalsel adopts
+    CHECK(m.replications_out.at("34").size() == 1);  // a DIY innovation
+    CHECK(m.events_by_hub.at("kalimantan-selatan").size() == 1);
+    CHECK(m.events_by_province.at("63").size() == 1);  // through its hub
+    CHECK(m.events_by_province.at("34").size() == 1);  // its own province
+    CHECK(m.events_by_innovation.at("layanan-daring").size() == 1);
+    CHECK(m.hubs_by_agency.at("kemenpanrb").size() == 1);  // as partner
+    CHECK(m.facets.at(Facet::Province).at("34").size() == 2);
+    CHECK(m.facets.at(Facet::Province).count("63") == 0);
+}
+
+TEST_CASE("newest innovations: by year, unknown years last") {
+    SiteModel m = fixture_model();
+    std::vector<std::string> ids;
+    for (auto i : m.newest_innovations) ids.push_back(m.cat.innovations[i].id);
+    CHECK(ids == std::vector<std::string>{"layanan-daring", "bank-sampah", "sekolah-rimba"});
+}

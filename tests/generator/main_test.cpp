@@ -1,0 +1,73 @@
+// Tests for generator/src/main.cpp: the CLI's commands, exit statuses and
+// messages, run as a user would run them.
+#include <doctest/doctest.h>
+
+#include "support.hpp"
+
+using namespace simpul::test;
+
+TEST_CASE("--help and --version") {
+    TempDir tmp;
+    RunResult help = run_simpul("--help", tmp.path());
+    CHECK(help.status == 0);
+    CHECK(help.out.find("simpul build [CONTENT] [-o OUT]") != std::string::npos);
+    CHECK(help.out.find("simpul check [CONTENT]") != std::string::npos);
+    RunResult version = run_simpul("--version", tmp.path());
+    CHECK(version.status == 0);
+    CHECK(version.out.rfind("simpul ", 0) == 0);
+}
+
+TEST_CASE("wrong usage exits 2 with a hint") {
+    TempDir tmp;
+    RunResult r = run_simpul("bild", tmp.path());
+    CHECK(r.status == 2);
+    CHECK(r.err == "simpul: unknown command 'bild'\nTry 'simpul --help'.\n");
+    CHECK(run_simpul("build --threads 0", tmp.path()).status == 2);
+    CHECK(run_simpul("", tmp.path()).status == 2);
+}
+
+TEST_CASE("a missing content folder is an error, not a crash") {
+    TempDir tmp;
+    RunResult r = run_simpul("check nowhere", tmp.path());
+    CHECK(r.status == 1);
+    CHECK(r.err.rfind("nowhere:1:1: error[missing-file]: content folder not found\n", 0) == 0);
+}
+
+TEST_CASE("each invalid fixture: exit 1, the expected diagnostics, the previous output untouched") {
+    for (const char* name :
+         {"fields", "files", "ids", "json-syntax", "references", "yaml-syntax"}) {
+        CAPTURE(name);
+        TempDir tmp;
+        std::filesystem::copy(fixture(std::string("invalid/") + name + "/content"), tmp / "content",
+                              std::filesystem::copy_options::recursive);
+        write_file(tmp / "public/index.html", "previous site");
+        write_file(tmp / "public/inovasi/x/index.html", "previous page");
+        auto before = snapshot(tmp / "public");
+        RunResult r = run_simpul("build content -o public --templates '" +
+                                     (source_dir() / "site-template").string() + "'",
+                                 tmp.path());
+        CHECK(r.status == 1);
+        CHECK(r.err == read_file(fixture(std::string("invalid/") + name + "/expected.txt")));
+        CHECK(snapshot(tmp / "public") == before);
+        // No staging folder is left behind.
+        for (const auto& e : std::filesystem::directory_iterator(tmp.path()))
+            CHECK(e.path().filename().string().find("staging") == std::string::npos);
+    }
+}
+
+TEST_CASE("check writes nothing; build prints a summary with records and pages") {
+    TempDir tmp;
+    std::filesystem::copy(fixture("valid/basic/content"), tmp / "content",
+                          std::filesystem::copy_options::recursive);
+    std::string templates = " --templates '" + (source_dir() / "site-template").string() + "'";
+    RunResult check = run_simpul("check content" + templates, tmp.path());
+    CHECK(check.status == 0);
+    CHECK_FALSE(std::filesystem::exists(tmp / "public"));
+    RunResult build = run_simpul("build" + templates, tmp.path());  // defaults: content/ -> public/
+    CHECK(build.status == 0);
+    CHECK(build.err == "");
+    CHECK(build.out.find("innovation" + std::string(14, ' ') + "3\n") != std::string::npos);
+    CHECK(build.out.find("pages (id)") != std::string::npos);
+    CHECK(build.out.find("Built in") != std::string::npos);
+    CHECK(std::filesystem::exists(tmp / "public/index.html"));
+}

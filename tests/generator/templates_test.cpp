@@ -1,0 +1,65 @@
+// Tests for generator/src/templates.cpp: the kind -> template table, missing
+// templates named by path, i18n strings.
+#include "templates.hpp"
+
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include "support.hpp"
+
+using namespace simpul;
+using namespace simpul::gen;
+namespace fs = std::filesystem;
+
+TEST_CASE("every page kind has exactly one template") {
+    std::set<std::string> files;
+    for (const auto& t : template_table()) files.insert(t.file);
+    CHECK(files.size() == template_table().size());
+    CHECK(std::string(template_info(PageKind::Innovation).file) == "innovation.html");
+    CHECK_FALSE(template_info(PageKind::Sitemap).html);
+}
+
+TEST_CASE("the repository's template folder is complete for both languages") {
+    Diagnostics d;
+    SiteTemplate t =
+        SiteTemplate::load(test::source_dir() / "site-template", "site-template", {"id", "en"}, d);
+    CHECK(d.all().empty());
+    CHECK(t.strings("id").at("nav").at("innovations").is_string());
+    CHECK(t.strings("en").at("nav").at("innovations").is_string());
+    CHECK(t.strings("id").at("months").size() == 12);
+    CHECK_FALSE(t.assets().empty());
+}
+
+TEST_CASE("a missing template is an error naming its path") {
+    test::TempDir tmp;
+    fs::copy(test::source_dir() / "site-template", tmp / "tpl", fs::copy_options::recursive);
+    fs::remove(tmp / "tpl/innovation.html");
+    Diagnostics d;
+    SiteTemplate::load(tmp / "tpl", "tpl", {"id"}, d);
+    REQUIRE(d.all().size() == 1);
+    CHECK(format_diagnostic(d.all()[0]) ==
+          "tpl/innovation.html:1:1: error[missing-template]: template file is missing");
+}
+
+TEST_CASE("UI strings must exist for every language of the site") {
+    test::TempDir tmp;
+    fs::copy(test::source_dir() / "site-template", tmp / "tpl", fs::copy_options::recursive);
+    Diagnostics d;
+    SiteTemplate::load(tmp / "tpl", "tpl", {"id", "jv"}, d);
+    REQUIRE(d.all().size() == 1);
+    CHECK(format_diagnostic(d.all()[0]) ==
+          "tpl/i18n/jv.yaml:1:1: error[missing-template]: UI strings file is missing");
+}
+
+TEST_CASE("rendering wraps HTML pages in the layout and escapes text") {
+    test::TempDir tmp;
+    fs::copy(test::source_dir() / "site-template", tmp / "tpl", fs::copy_options::recursive);
+    test::write_file(tmp / "tpl/layout.html", "<main>{{{content}}}</main>");
+    test::write_file(tmp / "tpl/regulation.html", "<h1>{{title}}</h1>");
+    Diagnostics d;
+    SiteTemplate t = SiteTemplate::load(tmp / "tpl", "tpl", {"id"}, d);
+    REQUIRE(d.all().empty());
+    CHECK(t.render(PageKind::Regulation, {{"title", "A <b>&</b>"}}) ==
+          "<main><h1>A &lt;b&gt;&amp;&lt;/b&gt;</h1></main>");
+}

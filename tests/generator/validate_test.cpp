@@ -1,0 +1,76 @@
+// Tests for generator/src/validate.cpp: every invalid fixture yields exactly
+// its expected diagnostics; the valid fixture and the real content yield none.
+#include "validate.hpp"
+
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "support.hpp"
+
+using namespace simpul;
+using namespace simpul::gen;
+
+namespace {
+
+std::string diagnostics_of(const std::filesystem::path& content) {
+    Diagnostics d;
+    Content c = load_content(content, "content", d);
+    validate_content(c, d);
+    std::string out;
+    for (const auto& x : d.sorted()) out += format_diagnostic(x) + "\n";
+    return out;
+}
+
+// expected.txt holds the CLI's stderr: the diagnostics, a blank line, a summary.
+std::string expected_diagnostics(const std::string& name) {
+    std::string all = test::read_file(test::fixture("invalid/" + name + "/expected.txt"));
+    return all.substr(0, all.find("\n\n") + 1);
+}
+
+}  // namespace
+
+TEST_CASE("valid content has no diagnostics") {
+    CHECK(diagnostics_of(test::fixture("valid/basic/content")) == "");
+    CHECK(diagnostics_of(test::source_dir() / "content") == "");
+}
+
+TEST_CASE("each invalid fixture gives exactly its expected diagnostics") {
+    for (const char* name :
+         {"fields", "files", "ids", "json-syntax", "references", "yaml-syntax"}) {
+        CAPTURE(name);
+        CHECK(diagnostics_of(test::fixture(std::string("invalid/") + name + "/content")) ==
+              expected_diagnostics(name));
+    }
+}
+
+TEST_CASE("the expected files cover every error kind of the contract") {
+    std::string all;
+    for (const char* name : {"fields", "files", "ids", "json-syntax", "references", "yaml-syntax"})
+        all += expected_diagnostics(name);
+    for (const char* code :
+         {"yaml-syntax", "json-syntax", "front-matter", "empty-file", "missing-file",
+          "missing-field", "wrong-type", "unknown-field", "bad-value", "bad-url", "bad-date",
+          "bad-id", "duplicate-id", "duplicate-key", "unresolved-ref"}) {
+        CAPTURE(code);
+        CHECK(all.find(std::string("error[") + code + "]") != std::string::npos);
+    }
+    for (const char* target : {"agency '", "hub '", "innovation '", "event '", "province code '",
+                               "sector '", "SDG '", "program '"}) {
+        CAPTURE(target);
+        CHECK(all.find(std::string("error[unresolved-ref]: ") + target) != std::string::npos);
+    }
+}
+
+TEST_CASE("an unknown field suggests the closest known one") {
+    test::TempDir tmp;
+    std::filesystem::copy(test::fixture("valid/basic/content"), tmp / "content",
+                          std::filesystem::copy_options::recursive);
+    test::write_file(tmp / "content/regulations/permen-uji.md",
+                     "---\ntitle: \"P\"\nnumber: \"1\"\nyear: 2020\ncatatan: []\nsources: [{title: "
+                     "t, seed: s}]\n---\n");
+    CHECK(diagnostics_of(tmp / "content") ==
+          "content/regulations/permen-uji.md:5:1: error[unknown-field]: unknown field 'catatan' in "
+          "regulation "
+          "(put extra information under 'extra:')\n");
+}

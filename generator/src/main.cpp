@@ -31,7 +31,8 @@ const char* kUsage =
     "  -o, --output DIR     output folder (build, serve)\n"
     "  --templates DIR      template folder (default: site-template/ beside CONTENT)\n"
     "  --threads N          render with N threads (default: all cores)\n"
-    "  --port N             port for serve (default 8080)\n"
+    "  --port N             port for serve (default 8080; 0 picks a free port)\n"
+    "  --base-path PATH     serve under a sub-path, e.g. /simpul/ (default /)\n"
     "  --host ADDR          address for serve (default 127.0.0.1)\n"
     "\n"
     "Exit status: 0 success, 1 content errors (printed as path:line:col: error[code]: message),\n"
@@ -93,6 +94,9 @@ int main(int argc, char** argv) {
         } else if (a == "--port") {
             if (!value(v) || !parse_int(v, serve.port))
                 return usage_error("--port needs a port number");
+        } else if (a == "--base-path") {
+            if (!value(v)) return usage_error("--base-path needs a path such as /simpul/");
+            serve.base_path = v;
         } else if (a == "--host") {
             if (!value(v)) return usage_error("--host needs an address");
             serve.host = v;

@@ -141,6 +141,7 @@ Innovation decode_innovation(const std::string& id, const Node& n, std::string b
     i.sources = sources(n);
     i.updated = str(n, "updated");
     i.body = body.empty() ? str(n, "body") : std::move(body);
+    i.body_en = str(n, "body_en");
     i.origin = std::move(origin);
     return i;
 }

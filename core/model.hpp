@@ -73,7 +73,8 @@ struct Innovation {
     std::vector<Link> links;
     std::vector<Source> sources;
     std::string updated;
-    std::string body;  // Markdown
+    std::string body;     // Markdown
+    std::string body_en;  // Markdown, optional English text of the body
     Origin origin;
 };
 

@@ -140,7 +140,9 @@ std::vector<RecordSchema> build_schemas() {
                                           year("year", true), text("title", true)})),
           object("contact", {text("name"), text("email"), text("phone"), url("url")}),
           list("links", object("link", {text("title", true), url("url", true)})), sources_field(),
-          date("updated"), markdown("body"), object("extra", {})}});
+          date("updated"), markdown("body"),
+          markdown("body_en", "English text of the body, shown on English pages"),
+          object("extra", {})}});
     s.push_back({RecordType::Hub,
                  "hub",
                  "hubs",

@@ -84,4 +84,36 @@ std::vector<Flow> replication_flows(const Catalogue& cat) {
     return flows;
 }
 
+std::map<std::string, std::size_t> facet_counts(const Catalogue& cat, Facet facet,
+                                                const std::vector<std::size_t>& subset) {
+    std::map<std::string, std::size_t> counts;
+    for (std::size_t i : subset)
+        if (i < cat.innovations.size())
+            for (const auto& key : facet_keys(cat, cat.innovations[i], facet)) counts[key]++;
+    return counts;
+}
+
+std::vector<ReplicationYear> replications_per_year(const Catalogue& cat) {
+    int first = 0, last = 0;
+    for (const auto& r : cat.replications) {
+        if (r.year <= 0) continue;
+        first = first == 0 ? r.year : std::min(first, r.year);
+        last = std::max(last, r.year);
+    }
+    if (first == 0) return {};
+    std::vector<ReplicationYear> rows;
+    for (int y = first; y <= last; ++y) rows.push_back({y});
+    for (const auto& r : cat.replications) {
+        if (r.year <= 0) continue;
+        auto& row = rows[r.year - first];
+        if (r.status == "direncanakan")
+            row.direncanakan++;
+        else if (r.status == "berjalan")
+            row.berjalan++;
+        else if (r.status == "selesai")
+            row.selesai++;
+    }
+    return rows;
+}
+
 }  // namespace simpul

@@ -36,4 +36,19 @@ struct Flow {
 // Replications aggregated between provinces; rows with an unknown side are skipped.
 std::vector<Flow> replication_flows(const Catalogue& cat);
 
+// ---- added for the static statistik/ page and the listing facets -------------
+
+// How many innovations of `subset` (indexes into cat.innovations) carry each
+// key of the facet; an innovation with several sectors counts once per sector.
+std::map<std::string, std::size_t> facet_counts(const Catalogue& cat, Facet facet,
+                                                const std::vector<std::size_t>& subset);
+
+struct ReplicationYear {
+    int year = 0;
+    int direncanakan = 0, berjalan = 0, selesai = 0;  // by status
+    int total() const { return direncanakan + berjalan + selesai; }
+};
+// One row per year from the first to the last replication year (empty when none).
+std::vector<ReplicationYear> replications_per_year(const Catalogue& cat);
+
 }  // namespace simpul

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <exception>
 #include <mutex>
@@ -11,7 +12,10 @@
 #include <thread>
 
 #include "catalogue.hpp"
+#include "dashboard.hpp"
+#include "json_schema.hpp"
 #include "load.hpp"
+#include "opendata.hpp"
 #include "render.hpp"
 #include "templates.hpp"
 #include "validate.hpp"
@@ -74,7 +78,7 @@ BuildResult run_build(const BuildOptions& opt) {
     }
     Content content = load_content(opt.content_dir, opt.content_display, r.diags);
     watch.lap("load");
-    validate_content(content, r.diags);
+    validate_content(content, r.diags, /*advice=*/opt.check_only);
     watch.lap("validate");
 
     for (const auto& schema : all_schemas()) {
@@ -126,11 +130,27 @@ BuildResult run_build(const BuildOptions& opt) {
         parallel_for(plans.size(), threads, [&](std::size_t i) {
             out.write(plans[i].path, render_page(plans[i], model, tmpl));
         });
+        // JSON Schemas of every record type, for editors (see `simpul new`).
+        for (const auto& schema : all_schemas())
+            out.write("schema/" + json_schema_file(schema), json_schema(schema, &model.cat).dump(2) + "\n");
         for (const auto& asset : tmpl.assets())
             out.copy(tmpl.dir() / "assets" / asset, "assets/" + asset.string());
         watch.lap("render+write");
-        r.files = out.files();
-        r.bytes = out.bytes();
+        write_dashboard(model, tmpl, languages, out);  // data file, pages and app of dasbor/
+        watch.lap("dashboard");
+        write_open_data(model, out);  // data/catalogue.json, data/*.csv, data.json
+        watch.lap("open data");
+        // The search index is built over the staged pages, before the swap.
+        const char* env = std::getenv("SIMPUL_PAGEFIND");
+        std::string pagefind = opt.pagefind.empty() && env ? env : opt.pagefind;
+        r.search = build_search_index(out.staging(), pagefind, search_start_dirs(opt.content_dir));
+        if (r.search.status == SearchIndexResult::Status::Failed) {
+            r.diags.error(opt.out_dir.string(), 0, 0, "search-error", r.search.message);
+            return r;
+        }
+        watch.lap("search");
+        r.files = out.files() + r.search.files;
+        r.bytes = out.bytes() + r.search.bytes;
         out.commit();
     } catch (const std::exception& e) {
         r.diags.error(opt.out_dir.string(), 0, 0, "write-error", e.what());
@@ -161,6 +181,13 @@ std::string format_summary(const BuildResult& r, const BuildOptions& opt) {
         std::snprintf(buf, sizeof buf, "%-16s %8zu  (%.1f KB)\n", "files written", r.files,
                       r.bytes / 1024.0);
         out << buf;
+        if (r.search.status == SearchIndexResult::Status::Built) {
+            out << "search index    ";
+            for (const auto& [lang, n] : r.search.pages) out << " " << n << " pages (" << lang << ")";
+            out << "\n";
+        } else {
+            out << "search index     not built: " << r.search.message << "\n";
+        }
     }
     out << "\nstages:";
     for (const auto& s : r.stages) {

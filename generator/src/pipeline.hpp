@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "diagnostics.hpp"
+#include "search.hpp"
 
 namespace simpul::gen {
 
@@ -19,6 +20,9 @@ struct BuildOptions {
     std::filesystem::path out_dir = "public";
     bool check_only = false;  // validate, write nothing
     unsigned threads = 0;     // 0: all cores
+    // Pagefind for the search index: "" looks for it (or takes $SIMPUL_PAGEFIND),
+    // "off" builds no index, anything else is the path of the binary.
+    std::string pagefind;
 };
 
 struct StageTime {
@@ -32,6 +36,7 @@ struct BuildResult {
     std::vector<std::pair<std::string, std::size_t>> records;  // per record type, in contract order
     std::map<std::string, std::size_t> pages_per_language;
     std::size_t files = 0, bytes = 0;
+    SearchIndexResult search;  // the search step: built, off, Pagefind not found
     std::vector<StageTime> stages;
     double total_ms = 0;
 };

@@ -2,6 +2,9 @@
 // template for each plan. What goes into a page is decided in view*.cpp.
 #include "render.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 #include "view.hpp"
 
 namespace simpul::gen {
@@ -27,29 +30,68 @@ const char* facet_folder(Facet f) {
     return "";
 }
 
-// Adds the pages of an innovation listing under `base`, `per_page` a page.
+// Adds the pages of an innovation listing under `base`, `per_page` a page,
+// once for every order of listing_sorts().
 void plan_listing(std::vector<PagePlan>& out, PagePlan proto, const std::string& base,
-                  const std::vector<std::size_t>& items, int per_page) {
-    int pages = std::max<int>(1, (static_cast<int>(items.size()) + per_page - 1) / per_page);
-    for (int p = 1; p <= pages; ++p) {
-        PagePlan plan = proto;
-        plan.kind = PageKind::InnovationList;
-        plan.listing = base;
-        plan.path = listing_page_path(base, p);
-        plan.page = p;
-        plan.pages = pages;
-        plan.total = items.size();
-        std::size_t from = static_cast<std::size_t>(p - 1) * per_page;
-        std::size_t to = std::min(items.size(), from + per_page);
-        plan.items.assign(items.begin() + from, items.begin() + to);
-        out.push_back(std::move(plan));
+                  const std::vector<std::size_t>& unsorted, int per_page, const Catalogue& cat) {
+    int pages = std::max<int>(1, (static_cast<int>(unsorted.size()) + per_page - 1) / per_page);
+    for (const auto& sort : listing_sorts()) {
+        std::vector<std::size_t> items = sorted_innovations(cat, unsorted, sort, proto.lang);
+        for (int p = 1; p <= pages; ++p) {
+            PagePlan plan = proto;
+            plan.kind = PageKind::InnovationList;
+            plan.listing = base;
+            plan.sort = sort;
+            plan.path = listing_page_path(base, p, sort);
+            plan.page = p;
+            plan.pages = pages;
+            plan.total = items.size();
+            std::size_t from = static_cast<std::size_t>(p - 1) * per_page;
+            std::size_t to = std::min(items.size(), from + per_page);
+            plan.items.assign(items.begin() + from, items.begin() + to);
+            out.push_back(std::move(plan));
+        }
     }
+}
+
+// A title as a sort key: lower-case ASCII letters and digits, other characters dropped.
+std::string sort_key(const std::string& title) {
+    std::string key;
+    for (unsigned char c : title)
+        if (std::isalnum(c)) key += static_cast<char>(std::tolower(c));
+        else if (c >= 0x80) key += static_cast<char>(c);  // keep non-ASCII letters in order
+    return key;
 }
 
 }  // namespace
 
-std::string listing_page_path(const std::string& base, int n) {
-    return base + (n == 1 ? "index.html" : "index-" + std::to_string(n) + ".html");
+const std::vector<std::string>& listing_sorts() {
+    static const std::vector<std::string> sorts = {"", "nama"};
+    return sorts;
+}
+
+std::string listing_page_path(const std::string& base, int n, const std::string& sort) {
+    std::string name = "index";
+    if (!sort.empty()) name += "-" + sort;
+    if (n > 1) name += "-" + std::to_string(n);
+    return base + name + ".html";
+}
+
+std::vector<std::size_t> sorted_innovations(const Catalogue& cat, std::vector<std::size_t> items,
+                                            const std::string& sort, const std::string& lang) {
+    std::vector<std::string> keys(cat.innovations.size());
+    for (std::size_t i : items) {
+        const Innovation& inn = cat.innovations[i];
+        keys[i] = sort_key(lang != "id" && !inn.title_en.empty() ? inn.title_en : inn.title);
+    }
+    std::stable_sort(items.begin(), items.end(), [&](std::size_t a, std::size_t b) {
+        const Innovation& x = cat.innovations[a];
+        const Innovation& y = cat.innovations[b];
+        if (sort.empty() && x.year != y.year) return x.year > y.year;  // unknown (0) last
+        if (keys[a] != keys[b]) return keys[a] < keys[b];
+        return x.id < y.id;
+    });
+    return items;
 }
 
 std::string facet_term_folder(Facet f, const std::string& key, const SiteModel& model) {
@@ -81,7 +123,7 @@ std::vector<PagePlan> plan_pages(const SiteModel& model, const std::string& lang
     for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
     PagePlan all_proto = proto;
     all_proto.key = "all";
-    plan_listing(out, all_proto, "inovasi/", all, per_page);
+    plan_listing(out, all_proto, "inovasi/", all, per_page, cat);
     for (const auto& inn : cat.innovations)
         add(PageKind::Innovation, "inovasi/" + inn.id + "/index.html", inn.id);
 
@@ -93,8 +135,8 @@ std::vector<PagePlan> plan_pages(const SiteModel& model, const std::string& lang
         add(PageKind::Province, "provinsi/" + p.slug + "/index.html", p.code);
 
     // Facet indexes and term listings (province listings live under provinsi/<slug>/inovasi/).
-    for (Facet f :
-         {Facet::Province, Facet::Sector, Facet::Sdg, Facet::Year, Facet::Stage, Facet::Program}) {
+    for (Facet f : {Facet::Province, Facet::Sector, Facet::Sdg, Facet::Year, Facet::Stage,
+                    Facet::Program, Facet::Status}) {
         if (f != Facet::Province) {
             PagePlan idx = proto;
             idx.kind = PageKind::FacetIndex;
@@ -117,6 +159,9 @@ std::vector<PagePlan> plan_pages(const SiteModel& model, const std::string& lang
             case Facet::Stage:
                 keys = {"penciptaan", "pengembangan", "pelembagaan"};
                 break;
+            case Facet::Status:
+                keys = {"berlanjut", "vakum"};
+                break;
             case Facet::Program:
                 for (const auto& p : cat.programs) keys.push_back(p.id);
                 break;
@@ -131,7 +176,7 @@ std::vector<PagePlan> plan_pages(const SiteModel& model, const std::string& lang
             term.facet = f;
             term.key = k;
             plan_listing(out, term, facet_term_folder(f, k, model),
-                         it == groups.end() ? none : it->second, per_page);
+                         it == groups.end() ? none : it->second, per_page, cat);
         }
     }
 
@@ -146,9 +191,16 @@ std::vector<PagePlan> plan_pages(const SiteModel& model, const std::string& lang
     add(PageKind::RegulationIndex, "regulasi/index.html");
     for (const auto& r : cat.regulations)
         add(PageKind::Regulation, "regulasi/" + r.id + "/index.html", r.id);
+    add(PageKind::Search, "cari/index.html");
+    add(PageKind::Statistics, "statistik/index.html");
+    add(PageKind::OpenData, "data/index.html");
     add(PageKind::NotFound, "404.html");
-    add(PageKind::Robots, "robots.txt");
-    add(PageKind::Sitemap, "sitemap.xml");
+    add(PageKind::Feed, "feed.xml");
+    // One robots.txt and one sitemap (listing every language) at the site root.
+    if (prefix.empty()) {
+        add(PageKind::Robots, "robots.txt");
+        add(PageKind::Sitemap, "sitemap.xml");
+    }
     for (auto& p : out) p.path = prefix + p.path;
     return out;
 }

@@ -21,13 +21,23 @@ struct PagePlan {
     std::vector<std::size_t> items;  // innovations on this listing page
     std::size_t total = 0;           // innovations in the whole listing
     std::string listing;             // listing base folder: "sektor/kesehatan/"
+    std::string sort;                // listing order: "" newest first (by year), "nama" by name
 };
+
+// The orders a listing is published in; the first is the default (index.html).
+const std::vector<std::string>& listing_sorts();
 
 // Every page of the site for one language, in a stable order.
 std::vector<PagePlan> plan_pages(const SiteModel& model, const std::string& lang);
 
-// The output path of page `n` (1-based) of a listing under `base` ("inovasi/").
-std::string listing_page_path(const std::string& base, int n);
+// The output path of page `n` (1-based) of a listing under `base` ("inovasi/")
+// in order `sort`: "inovasi/index.html", "inovasi/index-2.html",
+// "inovasi/index-nama.html", "inovasi/index-nama-2.html".
+std::string listing_page_path(const std::string& base, int n, const std::string& sort = {});
+
+// `items` (innovation indexes) in listing order `sort`, titles in `lang`.
+std::vector<std::size_t> sorted_innovations(const Catalogue& cat, std::vector<std::size_t> items,
+                                            const std::string& sort, const std::string& lang);
 
 std::string render_page(const PagePlan& plan, const SiteModel& model, const SiteTemplate& tmpl);
 

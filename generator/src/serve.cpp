@@ -1,17 +1,56 @@
-// A static file server for previewing the built site; binds loopback by default.
+// The preview server: static files, live reload and the error overlay.
 #include "serve.hpp"
 
-#include <httplib.h>
-
 #include <cstdio>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "report.hpp"
+#include "watch.hpp"
 
 namespace simpul::gen {
+namespace {
+
+// Polls the status endpoint; reloads when a new build is published, shows the
+// diagnostics of a failed build over the page (as text, never as HTML).
+const char* kReloadScript = R"js((function () {
+  var status = document.currentScript.src.replace(/reload\.js$/, 'status');
+  var version = null, overlay = null;
+  function show(text) {
+    if (!overlay) {
+      overlay = document.createElement('pre');
+      overlay.setAttribute('role', 'alert');
+      overlay.style.cssText = 'position:fixed;inset:1rem;z-index:99999;margin:0;padding:1rem;overflow:auto;' +
+        'background:#fff;color:#8a1c1c;border:3px solid #8a1c1c;font:14px/1.4 monospace;white-space:pre-wrap';
+      document.body.appendChild(overlay);
+    }
+    overlay.textContent = 'simpul: build gagal / build failed (the last good site is shown underneath)\n\n' + text;
+  }
+  function poll() {
+    fetch(status, { cache: 'no-store' }).then(function (r) { return r.json(); }).then(function (s) {
+      if (version !== null && s.version !== version) { location.reload(); return; }
+      version = s.version;
+      if (s.errors) show(s.errors); else if (overlay) { overlay.remove(); overlay = null; }
+    }).catch(function () {}).finally(function () { setTimeout(poll, 700); });
+  }
+  poll();
+})();
+)js";
+
+}  // namespace
+
+std::string normalise_base_path(std::string base) {
+    if (base.empty() || base.front() != '/') base.insert(base.begin(), '/');
+    if (base.back() != '/') base += '/';
+    return base;
+}
 
 bool configure_server(httplib::Server& server, const std::filesystem::path& root,
                       const std::string& base_path) {
     if (!server.set_mount_point(base_path, root.string())) return false;
     server.set_file_extension_and_mimetype_mapping("xml", "application/xml");
     server.set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
+    server.set_file_extension_and_mimetype_mapping("svg", "image/svg+xml");
     server.set_error_handler([root](const httplib::Request&, httplib::Response& res) {
         if (res.status != 404) return;
         std::FILE* f = std::fopen((root / "404.html").c_str(), "rb");
@@ -25,27 +64,91 @@ bool configure_server(httplib::Server& server, const std::filesystem::path& root
     return true;
 }
 
-bool serve_folder(const ServeOptions& o) {
-    httplib::Server server;
-    std::string base = o.base_path;
-    if (base.empty() || base.front() != '/') base.insert(base.begin(), '/');
-    if (base.back() != '/') base += '/';
-    if (!configure_server(server, o.root, base)) {
-        std::fprintf(stderr, "simpul: cannot serve %s: not a folder\n", o.root.string().c_str());
+LivePreview::LivePreview(BuildOptions build, ServeOptions serve)
+    : build_(std::move(build)), serve_(std::move(serve)), base_(normalise_base_path(serve_.base_path)) {}
+
+void LivePreview::configure(httplib::Server& server) {
+    server.Get(base_ + "__simpul/status", [this](const httplib::Request&, httplib::Response& res) {
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(status_json(), "application/json");
+    });
+    server.Get(base_ + "__simpul/reload.js", [](const httplib::Request&, httplib::Response& res) {
+        res.set_content(kReloadScript, "text/javascript");
+    });
+    std::string tag = "<script src=\"" + base_ + "__simpul/reload.js\" defer></script>";
+    server.set_post_routing_handler([tag](const httplib::Request&, httplib::Response& res) {
+        std::string type = res.get_header_value("Content-Type");
+        if (type.rfind("text/html", 0) != 0) return;
+        std::string body = res.body;
+        auto at = body.rfind("</body>");
+        body.insert(at == std::string::npos ? body.size() : at, tag);
+        res.headers.erase("Content-Length");
+        res.set_content(body, type.c_str());
+    });
+}
+
+bool LivePreview::rebuild() {
+    BuildResult r = run_build(build_);
+    std::string report = format_report(r.diags.sorted(), ReportFormat::Text, file_line_reader());
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!r.ok) {
+        errors_ = report.empty() ? "build failed" : report;
+        std::fprintf(stderr, "%s\nbuild failed; still serving the last good site\n", report.c_str());
         return false;
     }
-    int port = o.port;
-    bool bound = port == 0 ? (port = server.bind_to_any_port(o.host)) > 0
-                           : server.bind_to_port(o.host, port);
-    if (!bound) {
-        std::fprintf(stderr, "simpul: cannot listen on %s:%d (is the port in use?)\n",
-                     o.host.c_str(), o.port);
-        return false;
-    }
-    std::printf("Serving %s at http://%s:%d%s  (Ctrl+C to stop)\n", o.root.string().c_str(),
-                o.host.c_str(), port, base.c_str());
+    errors_.clear();
+    ++version_;
+    std::printf("rebuilt in %.0f ms (%zu files)\n", r.total_ms, r.files);
     std::fflush(stdout);
-    return server.listen_after_bind();
+    return true;
+}
+
+void LivePreview::watch_loop(const std::atomic<bool>& stop) {
+    std::filesystem::path templates = build_.template_dir.empty()
+                                          ? build_.content_dir.parent_path() / "site-template"
+                                          : build_.template_dir;
+    Watcher watcher({build_.content_dir, templates});
+    if (!watcher.ok()) {
+        std::fprintf(stderr, "simpul: cannot watch for changes; rebuild by restarting serve\n");
+        return;
+    }
+    while (!stop)
+        if (watcher.wait(std::chrono::milliseconds(300))) rebuild();
+}
+
+std::string LivePreview::status_json() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    nlohmann::json j = {{"version", version_.load()}};
+    j["errors"] = errors_.empty() ? nlohmann::json(nullptr) : nlohmann::json(errors_);
+    return j.dump();
+}
+
+int serve_live(const BuildOptions& build, const ServeOptions& serve) {
+    LivePreview preview(build, serve);
+    bool built = preview.rebuild();
+    if (!built && !std::filesystem::is_directory(serve.root)) return 1;
+    httplib::Server server;
+    std::string base = normalise_base_path(serve.base_path);
+    if (!configure_server(server, serve.root, base)) {
+        std::fprintf(stderr, "simpul: cannot serve %s: not a folder\n", serve.root.string().c_str());
+        return 1;
+    }
+    preview.configure(server);
+    int port = serve.port;
+    bool bound = port == 0 ? (port = server.bind_to_any_port(serve.host)) > 0 : server.bind_to_port(serve.host, port);
+    if (!bound) {
+        std::fprintf(stderr, "simpul: cannot listen on %s:%d (is the port in use?)\n", serve.host.c_str(), serve.port);
+        return 1;
+    }
+    std::printf("Serving %s at http://%s:%d%s  (watching for changes; Ctrl+C to stop)\n",
+                serve.root.string().c_str(), serve.host.c_str(), port, base.c_str());
+    std::fflush(stdout);
+    std::atomic<bool> stop{false};
+    std::thread watcher([&] { preview.watch_loop(stop); });
+    bool ok = server.listen_after_bind();
+    stop = true;
+    watcher.join();
+    return ok ? 0 : 1;
 }
 
 }  // namespace simpul::gen

@@ -36,6 +36,10 @@ const std::vector<TemplateInfo> kTemplates = {
     {PageKind::NotFound, "404.html", true},
     {PageKind::Sitemap, "sitemap.xml", false},
     {PageKind::Robots, "robots.txt", false},
+    {PageKind::Search, "search.html", true},
+    {PageKind::Statistics, "statistics.html", true},
+    {PageKind::OpenData, "opendata.html", true},
+    {PageKind::Feed, "feed.xml", false},
 };
 
 bool read_text(const fs::path& p, std::string& out) {

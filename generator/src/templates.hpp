@@ -39,6 +39,10 @@ enum class PageKind {
     NotFound,
     Sitemap,
     Robots,
+    Search,      // cari/: the Pagefind search page (a browse page without JavaScript)
+    Statistics,  // statistik/: static SVG charts with tables
+    OpenData,    // data/index.html: the downloads and their licence
+    Feed,        // feed.xml: Atom feed of the newest innovations
 };
 
 struct TemplateInfo {

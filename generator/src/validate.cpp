@@ -7,6 +7,8 @@
 #include <map>
 #include <set>
 
+#include "markdown.hpp"
+
 namespace simpul::gen {
 namespace {
 
@@ -84,6 +86,13 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return prev[b.size()];
 }
 
+// Absent, null, "" or []: a required field left blank counts as missing.
+bool is_blank(const Node* n) {
+    if (!n || n->type == Node::Type::Null) return true;
+    if (n->type == Node::Type::String) return n->text.find_first_not_of(" \t\r\n") == std::string::npos;
+    return n->type == Node::Type::List && n->items.empty();
+}
+
 std::string describe(const Node& n) {
     if (n.is_scalar()) return std::string(node_type_name(n.type)) + " '" + n.text + "'";
     return node_type_name(n.type);
@@ -111,7 +120,7 @@ class Validator {
             check_value(path, e.value, *spec, e.line, e.col);
         }
         for (const auto& f : fields)
-            if (f.required && (!map.get(f.name) || map.get(f.name)->type == Node::Type::Null))
+            if (f.required && is_blank(map.get(f.name)))
                 diags_.error(path, map.line, map.col, "missing-field",
                              std::string(what) + " is missing the required field '" +
                                  std::string(f.name) + "'");
@@ -143,7 +152,8 @@ class Validator {
 
     void check_value(const std::string& path, const Node& v, const FieldSpec& f, int line,
                      int col) {
-        if (v.type == Node::Type::Null) return;  // absent; "required" is checked by the caller
+        if (v.type == Node::Type::Null || (v.type == Node::Type::String && is_blank(&v)))
+            return;  // left blank: "required" is checked by the caller
         if (v.line > 0 && f.kind != FieldKind::Object && f.kind != FieldKind::List)
             line = v.line, col = v.col;
         const std::string name(f.name);
@@ -273,9 +283,74 @@ void check_conditional(const Document& d, const std::map<std::string, const Docu
     }
 }
 
+// The ids a record link of each kind may point at.
+std::map<std::string, std::set<std::string>> link_targets(const Content& content, const IdSets& ids) {
+    std::map<std::string, std::set<std::string>> t;
+    t["inovasi"] = ids.at(RefTarget::Innovation);
+    t["hub"] = ids.at(RefTarget::Hub);
+    t["instansi"] = ids.at(RefTarget::Agency);
+    t["agenda"] = ids.at(RefTarget::Event);
+    for (const auto& d : content.records) {
+        if (d.type == RecordType::Regulation) t["regulasi"].insert(d.id);
+        if (d.type == RecordType::Replication) t["replikasi"].insert(d.id);
+    }
+    if (auto it = content.data.find(RecordType::Province); it != content.data.end())
+        for (const auto& p : it->second.root.items)
+            if (const Node* slug = p.get("slug")) t["provinsi"].insert(slug->text);
+    return t;
+}
+
+// [teks](inovasi:omspan) in a body must point at an existing record.
+void check_record_links(const Content& content, const IdSets& ids, Diagnostics& diags) {
+    auto targets = link_targets(content, ids);
+    for (const auto& d : content.records) {
+        std::string body = d.body;
+        int first_line = d.body_line;
+        if (const Node* b = field(d, "body"); b && body.empty()) {
+            body = b->text;
+            first_line = b->line;
+        }
+        if (body.empty()) continue;
+        for (const auto& link : record_links(body)) {
+            if (targets[link.kind].count(link.id)) continue;
+            diags.error(d.path, first_line + link.line - 1, 1, "broken-link",
+                        "record link '" + link.kind + ":" + link.id + "' points to a record that does not exist");
+        }
+    }
+}
+
+// Advice for editors (shown by `simpul check`): agencies nothing refers to, and
+// innovations without the fields readers filter by.
+void check_recommendations(const Content& content, Diagnostics& diags) {
+    std::set<std::string> used;
+    auto use = [&](const Node* n) {
+        if (!n) return;
+        if (n->type == Node::Type::List)
+            for (const auto& i : n->items) used.insert(i.text);
+        else if (n->is_scalar())
+            used.insert(n->text);
+    };
+    for (const auto& d : content.records) {
+        use(field(d, "agency"));
+        use(field(d, "adopter"));
+        use(field(d, "partners"));
+    }
+    if (auto it = content.data.find(RecordType::Program); it != content.data.end())
+        for (const auto& p : it->second.root.items) use(p.get("owner"));
+    for (const auto& d : content.records) {
+        if (d.type == RecordType::Agency && !used.count(d.id))
+            diags.warning(d.path, 1, 1, "orphan", "agency '" + d.id + "' is not used by any record");
+        if (d.type != RecordType::Innovation || d.fields.type != Node::Type::Map) continue;
+        for (const char* name : {"year", "stage", "status"})
+            if (!field(d, name))
+                diags.warning(d.path, d.fields.line, d.fields.col, "recommended",
+                              std::string("innovation has no '") + name + "' (recommended)");
+    }
+}
+
 }  // namespace
 
-void validate_content(const Content& content, Diagnostics& diags) {
+void validate_content(const Content& content, Diagnostics& diags, bool advice) {
     IdSets ids;
     for (RefTarget t : {RefTarget::Agency, RefTarget::Hub, RefTarget::Innovation, RefTarget::Event,
                         RefTarget::Province, RefTarget::Sector, RefTarget::Sdg, RefTarget::Program})
@@ -285,7 +360,6 @@ void validate_content(const Content& content, Diagnostics& diags) {
     for (const auto& [type, df] : content.data) {
         if (!df.present) continue;
         const RecordSchema& schema = schema_for(type);
-        Validator v(ids, diags);
         if (type == RecordType::Site) continue;  // checked after all ids are known
         if (df.root.type != Node::Type::List) {
             diags.error(df.path, df.root.line, df.root.col, "wrong-type",
@@ -347,6 +421,8 @@ void validate_content(const Content& content, Diagnostics& diags) {
         v.check_map(d.path, d.fields, schema.fields, std::string(schema.name));
         if (d.fields.type == Node::Type::Map) check_conditional(d, agencies, diags);
     }
+    check_record_links(content, ids, diags);
+    if (advice) check_recommendations(content, diags);
 }
 
 }  // namespace simpul::gen

@@ -1,6 +1,6 @@
 // Stage 2, validate: check every loaded record against the content contract
 // (core/schema): required fields, types, allowed values, safe ids, duplicate
-// ids, and references that must resolve. Collects every problem; changes nothing.
+// ids, references and record links that must resolve. Collects every problem; changes nothing.
 #pragma once
 
 #include "diagnostics.hpp"
@@ -8,6 +8,7 @@
 
 namespace simpul::gen {
 
-void validate_content(const Content& content, Diagnostics& diags);
+// `advice` adds warnings for editors: orphan agencies, missing recommended fields.
+void validate_content(const Content& content, Diagnostics& diags, bool advice = false);
 
 }  // namespace simpul::gen

@@ -1,6 +1,6 @@
-// Views of single-record pages (innovation, hub, province, agency,
-// replication, event, regulation), the shared view helpers and the dispatch
-// from page kind to view, which also adds the layout's fields.
+// The shared view helpers (ViewContext), the dispatch from page kind to view
+// and the fields of the layout every HTML page shares. Record pages are in
+// view_records.cpp, listings in view_lists.cpp.
 #include "view.hpp"
 
 #include "markdown.hpp"
@@ -15,9 +15,7 @@ ViewContext::ViewContext(const PagePlan& p, const SiteModel& m, const json& stri
         if (c == '/') root += "../";
 }
 
-// The folder of a language's pages below the site root: "" for Indonesian
-// (the primary language, as in plan_pages), "en/" for English.
-static std::string language_prefix(const std::string& lang) {
+std::string language_prefix(const std::string& lang) {
     return lang == "id" ? "" : lang + "/";
 }
 
@@ -132,11 +130,9 @@ json ViewContext::innovation_card(const Innovation& inn) const {
              {"href", href(facet_term_folder(Facet::Sector, s, model) + "index.html")}});
     card["sectors"] = sectors;
     json awards = json::array();
-    for (const auto& a : inn.awards) {
-        const Program* p = cat.program(a.program);
-        awards.push_back(
-            {{"label", (p ? p->name : a.program) + " " + std::to_string(a.year) + ": " + a.title}});
-    }
+    for (const auto& a : inn.awards)
+        awards.push_back({{"label", facet_label(Facet::Program, a.program) + " " +
+                                        std::to_string(a.year) + ": " + a.title}});
     card["awards"] = awards;
     return card;
 }
@@ -217,239 +213,6 @@ json ViewContext::sources(const std::vector<Source>& list) const {
     return out;
 }
 
-// ---- record pages --------------------------------------------------------------
-
-namespace {
-
-json fact(const std::string& label, json items) {
-    return {{"label", label}, {"items", std::move(items)}};
-}
-json item(const std::string& text, const std::string& href = {}) {
-    return {{"text", text}, {"href", href}};  // no link: href false, not the page's own
-}
-
-json rows_of(const ViewContext& v, const Index& idx, const std::string& key,
-             json (ViewContext::*row)(const Replication&) const) {
-    json out = json::array();
-    if (auto it = idx.find(key); it != idx.end())
-        for (std::size_t i : it->second) out.push_back((v.*row)(v.cat.replications[i]));
-    return out;
-}
-
-json events_of(const ViewContext& v, const Index& idx, const std::string& key) {
-    json out = json::array();
-    if (auto it = idx.find(key); it != idx.end())
-        for (std::size_t i : it->second) out.push_back(v.event_row(v.cat.events[i]));
-    return out;
-}
-
-}  // namespace
-
-json innovation_view(const ViewContext& v) {
-    const Innovation& inn = *v.cat.innovation(v.plan.key);
-    json view = v.innovation_card(inn);
-    view["page_title"] = view["title"];
-    view["description"] = view["summary"];
-    view["body_html"] = markdown_to_html(inn.body);
-    json facts = json::array();
-    if (const Agency* a = v.cat.agency(inn.agency))
-        facts.push_back(fact(v.str("field.agency"),
-                             {item(a->name, v.href("instansi/" + a->id + "/index.html"))}));
-    if (std::string code = v.cat.province_of(inn); !code.empty())
-        facts.push_back(fact(v.str("field.province"),
-                             {item(v.facet_label(Facet::Province, code), v.province_href(code))}));
-    if (inn.year > 0)
-        facts.push_back(fact(v.str("field.year"),
-                             {item(std::to_string(inn.year),
-                                   v.href("tahun/" + std::to_string(inn.year) + "/index.html"))}));
-    json sectors = json::array();
-    for (const auto& s : inn.sectors)
-        sectors.push_back(
-            item(v.facet_label(Facet::Sector, s), v.href("sektor/" + s + "/index.html")));
-    facts.push_back(fact(v.str("field.sectors"), sectors));
-    if (!inn.sdgs.empty()) {
-        json sdgs = json::array();
-        for (int n : inn.sdgs)
-            sdgs.push_back(item(v.facet_label(Facet::Sdg, std::to_string(n)),
-                                v.href("sdg/" + std::to_string(n) + "/index.html")));
-        facts.push_back(fact(v.str("field.sdgs"), sdgs));
-    }
-    if (!inn.stage.empty())
-        facts.push_back(fact(
-            v.str("field.stage"),
-            {item(v.str("stage." + inn.stage), v.href("tahap/" + inn.stage + "/index.html"))}));
-    if (!inn.status.empty())
-        facts.push_back(fact(v.str("field.status"), {item(v.str("status." + inn.status))}));
-    if (inn.digital)
-        facts.push_back(
-            fact(v.str("field.digital"), {item(v.str(*inn.digital ? "common.yes" : "common.no"))}));
-    if (!inn.updated.empty())
-        facts.push_back(fact(v.str("field.updated"), {item(v.date(inn.updated))}));
-    view["facts"] = facts;
-
-    json awards = json::array();
-    for (const auto& a : inn.awards) {
-        const Program* p = v.cat.program(a.program);
-        awards.push_back({{"program", p ? p->name : a.program},
-                          {"href", v.href("penghargaan/" + a.program + "/index.html")},
-                          {"year", std::to_string(a.year)},
-                          {"title", a.title}});
-    }
-    view["award_list"] = awards;
-    view["replications"] =
-        rows_of(v, v.model.replications_by_innovation, inn.id, &ViewContext::replication_row);
-    view["replication_count"] = v.number(static_cast<long long>(view["replications"].size()));
-    view["events"] = events_of(v, v.model.events_by_innovation, inn.id);
-    if (!inn.contact.empty())
-        view["contact"] = {{"name", inn.contact.name},
-                           {"email", inn.contact.email},
-                           {"phone", inn.contact.phone},
-                           {"url", inn.contact.url}};
-    json links = json::array();
-    for (const auto& l : inn.links) links.push_back({{"title", l.title}, {"url", l.url}});
-    view["links"] = links;
-    view["sources"] = v.sources(inn.sources);
-    return view;
-}
-
-json hub_view(const ViewContext& v) {
-    const Hub& h = *v.cat.hub(v.plan.key);
-    json view = v.hub_row(h);
-    view["page_title"] = view["name"];
-    view["body_html"] = markdown_to_html(h.body);
-    if (h.decree)
-        view["decree"] = {
-            {"number", h.decree->number},
-            {"title", h.decree->title},
-            {"year", h.decree->year > 0 ? std::to_string(h.decree->year) : std::string()},
-            {"url", h.decree->url}};
-    json partners = json::array();
-    for (const auto& p : h.partners) partners.push_back(v.agency_ref(p));
-    view["partners"] = partners;
-    // The cohort: hubs established the same year.
-    json cohort = json::array();
-    for (const auto& other : v.cat.hubs)
-        if (other.established == h.established && other.id != h.id)
-            cohort.push_back(v.hub_row(other));
-    view["cohort"] = cohort;
-    view["events"] = events_of(v, v.model.events_by_hub, h.id);
-    if (!h.province.empty()) {
-        // The province's innovations (the first ten), also when there are none yet.
-        std::vector<std::size_t> inns;
-        if (auto it = v.model.facets.at(Facet::Province).find(h.province);
-            it != v.model.facets.at(Facet::Province).end())
-            inns = it->second;
-        view["innovations"] = v.cards(std::vector<std::size_t>(
-            inns.begin(), inns.begin() + std::min<std::size_t>(10, inns.size())));
-        view["innovation_count"] = v.number(static_cast<long long>(inns.size()));
-        view["innovations_href"] =
-            v.href(facet_term_folder(Facet::Province, h.province, v.model) + "index.html");
-    }
-    view["sources"] = v.sources(h.sources);
-    return view;
-}
-
-json province_view(const ViewContext& v) {
-    const Province& p = *v.cat.province(v.plan.key);
-    json view = {
-        {"name", p.name}, {"page_title", p.name}, {"capital", p.capital}, {"code", p.code}};
-    if (p.kabupaten >= 0) view["kabupaten"] = v.number(p.kabupaten);
-    if (p.kota >= 0) view["kota"] = v.number(p.kota);
-    json hubs = json::array();
-    if (auto it = v.model.hubs_by_province.find(p.code); it != v.model.hubs_by_province.end())
-        for (std::size_t i : it->second) hubs.push_back(v.hub_row(v.cat.hubs[i]));
-    view["hubs"] = hubs;
-    const Index& by_province = v.model.facets.at(Facet::Province);
-    std::vector<std::size_t> inns;
-    if (auto it = by_province.find(p.code); it != by_province.end()) inns = it->second;
-    std::size_t shown = std::min<std::size_t>(
-        inns.size(), static_cast<std::size_t>(std::max(1, v.cat.site.per_page)));
-    view["innovations"] = v.cards(std::vector<std::size_t>(inns.begin(), inns.begin() + shown));
-    view["innovation_count"] = v.number(static_cast<long long>(inns.size()));
-    view["more_innovations"] = inns.size() > shown;
-    view["innovations_href"] =
-        v.href(facet_term_folder(Facet::Province, p.code, v.model) + "index.html");
-    view["replications_in"] =
-        rows_of(v, v.model.replications_in, p.code, &ViewContext::replication_row);
-    view["replications_out"] =
-        rows_of(v, v.model.replications_out, p.code, &ViewContext::replication_row);
-    view["events"] = events_of(v, v.model.events_by_province, p.code);
-    json agencies = json::array();
-    if (auto it = v.model.agencies_by_province.find(p.code);
-        it != v.model.agencies_by_province.end())
-        for (std::size_t i : it->second) agencies.push_back(v.agency_ref(v.cat.agencies[i].id));
-    view["agencies"] = agencies;
-    view["sources"] = v.sources(p.sources);
-    return view;
-}
-
-json agency_view(const ViewContext& v) {
-    const Agency& a = *v.cat.agency(v.plan.key);
-    json view = {{"name", a.name},
-                 {"page_title", a.name},
-                 {"short", a.short_name},
-                 {"type_label", v.str("agency_type." + a.type)},
-                 {"level_label", v.str("agency_level." + a.level)},
-                 {"province", v.province_ref(a.province)}};
-    view["url"] = a.url;
-    json inns = json::array();
-    if (auto it = v.model.innovations_by_agency.find(a.id);
-        it != v.model.innovations_by_agency.end())
-        inns = v.cards(it->second);
-    view["innovations"] = inns;
-    view["replications"] =
-        rows_of(v, v.model.replications_by_adopter, a.id, &ViewContext::replication_row);
-    json hubs = json::array();
-    if (auto it = v.model.hubs_by_agency.find(a.id); it != v.model.hubs_by_agency.end())
-        for (std::size_t i : it->second) hubs.push_back(v.hub_row(v.cat.hubs[i]));
-    view["hubs"] = hubs;
-    view["sources"] = v.sources(a.sources);
-    return view;
-}
-
-json replication_view(const ViewContext& v) {
-    const Replication* r = nullptr;
-    for (const auto& x : v.cat.replications)
-        if (x.id == v.plan.key) r = &x;
-    json view = v.replication_row(*r);
-    std::string title = view.contains("innovation") ? view["innovation"]["title"].get<std::string>()
-                                                    : r->innovation;
-    view["page_title"] = v.str("replication.title_prefix") + " " + title;
-    view["sources"] = v.sources(r->sources);
-    return view;
-}
-
-json event_view(const ViewContext& v) {
-    const Event& e = *v.cat.event(v.plan.key);
-    json view = v.event_row(e);
-    view["page_title"] = view["title"];
-    view["body_html"] = markdown_to_html(e.body);
-    json inns = json::array();
-    for (const auto& id : e.innovations)
-        if (const Innovation* inn = v.cat.innovation(id)) inns.push_back(v.innovation_card(*inn));
-    view["innovations"] = inns;
-    view["replications"] =
-        rows_of(v, v.model.replications_by_event, e.id, &ViewContext::replication_row);
-    view["sources"] = v.sources(e.sources);
-    return view;
-}
-
-json regulation_view(const ViewContext& v) {
-    const Regulation* r = nullptr;
-    for (const auto& x : v.cat.regulations)
-        if (x.id == v.plan.key) r = &x;
-    std::string title = v.plan.lang == "en" && !r->title_en.empty() ? r->title_en : r->title;
-    json view = {{"title", title},
-                 {"page_title", title},
-                 {"number", r->number},
-                 {"year", std::to_string(r->year)},
-                 {"type", r->type},
-                 {"body_html", markdown_to_html(r->body)},
-                 {"sources", v.sources(r->sources)}};
-    view["url"] = r->url;
-    return view;
-}
-
 // ---- dispatch and layout ---------------------------------------------------------
 
 namespace {
@@ -477,7 +240,52 @@ void normalise(json& j) {
     }
 }
 
+bool record_page(PageKind k) {
+    switch (k) {
+        case PageKind::Innovation:
+        case PageKind::Hub:
+        case PageKind::Province:
+        case PageKind::Agency:
+        case PageKind::Replication:
+        case PageKind::Event:
+        case PageKind::Regulation:
+            return true;
+        default:
+            return false;
+    }
+}
+
+// The UI string naming a record page's kind (the search's "type" filter).
+std::string kind_label_key(PageKind k) {
+    switch (k) {
+        case PageKind::Innovation:
+            return "kind.innovation";
+        case PageKind::Hub:
+            return "kind.hub";
+        case PageKind::Province:
+            return "kind.province";
+        case PageKind::Agency:
+            return "kind.agency";
+        case PageKind::Replication:
+            return "kind.replication";
+        case PageKind::Event:
+            return "kind.event";
+        default:
+            return "kind.regulation";
+    }
+}
+
+std::string og_locale(const std::string& lang) {
+    return lang == "id" ? "id_ID" : lang == "en" ? "en_GB" : lang;
+}
+
 }  // namespace
+
+std::string site_base(const Site& site) {
+    std::string base = site.base_url;
+    if (!base.empty() && base.back() != '/') base += '/';
+    return base;
+}
 
 json build_view(const PagePlan& plan, const SiteModel& model, const json& strings) {
     ViewContext v(plan, model, strings);
@@ -534,31 +342,40 @@ json build_view(const PagePlan& plan, const SiteModel& model, const json& string
         case PageKind::NotFound:
             view = {{"page_title", v.str("notfound.title")}};
             break;
+        case PageKind::Search:
+            view = search_view(v);
+            break;
+        case PageKind::Statistics:
+            view = statistics_view(v);
+            break;
+        case PageKind::OpenData:
+            view = opendata_view(v);
+            break;
+        case PageKind::Feed:
+            return feed_view(v);
         case PageKind::Sitemap:
             return sitemap_view(v);
         case PageKind::Robots: {
             // Mustache takes "" as true: no address, no Sitemap line.
-            std::string base = model.cat.site.base_url;
+            std::string base = site_base(model.cat.site);
             if (base.empty()) return {{"sitemap", false}};
-            if (base.back() != '/') base += '/';
-            return {{"sitemap", base + language_prefix(plan.lang) + "sitemap.xml"}};
+            return {{"sitemap", base + "sitemap.xml"}};
         }
     }
     const Site& site = model.cat.site;
+    const std::string base = site_base(site);
     bool en = plan.lang == "en";
     // 404.html is served at any depth, so its links are absolute from the site's base.
     std::string root = v.root;
-    if (plan.kind == PageKind::NotFound) {
-        root = site.base_url.empty() ? "/" : site.base_url;
-        if (root.back() != '/') root += '/';
-    }
+    if (plan.kind == PageKind::NotFound) root = base.empty() ? "/" : base;
     const std::string prefix = language_prefix(plan.lang);
     // The page's path inside its language folder: "inovasi/omspan/index.html".
     const std::string local = plan.path.substr(plan.path.rfind(prefix, 0) == 0 ? prefix.size() : 0);
     auto link = [&](const std::string& p) { return root + prefix + p; };
     view["lang"] = plan.lang;
-    // Record bodies are written in Indonesian only: other languages mark them.
-    view["body_lang"] = plan.lang == "id" ? "" : "id";
+    // Record bodies are written in Indonesian only: other languages mark them
+    // (a view that shows an English body sets body_lang itself).
+    if (!view.contains("body_lang")) view["body_lang"] = plan.lang == "id" ? "" : "id";
     view["root"] = root;
     view["site"] = {{"title", en && !site.title_en.empty() ? site.title_en : site.title},
                     {"description",
@@ -574,21 +391,65 @@ json build_view(const PagePlan& plan, const SiteModel& model, const json& string
     static const std::vector<std::pair<std::string, std::string>> nav = {
         {"nav.innovations", "inovasi/"}, {"nav.hubs", "hub/"},
         {"nav.provinces", "provinsi/"},  {"nav.replications", "replikasi/"},
-        {"nav.events", "agenda/"},       {"nav.regulations", "regulasi/"}};
+        {"nav.events", "agenda/"},       {"nav.regulations", "regulasi/"},
+        {"nav.statistics", "statistik/"}, {"dashboard.nav", "dasbor/"}};
     json items = json::array();
     for (const auto& [key, folder] : nav)
         items.push_back({{"label", v.str(key)},
                          {"href", link(folder + "index.html")},
                          {"current", local.rfind(folder, 0) == 0}});
     view["nav"] = items;
-    // The same page in the site's other languages.
-    json languages = json::array();
-    for (const auto& lang : site.languages)
+    // The same page in the site's other languages (the language switch) and in
+    // every language (hreflang alternates, absolute when the address is known).
+    json languages = json::array(), alternates = json::array();
+    for (const auto& lang : site.languages) {
+        std::string href = root + language_prefix(lang) + local;
         if (lang != plan.lang)
-            languages.push_back({{"lang", lang},
-                                 {"label", v.str("language_names." + lang)},
-                                 {"href", root + language_prefix(lang) + local}});
+            languages.push_back(
+                {{"lang", lang}, {"label", v.str("language_names." + lang)}, {"href", href}});
+        alternates.push_back(
+            {{"lang", lang}, {"href", base.empty() ? href : base + language_prefix(lang) + local}});
+    }
     view["languages"] = languages;
+    const bool indexable = plan.kind != PageKind::NotFound && plan.kind != PageKind::Search;
+    view["robots_noindex"] = !indexable;
+    if (indexable) {
+        view["alternates"] = alternates;
+        view["x_default_href"] = alternates.empty() ? json(nullptr) : alternates[0]["href"];
+        // Canonical: absolute with base_url; otherwise the page's own file name,
+        // a relative reference that RFC 6596 allows and that holds on any host.
+        view["canonical"] =
+            base.empty() ? local.substr(local.rfind('/') + 1) : base + prefix + local;
+    }
+    view["og"] = {{"type", record_page(plan.kind) ? "article" : "website"},
+                  {"title", view.contains("page_title") && plan.kind != PageKind::Home
+                                ? view["page_title"]
+                                : view["site"]["title"]},
+                  {"description", view["description"]},
+                  {"site_name", view["site"]["title"]},
+                  {"locale", og_locale(plan.lang)},
+                  {"url", base.empty() || !indexable ? std::string() : base + prefix + local}};
+    json locales = json::array();
+    for (const auto& lang : site.languages)
+        if (lang != plan.lang) locales.push_back(og_locale(lang));
+    view["og"]["locale_alternates"] = locales;
+    view["feed_href"] = link("feed.xml");
+    view["search_href"] = link("cari/index.html");
+    view["statistics_href"] = link("statistik/index.html");
+    view["data_href"] = link("data/index.html");
+    view["data_json_href"] = root + "data/catalogue.json";
+    view["data_csv_href"] = root + "data/innovations.csv";
+    // Pagefind indexes record pages only (data-pagefind-body on <main>); listing
+    // pages repeat their records' cards and would only add noise.
+    view["search_indexed"] = record_page(plan.kind);
+    view["search_page"] = plan.kind == PageKind::Search;
+    if (record_page(plan.kind)) {
+        json filters = view.contains("search_filters") ? view["search_filters"] : json::array();
+        filters.push_back({{"name", "type"}, {"value", v.str(kind_label_key(plan.kind))}});
+        view["search_filters"] = filters;
+    } else {
+        view["search_filters"] = json::array();
+    }
     normalise(view);
     view["t"] = strings;
     return view;

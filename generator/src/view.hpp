@@ -16,6 +16,13 @@ using json = nlohmann::json;
 // The folder of a facet term's innovation listing: "sektor/kesehatan/".
 std::string facet_term_folder(Facet f, const std::string& key, const SiteModel& model);
 
+// The folder of a language's pages below the site root: "" for Indonesian
+// (the primary language, as in plan_pages), "en/" for English.
+std::string language_prefix(const std::string& lang);
+
+// The site's address with a trailing slash, or "" when site.yaml has no base_url.
+std::string site_base(const Site& site);
+
 // Builds the whole view of one page (layout fields included).
 json build_view(const PagePlan& plan, const SiteModel& model, const json& strings);
 
@@ -70,5 +77,12 @@ json replication_index_view(const ViewContext& v);
 json event_index_view(const ViewContext& v);
 json regulation_index_view(const ViewContext& v);
 json sitemap_view(const ViewContext& v);
+json search_view(const ViewContext& v);
+
+// The static statistics page (statistics.cpp), the open-data page (opendata.cpp)
+// and the Atom feed (feed.cpp).
+json statistics_view(const ViewContext& v);
+json opendata_view(const ViewContext& v);
+json feed_view(const ViewContext& v);
 
 }  // namespace simpul::gen

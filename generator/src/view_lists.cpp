@@ -1,105 +1,56 @@
-// Views of the home page, the paginated innovation listings, the facet
-// indexes (sector, SDG, year, stage, award), the directory pages and the sitemap.
-#include "view.hpp"
+// Views of the home page, the paginated innovation listings (with facets and
+// sort orders), the facet indexes, the directory pages, the search page and
+// the sitemap.
+#include <cstdlib>
 
+#include "facets.hpp"
 #include "markdown.hpp"
+#include "view.hpp"
 
 namespace simpul::gen {
 namespace {
 
-const char* facet_name(Facet f) {
-    switch (f) {
-        case Facet::Province:
-            return "province";
-        case Facet::Sector:
-            return "sector";
-        case Facet::Sdg:
-            return "sdg";
-        case Facet::Year:
-            return "year";
-        case Facet::Stage:
-            return "stage";
-        case Facet::Program:
-            return "program";
-        case Facet::Status:
-            return "status";
-    }
-    return "";
-}
-
-std::string facet_index_folder(Facet f) {
-    switch (f) {
-        case Facet::Sector:
-            return "sektor/";
-        case Facet::Sdg:
-            return "sdg/";
-        case Facet::Year:
-            return "tahun/";
-        case Facet::Stage:
-            return "tahap/";
-        case Facet::Program:
-            return "penghargaan/";
-        default:
-            return "provinsi/";
-    }
-}
-
-// Terms of a facet in display order, each with its count (zero counts kept
-// for closed vocabularies, so a reader sees what is missing).
-std::vector<std::pair<std::string, std::size_t>> facet_terms(const ViewContext& v, Facet f) {
-    const Index& groups = v.model.facets.at(f);
-    auto count = [&](const std::string& k) {
-        auto it = groups.find(k);
-        return it == groups.end() ? std::size_t{0} : it->second.size();
-    };
-    std::vector<std::pair<std::string, std::size_t>> out;
-    switch (f) {
-        case Facet::Province:
-            for (const auto& p : v.cat.provinces) out.emplace_back(p.code, count(p.code));
-            break;
-        case Facet::Sector:
-            for (const auto& s : v.cat.sectors) out.emplace_back(s.id, count(s.id));
-            break;
-        case Facet::Sdg:
-            for (const auto& s : v.cat.sdgs)
-                out.emplace_back(std::to_string(s.number), count(std::to_string(s.number)));
-            break;
-        case Facet::Stage:
-            for (const char* s : {"penciptaan", "pengembangan", "pelembagaan"})
-                out.emplace_back(s, count(s));
-            break;
-        case Facet::Program:
-            for (const auto& p : v.cat.programs) out.emplace_back(p.id, count(p.id));
-            break;
-        case Facet::Year:
-        case Facet::Status:
-            for (auto it = groups.rbegin(); it != groups.rend(); ++it)
-                out.emplace_back(it->first, it->second.size());
-            break;
-    }
-    return out;
-}
-
+// Page links of a listing: the first, the last and two either side of the
+// current page, with gaps between (a 500-page listing would otherwise carry
+// 500 links on every page).
 json pager(const ViewContext& v) {
     const PagePlan& p = v.plan;
     if (p.pages <= 1) return nullptr;
     json pages = json::array();
-    for (int n = 1; n <= p.pages; ++n)
-        pages.push_back({{"number", v.number(n)},
-                         {"href", v.href(listing_page_path(p.listing, n))},
+    int last_shown = 0;
+    for (int n = 1; n <= p.pages; ++n) {
+        if (n != 1 && n != p.pages && std::abs(n - p.page) > 2) continue;
+        if (n > last_shown + 1) pages.push_back({{"gap", true}});
+        pages.push_back({{"gap", false},
+                         {"number", v.number(n)},
+                         {"href", v.href(listing_page_path(p.listing, n, p.sort))},
                          {"current", n == p.page}});
+        last_shown = n;
+    }
     json out = {{"page", v.number(p.page)}, {"pages", v.number(p.pages)}, {"items", pages}};
-    if (p.page > 1) out["prev_href"] = v.href(listing_page_path(p.listing, p.page - 1));
-    if (p.page < p.pages) out["next_href"] = v.href(listing_page_path(p.listing, p.page + 1));
+    if (p.page > 1) out["prev_href"] = v.href(listing_page_path(p.listing, p.page - 1, p.sort));
+    if (p.page < p.pages)
+        out["next_href"] = v.href(listing_page_path(p.listing, p.page + 1, p.sort));
     return out;
 }
 
-// Links to the facet indexes (sector, SDG, year, stage, award).
+// The orders a listing can be read in, each linking to its first page.
+json sort_links(const ViewContext& v) {
+    json out = json::array();
+    for (const auto& sort : listing_sorts())
+        out.push_back({{"label", v.str(sort.empty() ? "sort.newest" : "sort." + sort)},
+                       {"href", v.href(listing_page_path(v.plan.listing, 1, sort))},
+                       {"current", sort == v.plan.sort}});
+    return out;
+}
+
+// Links to the facet indexes (sector, SDG, year, stage, award, status).
 json facet_links(const ViewContext& v) {
     json facets = json::array();
-    for (Facet f : {Facet::Sector, Facet::Sdg, Facet::Year, Facet::Stage, Facet::Program})
-        facets.push_back({{"label", v.str(std::string("facet.") + facet_name(f))},
-                          {"href", v.href(facet_index_folder(f) + "index.html")}});
+    for (Facet f : all_facets())
+        if (f != Facet::Province)
+            facets.push_back({{"label", v.str(std::string("facet.") + facet_name(f))},
+                              {"href", v.href(facet_index_folder(f) + "index.html")}});
     return facets;
 }
 
@@ -168,22 +119,37 @@ json innovation_list_view(const ViewContext& v) {
     json view = {{"innovations", v.cards(p.items)},
                  {"total", v.number(static_cast<long long>(p.total))},
                  {"pager", pager(v)},
+                 {"sorts", sort_links(v)},
                  {"empty", p.total == 0}};
     std::string title = v.str("list.all_title");
+    // The whole listing (every page), for the facet counts.
+    std::vector<std::size_t> listing;
     view["facets"] = json::array();  // browse links, on the whole catalogue's listing only
     if (p.key == "all" && p.listing == "inovasi/") {
         view["facets"] = facet_links(v);
+        listing.resize(v.cat.innovations.size());
+        for (std::size_t i = 0; i < listing.size(); ++i) listing[i] = i;
     } else {
         title = v.facet_label(p.facet, p.key);
         view["facet_label"] = v.str(std::string("facet.") + facet_name(p.facet));
-        view["facet_index_href"] =
-            v.href(p.facet == Facet::Province ? "provinsi/index.html"
-                                              : facet_index_folder(p.facet) + "index.html");
+        view["facet_index_href"] = v.href(facet_index_folder(p.facet) + "index.html");
         if (p.facet == Facet::Province) view["province_href"] = v.province_href(p.key);
+        const Index& groups = v.model.facets.at(p.facet);
+        if (auto it = groups.find(p.key); it != groups.end()) listing = it->second;
+        // The same selection in the search page (filters set from the URL).
+        view["search_in_href"] = v.href("cari/index.html") + "?" +
+                                 facet_search_filter(p.facet) + "=" +
+                                 url_encode(v.facet_label(p.facet, p.key));
     }
+    view["facet_panel"] = facet_panel(v, listing);
     view["title"] = title;
-    view["page_title"] =
-        p.page > 1 ? title + " (" + v.str("pager.page") + " " + v.number(p.page) + ")" : title;
+    std::string suffix;
+    if (!p.sort.empty()) suffix += ", " + v.str("sort." + p.sort);
+    if (p.page > 1) suffix += ", " + v.str("pager.page") + " " + v.number(p.page);
+    view["page_title"] = suffix.empty() ? title : title + " (" + suffix.substr(2) + ")";
+    view["data_csv_href"] = v.root + "data/innovations.csv";
+    view["data_json_href"] = v.root + "data/catalogue.json";
+    view["data_page_href"] = v.href("data/index.html");
     return view;
 }
 
@@ -304,24 +270,52 @@ json regulation_index_view(const ViewContext& v) {
 }
 
 json sitemap_view(const ViewContext& v) {
-    // Absolute URLs need the site's address; without base_url the sitemap lists
-    // site-relative paths, which crawlers resolve against the sitemap's own URL.
-    std::string base = v.cat.site.base_url;
-    if (!base.empty() && base.back() != '/') base += '/';
+    // One sitemap for every language: each page with its other-language
+    // versions as xhtml:link alternates. Absolute URLs need the site's address;
+    // without base_url the locations are relative to the sitemap (the site root).
+    const std::string base = site_base(v.cat.site);
+    std::vector<std::string> languages = v.cat.site.languages;
+    if (languages.empty()) languages = {v.plan.lang};
+    std::vector<std::vector<PagePlan>> plans;
+    for (const auto& lang : languages) plans.push_back(plan_pages(v.model, lang));
     json urls = json::array();
-    for (const auto& p : plan_pages(v.model, v.plan.lang)) {
-        if (p.kind == PageKind::Sitemap || p.kind == PageKind::Robots ||
-            p.kind == PageKind::NotFound)
-            continue;
-        std::string loc = p.path;
-        // Without an address, paths are relative to this sitemap's own folder.
-        std::string prefix = v.plan.lang == "id" ? "" : v.plan.lang + "/";
-        if (base.empty() && loc.rfind(prefix, 0) == 0) loc.erase(0, prefix.size());
-        if (loc.size() >= 10 && loc.compare(loc.size() - 10, 10, "index.html") == 0)
-            loc.erase(loc.size() - 10);
-        urls.push_back({{"loc", base.empty() && loc.empty() ? "./" : base + loc}});
+    for (std::size_t l = 0; l < languages.size(); ++l) {
+        for (std::size_t i = 0; i < plans[l].size(); ++i) {
+            const PagePlan& p = plans[l][i];
+            if (p.kind == PageKind::Sitemap || p.kind == PageKind::Robots ||
+                p.kind == PageKind::NotFound || p.kind == PageKind::Feed ||
+                p.kind == PageKind::Search || !p.sort.empty())
+                continue;
+            json alternates = json::array();
+            for (std::size_t o = 0; o < languages.size(); ++o)
+                if (i < plans[o].size())
+                    alternates.push_back(
+                        {{"lang", languages[o]}, {"href", base + plans[o][i].path}});
+            urls.push_back({{"loc", base + p.path}, {"alternates", alternates}});
+        }
     }
     return {{"urls", urls}};
+}
+
+json search_view(const ViewContext& v) {
+    // The search page works without JavaScript as a browse page: every facet
+    // with its counts, each term linking to its listing. search.js adds the
+    // Pagefind search (text, filters with counts, results) on top.
+    json filters = json::array();
+    for (Facet f : all_facets())
+        filters.push_back({{"name", facet_search_filter(f)},
+                           {"label", v.str(std::string("facet.") + facet_name(f))}});
+    filters.push_back({{"name", "type"}, {"label", v.str("search.type")}});
+    return {{"page_title", v.str("search.title")},
+            {"filters", filters},
+            {"browse", browse_groups(v)},
+            {"script_href", v.root + "assets/search.js"},
+            {"bundle_href", v.root + "pagefind/pagefind.js"},
+            {"innovations_href", v.href("inovasi/index.html")},
+            {"hubs_href", v.href("hub/index.html")},
+            {"provinces_href", v.href("provinsi/index.html")},
+            {"events_href", v.href("agenda/index.html")},
+            {"regulations_href", v.href("regulasi/index.html")}};
 }
 
 }  // namespace simpul::gen

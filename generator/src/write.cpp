@@ -2,6 +2,7 @@
 #include "write.hpp"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -15,6 +16,17 @@ StagedOutput::StagedOutput(fs::path out) : out_(std::move(out)) {
     fs::path parent = out_.parent_path().empty() ? fs::path(".") : out_.parent_path();
     std::string name = out_.filename().string();
     fs::create_directories(parent);
+    // One build at a time per output folder. The lock is released by the kernel
+    // when the process ends, however it ends.
+    fs::path lock = parent / ("." + name + ".lock");
+    lock_fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (lock_fd_ < 0) throw std::runtime_error("cannot create the lock file " + lock.string());
+    if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
+        ::close(lock_fd_);
+        lock_fd_ = -1;
+        throw std::runtime_error("another build is writing " + out_.string() + " right now (" + lock.string() +
+                                 " is locked); wait for it to finish and run again");
+    }
     // Staging folders of builds that were killed: nobody owns them any more.
     std::string stale_prefix = "." + name + ".staging-";
     std::string old_prefix = "." + name + ".old-";
@@ -30,10 +42,11 @@ StagedOutput::StagedOutput(fs::path out) : out_(std::move(out)) {
 }
 
 StagedOutput::~StagedOutput() {
-    if (!committed_) {
+    if (!committed_ && !staging_.empty()) {
         std::error_code ec;
         fs::remove_all(staging_, ec);
     }
+    if (lock_fd_ >= 0) ::close(lock_fd_);
 }
 
 void StagedOutput::write(const std::string& rel, const std::string& content) {

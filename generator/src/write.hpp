@@ -11,7 +11,9 @@ namespace simpul::gen {
 
 class StagedOutput {
   public:
-    // Creates `.<name>.staging-<pid>` beside `out` (removing stale staging folders).
+    // Takes the lock `.<name>.lock` beside `out` (throws with a clear message
+    // when another build holds it), removes staging folders that killed builds
+    // left, and creates `.<name>.staging-<pid>`.
     explicit StagedOutput(std::filesystem::path out);
     ~StagedOutput();  // removes the staging folder unless committed
 
@@ -32,6 +34,7 @@ class StagedOutput {
 
   private:
     std::filesystem::path out_, staging_;
+    int lock_fd_ = -1;
     bool committed_ = false;
     std::atomic<std::size_t> files_{0}, bytes_{0};
 };

@@ -105,3 +105,33 @@ TEST_CASE("replication flows aggregate by province pair and skip unknown sides")
     CHECK(flows[0].to_province == "63");
     CHECK(flows[0].count == 2);
 }
+
+TEST_CASE("facet counts over a subset of innovations count each key once per innovation") {
+    Catalogue c = sample();
+    // c.innovations is sorted by id: [0] = a (DIY, two sectors), [1] = b (central).
+    auto sectors = facet_counts(c, Facet::Sector, {0, 1});
+    CHECK(sectors == std::map<std::string, std::size_t>{
+                         {"keuangan", 1}, {"lingkungan", 1}, {"pendidikan", 1}});
+    CHECK(facet_counts(c, Facet::Program, {0}) == std::map<std::string, std::size_t>{{"kipp", 1}});
+    CHECK(facet_counts(c, Facet::Province, {1}).empty());
+    CHECK(facet_counts(c, Facet::Year, {}).empty());
+}
+
+TEST_CASE("replications per year split by status, with empty years kept") {
+    Catalogue c = sample();
+    c.replications[0].year = 2020;
+    c.replications[0].status = "selesai";
+    c.replications[1].year = 2022;
+    c.replications[1].status = "direncanakan";
+    c.replications[2].year = 2022;
+    c.replications[2].status = "berjalan";
+    auto rows = replications_per_year(c);
+    REQUIRE(rows.size() == 3);  // 2020..2022
+    CHECK(rows[0].year == 2020);
+    CHECK(rows[0].selesai == 1);
+    CHECK(rows[1].total() == 0);
+    CHECK(rows[2].direncanakan == 1);
+    CHECK(rows[2].berjalan == 1);
+    CHECK(rows[2].total() == 2);
+    CHECK(replications_per_year(sample()).empty());  // years unknown
+}

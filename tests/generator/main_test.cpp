@@ -71,3 +71,55 @@ TEST_CASE("check writes nothing; build prints a summary with records and pages")
     CHECK(build.out.find("Built in") != std::string::npos);
     CHECK(std::filesystem::exists(tmp / "public/index.html"));
 }
+
+TEST_CASE("new scaffolds a record; check then names what to fill in") {
+    TempDir tmp;
+    std::filesystem::copy(fixture("valid/basic/content"), tmp / "content", std::filesystem::copy_options::recursive);
+    RunResult made = run_simpul("new innovation inovasi-baru", tmp.path());
+    CHECK(made.status == 0);
+    CHECK(made.out.rfind("Created content/innovations/inovasi-baru.md\n", 0) == 0);
+    CHECK(run_simpul("new innovation inovasi-baru", tmp.path()).status == 1);
+    CHECK(run_simpul("new provinsi x", tmp.path()).status == 2);
+    RunResult check = run_simpul("check --format=json --templates '" + (source_dir() / "site-template").string() + "'",
+                                 tmp.path());
+    CHECK(check.status == 1);
+    CHECK(check.out.find("\"path\": \"content/innovations/inovasi-baru.md\"") != std::string::npos);
+    CHECK(check.out.find("\"code\": \"missing-field\"") != std::string::npos);
+    RunResult gh = run_simpul("check --format github", tmp.path());
+    CHECK(gh.out.rfind("::error file=content/innovations/inovasi-baru.md,line=", 0) == 0);
+    CHECK(run_simpul("check --format=xml", tmp.path()).status == 2);
+}
+
+TEST_CASE("a build killed at any moment leaves the previous output complete and unchanged") {
+    namespace fs = std::filesystem;
+    TempDir tmp;
+    fs::copy(fixture("valid/basic/content"), tmp / "content", fs::copy_options::recursive);
+    // Enough synthetic records that a build takes a while (test data, not content).
+    std::string site = read_file(tmp / "content/site.yaml");
+    write_file(tmp / "content/site.yaml", site.replace(site.find("per_page: 2"), 11, "per_page: 50"));
+    for (int i = 0; i < 800; ++i)
+        write_file(tmp / ("content/innovations/uji-" + std::to_string(i) + ".md"),
+                   "---\ntitle: \"Uji " + std::to_string(i) +
+                       "\"\nsummary: \"Uji.\"\nagency: kemenpanrb\nsectors: [tata-kelola]\nsources: [{title: t, seed: s}]\n---\n"
+                       "Teks **uji** " + std::to_string(i) + ".\n");
+    std::string templates = " --templates '" + (source_dir() / "site-template").string() + "'";
+    REQUIRE(run_simpul("build content -o public" + templates, tmp.path()).status == 0);
+    auto before = snapshot(tmp / "public");
+    REQUIRE(before.size() > 1600);
+    for (int delay_ms : {5, 60, 250, 600}) {
+        CAPTURE(delay_ms);
+        std::string cmd = "cd '" + tmp.path().string() + "' && ('" + simpul_binary().string() +
+                          "' build content -o public" + templates + " >/dev/null 2>&1 & pid=$!; sleep " +
+                          std::to_string(delay_ms / 1000.0) + "; kill -9 $pid; wait $pid) 2>/dev/null";
+        std::system(cmd.c_str());
+        CHECK(snapshot(tmp / "public") == before);
+    }
+    // The next build succeeds and leaves no staging folder behind.
+    REQUIRE(run_simpul("build content -o public" + templates, tmp.path()).status == 0);
+    CHECK(snapshot(tmp / "public") == before);
+    for (const auto& e : fs::directory_iterator(tmp.path())) {
+        std::string name = e.path().filename().string();
+        CHECK(name.find("staging") == std::string::npos);
+        CHECK(name.find(".old-") == std::string::npos);
+    }
+}

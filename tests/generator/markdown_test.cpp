@@ -18,3 +18,21 @@ TEST_CASE("raw HTML and script are dropped, dangerous links emptied") {
     CHECK(html.find("javascript:") == std::string::npos);
     CHECK(html.find("<!-- raw HTML omitted -->") != std::string::npos);
 }
+
+TEST_CASE("record links are found with their line") {
+    auto links = simpul::gen::record_links("Teks.\n\nLihat [OM-SPAN](inovasi:omspan) dan\n[hub](hub:bali), [web](https://x.org).\n");
+    REQUIRE(links.size() == 2);
+    CHECK(links[0].kind == "inovasi");
+    CHECK(links[0].id == "omspan");
+    CHECK(links[0].line == 3);
+    CHECK(links[1].kind == "hub");
+    CHECK(links[1].id == "bali");
+}
+
+TEST_CASE("record links are rewritten by the resolver; unknown ones keep only their text") {
+    auto resolve = [](const std::string& kind, const std::string& id) {
+        return kind == "inovasi" && id == "omspan" ? std::string("../omspan/index.html") : std::string();
+    };
+    CHECK(markdown_to_html("[OM-SPAN](inovasi:omspan) [X](hub:tidak-ada) [Y](https://x.org)\n", resolve) ==
+          "<p><a href=\"../omspan/index.html\">OM-SPAN</a> X <a href=\"https://x.org\">Y</a></p>\n");
+}

@@ -35,3 +35,73 @@ TEST_CASE("a folder that does not exist cannot be served") {
     httplib::Server server;
     CHECK_FALSE(simpul::gen::configure_server(server, "/nonexistent/simpul"));
 }
+
+namespace {
+// Polls `ready` every 50 ms for up to 10 s.
+template <class Fn>
+bool eventually(Fn ready) {
+    for (int i = 0; i < 200; ++i) {
+        if (ready()) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return false;
+}
+}  // namespace
+
+TEST_CASE("live preview: injected reload script, rebuild on change, errors over the last good site") {
+    namespace fs = std::filesystem;
+    simpul::test::TempDir tmp;
+    fs::copy(simpul::test::fixture("valid/basic/content"), tmp / "content", fs::copy_options::recursive);
+    simpul::gen::BuildOptions build;
+    build.content_dir = tmp / "content";
+    build.template_dir = simpul::test::source_dir() / "site-template";
+    build.out_dir = tmp / "public";
+    simpul::gen::ServeOptions opts;
+    opts.root = build.out_dir;
+    opts.base_path = "/a/b";
+    simpul::gen::LivePreview preview(build, opts);
+    REQUIRE(preview.rebuild());
+    CHECK(preview.version() == 1);
+
+    httplib::Server server;
+    REQUIRE(simpul::gen::configure_server(server, opts.root, "/a/b/"));
+    preview.configure(server);
+    int port = server.bind_to_any_port("127.0.0.1");
+    std::thread th([&] { server.listen_after_bind(); });
+    while (!server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    std::atomic<bool> stop{false};
+    std::thread watcher([&] { preview.watch_loop(stop); });
+    httplib::Client client("127.0.0.1", port);
+
+    auto page = client.Get("/a/b/inovasi/bank-sampah/index.html");
+    REQUIRE(page);
+    CHECK(page->body.find("<script src=\"/a/b/__simpul/reload.js\" defer></script></body>") != std::string::npos);
+    auto status = client.Get("/a/b/__simpul/status");
+    REQUIRE(status);
+    CHECK(status->body == "{\"errors\":null,\"version\":1}");
+    CHECK(client.Get("/a/b/__simpul/reload.js")->body.find("location.reload()") != std::string::npos);
+    CHECK(client.Get("/a/b/assets/style.css")->body.find("__simpul") == std::string::npos);
+
+    // Give the watcher a moment to register its watches, then edit a record.
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    std::string record = simpul::test::read_file(tmp / "content/innovations/bank-sampah.md");
+    std::string edited = record;
+    edited.replace(edited.find("Bank Sampah Uji"), 15, "Bank Sampah Baru");
+    simpul::test::write_file(tmp / "content/innovations/bank-sampah.md", edited);
+    CHECK(eventually([&] { return preview.version() == 2; }));
+    CHECK(client.Get("/a/b/inovasi/bank-sampah/index.html")->body.find("Bank Sampah Baru") != std::string::npos);
+
+    // A broken record: the overlay gets the diagnostics, the last good page stays.
+    simpul::test::write_file(tmp / "content/innovations/bank-sampah.md", "---\ntitle: [\n---\n");
+    CHECK(eventually([&] { return preview.status_json().find("yaml-syntax") != std::string::npos; }));
+    CHECK(preview.version() == 2);
+    auto still = client.Get("/a/b/inovasi/bank-sampah/index.html");
+    REQUIRE(still);
+    CHECK(still->status == 200);
+    CHECK(still->body.find("Bank Sampah Baru") != std::string::npos);
+
+    stop = true;
+    watcher.join();
+    server.stop();
+    th.join();
+}

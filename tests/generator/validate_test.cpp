@@ -22,10 +22,14 @@ std::string diagnostics_of(const std::filesystem::path& content) {
     return out;
 }
 
-// expected.txt holds the CLI's stderr: the diagnostics, a blank line, a summary.
+// expected.txt holds the CLI's stderr: each diagnostic with its quoted line and
+// hint, then a summary. The diagnostic lines are those starting with the path.
 std::string expected_diagnostics(const std::string& name) {
-    std::string all = test::read_file(test::fixture("invalid/" + name + "/expected.txt"));
-    return all.substr(0, all.find("\n\n") + 1);
+    std::istringstream all(test::read_file(test::fixture("invalid/" + name + "/expected.txt")));
+    std::string out;
+    for (std::string line; std::getline(all, line);)
+        if (line.rfind("content", 0) == 0) out += line + "\n";
+    return out;
 }
 
 }  // namespace
@@ -73,4 +77,31 @@ TEST_CASE("an unknown field suggests the closest known one") {
           "content/regulations/permen-uji.md:5:1: error[unknown-field]: unknown field 'catatan' in "
           "regulation "
           "(put extra information under 'extra:')\n");
+}
+
+TEST_CASE("record links in bodies must point at existing records") {
+    test::TempDir tmp;
+    std::filesystem::copy(test::fixture("valid/basic/content"), tmp / "content",
+                          std::filesystem::copy_options::recursive);
+    test::write_file(tmp / "content/regulations/permen-uji.md",
+                     "---\ntitle: \"P\"\nnumber: \"1\"\nyear: 2020\nsources: [{title: t, seed: s}]\n---\n"
+                     "Lihat [bank sampah](inovasi:bank-sampah) dan [Kalsel](provinsi:kalimantan-selatan).\n\n"
+                     "Juga [ini](inovasi:tidak-ada).\n");
+    CHECK(diagnostics_of(tmp / "content") ==
+          "content/regulations/permen-uji.md:9:1: error[broken-link]: record link 'inovasi:tidak-ada' points to a "
+          "record that does not exist\n");
+}
+
+TEST_CASE("advice: orphan agencies and missing recommended fields are warnings") {
+    Diagnostics d;
+    Content c = load_content(test::fixture("valid/basic/content"), "content", d);
+    validate_content(c, d, /*advice=*/true);
+    CHECK_FALSE(d.has_errors());
+    std::string all;
+    for (const auto& x : d.sorted()) all += format_diagnostic(x) + "\n";
+    CHECK(all ==
+          "content/innovations/layanan-daring.json:1:1: warning[recommended]: innovation has no 'status' (recommended)\n"
+          "content/innovations/sekolah-rimba.yaml:1:1: warning[recommended]: innovation has no 'stage' (recommended)\n"
+          "content/innovations/sekolah-rimba.yaml:1:1: warning[recommended]: innovation has no 'status' (recommended)\n"
+          "content/innovations/sekolah-rimba.yaml:1:1: warning[recommended]: innovation has no 'year' (recommended)\n");
 }

@@ -3,10 +3,20 @@
 
 #include <doctest/doctest.h>
 
+#include <memory>
+
 #include "support.hpp"
 
 using namespace simpul::gen;
 namespace fs = std::filesystem;
+
+namespace {
+int entries_besides_lock(const fs::path& dir) {
+    int n = 0;
+    for (const auto& e : fs::directory_iterator(dir)) n += e.path().filename() != ".public.lock";
+    return n;
+}
+}  // namespace
 
 TEST_CASE("nothing reaches the output folder until commit") {
     simpul::test::TempDir tmp;
@@ -23,9 +33,7 @@ TEST_CASE("nothing reaches the output folder until commit") {
     }
     CHECK_FALSE(fs::exists(tmp / "public/old.html"));
     CHECK(simpul::test::read_file(tmp / "public/inovasi/a/index.html") == "page");
-    int entries = 0;
-    for ([[maybe_unused]] const auto& e : fs::directory_iterator(tmp.path())) ++entries;
-    CHECK(entries == 1);  // no staging or old folder left
+    CHECK(entries_besides_lock(tmp.path()) == 1);  // no staging or old folder left
 }
 
 TEST_CASE("an abandoned build leaves the output as it was and no staging folder") {
@@ -37,9 +45,7 @@ TEST_CASE("an abandoned build leaves the output as it was and no staging folder"
     }
     CHECK(simpul::test::snapshot(tmp / "public") ==
           std::map<std::string, std::string>{{"old.html", "old"}});
-    int entries = 0;
-    for ([[maybe_unused]] const auto& e : fs::directory_iterator(tmp.path())) ++entries;
-    CHECK(entries == 1);
+    CHECK(entries_besides_lock(tmp.path()) == 1);
 }
 
 TEST_CASE("a staging folder left by a killed build is removed by the next one") {
@@ -49,5 +55,24 @@ TEST_CASE("a staging folder left by a killed build is removed by the next one") 
     CHECK_FALSE(fs::exists(tmp / ".public.staging-99999"));
     out.write("index.html", "x");
     out.commit();
+    CHECK(simpul::test::read_file(tmp / "public/index.html") == "x");
+}
+
+TEST_CASE("a second build of the same output is refused while the first holds the lock") {
+    simpul::test::TempDir tmp;
+    auto first = std::make_unique<StagedOutput>(tmp / "public");
+    try {
+        StagedOutput second(tmp / "public");
+        FAIL("the second build was not refused");
+    } catch (const std::exception& e) {
+        CHECK(std::string(e.what()) == "another build is writing " + (tmp / "public").string() + " right now (" +
+                                           (tmp / ".public.lock").string() +
+                                           " is locked); wait for it to finish and run again");
+    }
+    CHECK(fs::exists(first->staging()));  // the refused build did not remove the first one's staging
+    first.reset();
+    StagedOutput third(tmp / "public");  // free again
+    third.write("index.html", "x");
+    third.commit();
     CHECK(simpul::test::read_file(tmp / "public/index.html") == "x");
 }

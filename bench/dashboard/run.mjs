@@ -1,0 +1,58 @@
+// Runs the dashboard benchmark in Debian's Chromium (headless, via playwright-core):
+// for each size, a fresh page loads the data file into the dashboard's wasm code
+// and another page loads the same records into crossfilter2; prints a Markdown table.
+// Usage (bench/dashboard/run.sh does it): node run.mjs DIR N...
+import http from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join, extname } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const [dir, ...sizes] = process.argv.slice(2);
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
+const server = http.createServer(async (req, res) => {
+  const p = new URL(req.url, 'http://x').pathname.slice(1) || 'bench.html';
+  try {
+    const body = await readFile(join(dir, p));
+    res.writeHead(200, { 'content-type': types[extname(p)] || 'application/octet-stream' });
+    res.end(body);
+  } catch { res.writeHead(404); res.end(); }
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const url = `http://127.0.0.1:${server.address().port}/bench.html`;
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--js-flags=--max-old-space-size=8192'],
+});
+
+async function run(fn, n) {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.wasmReady === true);
+  try {
+    return await page.evaluate(([f, size]) => window[f](size), [fn, n]);
+  } catch (e) {
+    return { error: e.message.split('\n')[0] };
+  } finally {
+    await page.close();
+  }
+}
+
+const ms = (x) => (x === undefined ? '-' : x < 10 ? x.toFixed(2) : x.toFixed(0));
+const rows = [];
+for (const n of sizes) {
+  const ours = await run('benchOurs', Number(n));
+  const theirs = await run('benchCrossfilter', Number(n));
+  if (!ours.error && !theirs.error && (ours.selected !== theirs.selected || ours.sector !== theirs.sector))
+    throw new Error(`different results at ${n}: ${JSON.stringify({ ours, theirs })}`);
+  rows.push({ n, ours, theirs });
+  console.error(n, JSON.stringify({ ours, theirs }));
+}
+console.log('| innovations | data file (MB) | load + decode, wasm (ms) | JSON + crossfilter2 load (ms) | filter change, wasm (ms) | filter change, crossfilter2 (ms) | speed-up |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|');
+for (const { n, ours, theirs } of rows) {
+  const ratio = ours.change && theirs.change ? (theirs.change / ours.change).toFixed(1) + '×' : '-';
+  console.log(`| ${Number(n).toLocaleString('en')} | ${(ours.bytes / 1e6).toFixed(1)} | ${ours.error ?? ms(ours.load)} | ${theirs.error ?? ms(theirs.load)} | ${ms(ours.change)} | ${theirs.error ? '-' : ms(theirs.change)} | ${ratio} |`);
+}
+await browser.close();
+server.close();

@@ -1,0 +1,217 @@
+// Writes the dashboard's data file, its reference figures, its pages and the
+// built app. The figures use core/stats (not core/filter, which the app runs),
+// so the browser test compares two independent computations of one content.
+#include "dashboard.hpp"
+
+#include <cstdlib>
+#include <fstream>
+#include <kainjow/mustache.hpp>
+#include <sstream>
+
+#include "datafile.hpp"
+#include "stats.hpp"
+
+#ifndef SIMPUL_DASHBOARD_APP_DIR
+#define SIMPUL_DASHBOARD_APP_DIR "build/wasm"
+#endif
+
+namespace simpul::gen {
+namespace fs = std::filesystem;
+namespace mstch = kainjow::mustache;
+using json = nlohmann::json;
+
+fs::path dashboard_app_dir() {
+    if (const char* env = std::getenv("SIMPUL_DASHBOARD_APP"); env && *env) return env;
+    return SIMPUL_DASHBOARD_APP_DIR;
+}
+
+namespace {
+
+void flatten(const json& j, const std::string& prefix,
+             std::vector<std::pair<std::string, std::string>>& out) {
+    if (j.is_object()) {
+        for (const auto& [k, v] : j.items()) flatten(v, prefix.empty() ? k : prefix + "." + k, out);
+    } else if (j.is_string()) {
+        out.emplace_back(prefix, j.get<std::string>());
+    } else if (j.is_array()) {
+        for (std::size_t i = 0; i < j.size(); ++i)
+            flatten(j[i], prefix + "." + std::to_string(i), out);
+    }
+}
+
+mstch::data to_data(const json& j) {
+    switch (j.type()) {
+        case json::value_t::object: {
+            mstch::data d{mstch::data::type::object};
+            for (const auto& [k, v] : j.items())
+                if (!v.is_null()) d.set(k, to_data(v));
+            return d;
+        }
+        case json::value_t::array: {
+            mstch::data d{mstch::data::type::list};
+            for (const auto& v : j) d.push_back(to_data(v));
+            return d;
+        }
+        case json::value_t::string:
+            return mstch::data{j.get_ref<const std::string&>()};
+        case json::value_t::boolean:
+            return mstch::data{j.get<bool>()};
+        case json::value_t::null:
+            return mstch::data{false};
+        default:
+            return mstch::data{j.dump()};
+    }
+}
+
+bool read_text(const fs::path& p, std::string& out) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    out = ss.str();
+    return true;
+}
+
+std::string prefix_of(const std::string& lang) { return lang == "id" ? "" : lang + "/"; }
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> dashboard_strings(const json& strings) {
+    std::vector<std::pair<std::string, std::string>> out;
+    if (strings.is_object() && strings.contains("dashboard")) flatten(strings["dashboard"], "", out);
+    // Names the app shows that the site already translates.
+    for (const char* section : {"stage", "status", "hub_kind", "replication_status", "event_type"})
+        if (strings.is_object() && strings.contains(section))
+            flatten(strings[section], section, out);
+    return out;
+}
+
+std::string dashboard_data(const SiteModel& model, const SiteTemplate& tmpl) {
+    dash::Data d = dash::from_catalogue(model.cat, dashboard_strings(tmpl.strings("id")),
+                                        dashboard_strings(tmpl.strings("en")));
+    return dash::encode(d);
+}
+
+json dashboard_figures(const SiteModel& model) {
+    const Catalogue& cat = model.cat;
+    json f;
+    f["innovations"] = cat.innovations.size();
+    f["replications"] = cat.replications.size();
+    f["events"] = cat.events.size();
+    std::size_t daerah = 0, kl = 0;
+    for (const auto& h : cat.hubs) (h.kind == "kl" ? kl : daerah)++;
+    f["hubs"] = cat.hubs.size();
+    f["hubs_daerah"] = daerah;
+    f["hubs_kl"] = kl;
+
+    static const std::pair<Facet, const char*> facets[] = {
+        {Facet::Province, "prov"}, {Facet::Sector, "sector"}, {Facet::Sdg, "sdg"},
+        {Facet::Stage, "stage"},   {Facet::Status, "status"}, {Facet::Year, "year"},
+        {Facet::Program, "award"}};
+    json by = json::object();
+    for (const auto& [facet, name] : facets) {
+        json counts = json::object();
+        for (const auto& [key, rows] : group_innovations(cat, facet)) counts[key] = rows.size();
+        by[name] = counts;
+    }
+    f["by"] = by;
+
+    json hubs_per_year_rows = json::array();
+    for (const auto& row : hubs_per_year(cat))
+        hubs_per_year_rows.push_back({row.year, row.cumulative_daerah, row.cumulative_kl});
+    f["hubs_per_year"] = hubs_per_year_rows;
+    json flows = json::array();
+    for (const auto& fl : replication_flows(cat))
+        flows.push_back({fl.from_province, fl.to_province, fl.count});
+    f["flows"] = flows;
+
+    // What the dashboard shows when one province is selected.
+    auto groups = group_innovations(cat, Facet::Province);
+    json provinces = json::object();
+    for (const auto& p : cat.provinces) {
+        json pf;
+        auto it = groups.find(p.code);
+        pf["innovations"] = it == groups.end() ? 0 : it->second.size();
+        std::size_t hubs = 0;
+        for (const auto& h : cat.hubs) {
+            std::string code = h.province;
+            if (code.empty())
+                if (const Agency* a = cat.agency(h.agency)) code = a->province;
+            if (h.kind != "kl" && code == p.code) ++hubs;
+        }
+        pf["hubs"] = hubs;
+        std::size_t reps = 0;
+        for (const auto& r : cat.replications) {
+            const Innovation* inn = cat.innovation(r.innovation);
+            const Agency* adopter = cat.agency(r.adopter);
+            if ((inn && cat.province_of(*inn) == p.code) || (adopter && adopter->province == p.code))
+                ++reps;
+        }
+        pf["replications"] = reps;
+        std::size_t events = 0;
+        for (const auto& e : cat.events) {
+            std::string code = e.province;
+            if (code.empty())
+                if (const Hub* h = cat.hub(e.hub)) code = h->province;
+            if (code == p.code) ++events;
+        }
+        pf["events"] = events;
+        provinces[p.code] = pf;
+    }
+    f["province"] = provinces;
+    return f;
+}
+
+void write_dashboard(const SiteModel& model, const SiteTemplate& tmpl,
+                     const std::vector<std::string>& languages, StagedOutput& out) {
+    out.write(kDashboardData, dashboard_data(model, tmpl));
+    out.write(kDashboardFigures, dashboard_figures(model).dump(1) + "\n");
+
+    fs::path app = dashboard_app_dir();
+    std::error_code ec;
+    bool app_built = true;
+    for (const char* file : kDashboardAppFiles) app_built = app_built && fs::is_regular_file(app / file, ec);
+    if (app_built)
+        for (const char* file : kDashboardAppFiles)
+            out.copy(app / file, std::string(kDashboardFolder) + file);
+
+    std::string text;
+    if (!read_text(tmpl.dir() / "dashboard.html", text)) return;
+    mstch::mustache page(text);
+    if (!page.is_valid()) throw std::runtime_error("dashboard.html: " + page.error_message());
+    const Site& site = model.cat.site;
+    for (const auto& lang : languages) {
+        std::string path = prefix_of(lang) + kDashboardFolder + "index.html";
+        std::string root;
+        for (char c : path)
+            if (c == '/') root += "../";
+        bool en = lang == "en";
+        json view;
+        view["lang"] = lang;
+        view["root"] = root;
+        view["site_title"] = en && !site.title_en.empty() ? site.title_en : site.title;
+        view["css_href"] = root + "assets/style.css";
+        view["home_href"] = root + prefix_of(lang) + "index.html";
+        view["statistics_href"] = root + prefix_of(lang) + "statistik/index.html";
+        view["app_href"] = root + kDashboardFolder;
+        view["data_href"] = root + kDashboardData;
+        view["app_built"] = app_built;
+        json others = json::array();
+        for (const auto& other : languages)
+            if (other != lang) {
+                const json& s = tmpl.strings(lang);
+                std::string label = other;
+                if (s.contains("language_names") && s["language_names"].contains(other))
+                    label = s["language_names"][other].get<std::string>();
+                others.push_back({{"lang", other},
+                                  {"label", label},
+                                  {"href", root + prefix_of(other) + kDashboardFolder + "index.html"}});
+            }
+        view["languages"] = others;
+        view["t"] = tmpl.strings(lang);
+        mstch::data data = to_data(view);
+        out.write(path, page.render(data));
+    }
+}
+
+}  // namespace simpul::gen

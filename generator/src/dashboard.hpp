@@ -1,0 +1,42 @@
+// The dashboard's outputs: its data file (data/dashboard.bin, core/datafile),
+// the figures the generator computes for the same content with core/stats
+// (data/dashboard-figures.json, which the browser test compares with the app),
+// the page of each language (dasbor/, en/dasbor/) and the built app (js + wasm).
+#pragma once
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "catalogue.hpp"
+#include "templates.hpp"
+#include "write.hpp"
+
+namespace simpul::gen {
+
+inline constexpr const char* kDashboardData = "data/dashboard.bin";
+inline constexpr const char* kDashboardFigures = "data/dashboard-figures.json";
+inline constexpr const char* kDashboardFolder = "dasbor/";
+// The app's files, as the wasm build (wasm-app/) names them.
+inline constexpr const char* kDashboardAppFiles[] = {"simpul-dasbor.js", "simpul-dasbor.wasm"};
+
+// Where the built app is: $SIMPUL_DASHBOARD_APP, else the build folder ./dev uses
+// (build/wasm of the source tree this generator was compiled from).
+std::filesystem::path dashboard_app_dir();
+
+// The `dashboard:` section of a language's UI strings, flattened: "panel.map" -> text.
+std::vector<std::pair<std::string, std::string>> dashboard_strings(const nlohmann::json& strings);
+
+// The data file's bytes for the model.
+std::string dashboard_data(const SiteModel& model, const SiteTemplate& tmpl);
+
+// Headline figures, per-facet and per-province counts, computed with core/stats.
+nlohmann::json dashboard_figures(const SiteModel& model);
+
+// Writes every dashboard output into `out`. The page is skipped when the template
+// folder has no dashboard.html; the app's files when they are not built.
+void write_dashboard(const SiteModel& model, const SiteTemplate& tmpl,
+                     const std::vector<std::string>& languages, StagedOutput& out);
+
+}  // namespace simpul::gen

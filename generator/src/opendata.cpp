@@ -1,0 +1,385 @@
+// Open data files: catalogue.json (every record), the CSV tables, data.json
+// (the catalogue of downloads). Records are written in catalogue order, so two
+// builds of the same content give the same bytes.
+#include "opendata.hpp"
+
+#include "view.hpp"
+
+namespace simpul::gen {
+namespace {
+
+using json = nlohmann::json;
+
+// The page of a record: absolute with base_url, else relative to the site root.
+std::string page_url(const Catalogue& cat, const std::string& site_path) {
+    return site_base(cat.site) + site_path;
+}
+
+json text_or_null(const std::string& s) {
+    return s.empty() ? json(nullptr) : json(s);
+}
+json year_or_null(int y) {
+    return y > 0 ? json(y) : json(nullptr);
+}
+json bool_or_null(const std::optional<bool>& b) {
+    return b ? json(*b) : json(nullptr);
+}
+
+json sources_json(const std::vector<Source>& list) {
+    json out = json::array();
+    for (const auto& s : list)
+        out.push_back({{"title", s.title},
+                       {"url", text_or_null(s.url)},
+                       {"seed", text_or_null(s.seed)},
+                       {"publisher", text_or_null(s.publisher)},
+                       {"date", text_or_null(s.date)}});
+    return out;
+}
+
+json contact_json(const Contact& c) {
+    if (c.empty()) return nullptr;
+    return {{"name", text_or_null(c.name)},
+            {"email", text_or_null(c.email)},
+            {"phone", text_or_null(c.phone)},
+            {"url", text_or_null(c.url)}};
+}
+
+// A CSV field: quoted when needed; formula-like text defused with an apostrophe.
+std::string csv_field(const std::string& s) {
+    std::string v = s;
+    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' ||
+                       v[0] == '\r'))
+        v.insert(v.begin(), '\'');
+    if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
+    std::string out = "\"";
+    for (char c : v) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+template <class Record>
+std::string csv_of(const Catalogue& cat, const std::vector<Record>& records,
+                   const std::vector<CsvColumn<Record>>& columns) {
+    std::vector<std::string> header;
+    for (const auto& c : columns) header.push_back(c.name);
+    std::vector<std::vector<std::string>> rows;
+    rows.reserve(records.size());
+    for (const auto& r : records) {
+        std::vector<std::string> row;
+        for (const auto& c : columns) row.push_back(c.value(cat, r));
+        rows.push_back(std::move(row));
+    }
+    return csv_text(header, rows);
+}
+
+}  // namespace
+
+std::string csv_text(const std::vector<std::string>& header,
+                     const std::vector<std::vector<std::string>>& rows) {
+    std::string out = "\xEF\xBB\xBF";
+    auto line = [&](const std::vector<std::string>& fields) {
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            if (i > 0) out += ',';
+            out += csv_field(fields[i]);
+        }
+        out += "\r\n";
+    };
+    line(header);
+    for (const auto& r : rows) line(r);
+    return out;
+}
+
+json catalogue_json(const SiteModel& model) {
+    const Catalogue& cat = model.cat;
+    json j;
+    j["$schema"] = "catalogue.schema.json";
+    j["schema_version"] = kOpenDataVersion;
+    j["title"] = cat.site.title;
+    j["title_en"] = text_or_null(cat.site.title_en);
+    j["description"] = cat.site.description;
+    j["licence"] = {{"name", text_or_null(cat.site.licence_name)},
+                    {"url", text_or_null(cat.site.licence_url)}};
+    j["base_url"] = text_or_null(site_base(cat.site));
+    j["counts"] = {{"provinces", cat.provinces.size()},       {"sectors", cat.sectors.size()},
+                   {"sdgs", cat.sdgs.size()},                 {"programs", cat.programs.size()},
+                   {"agencies", cat.agencies.size()},         {"innovations", cat.innovations.size()},
+                   {"hubs", cat.hubs.size()},                 {"replications", cat.replications.size()},
+                   {"events", cat.events.size()},             {"regulations", cat.regulations.size()}};
+
+    json figures = json::array();
+    for (const auto& f : cat.site.figures)
+        figures.push_back({{"id", f.id},
+                           {"label", f.label},
+                           {"label_en", text_or_null(f.label_en)},
+                           {"value", f.value},
+                           {"as_of", f.as_of},
+                           {"sources", sources_json(f.sources)}});
+    j["figures"] = figures;
+
+    json provinces = json::array();
+    for (const auto& p : cat.provinces)
+        provinces.push_back({{"code", p.code},
+                             {"name", p.name},
+                             {"short", p.short_name},
+                             {"slug", p.slug},
+                             {"capital", text_or_null(p.capital)},
+                             {"tile", {{"col", p.tile_col}, {"row", p.tile_row}}},
+                             {"kabupaten", p.kabupaten >= 0 ? json(p.kabupaten) : json(nullptr)},
+                             {"kota", p.kota >= 0 ? json(p.kota) : json(nullptr)}});
+    j["provinces"] = provinces;
+    json sectors = json::array();
+    for (const auto& s : cat.sectors)
+        sectors.push_back({{"id", s.id}, {"name", s.name}, {"name_en", s.name_en}});
+    j["sectors"] = sectors;
+    json sdgs = json::array();
+    for (const auto& s : cat.sdgs)
+        sdgs.push_back({{"number", s.number}, {"name", s.name}, {"name_en", s.name_en}});
+    j["sdgs"] = sdgs;
+    json programs = json::array();
+    for (const auto& p : cat.programs)
+        programs.push_back({{"id", p.id},
+                            {"name", p.name},
+                            {"name_en", text_or_null(p.name_en)},
+                            {"owner", text_or_null(p.owner)},
+                            {"url", text_or_null(p.url)}});
+    j["programs"] = programs;
+
+    json agencies = json::array();
+    for (const auto& a : cat.agencies)
+        agencies.push_back({{"id", a.id},
+                            {"name", a.name},
+                            {"name_en", text_or_null(a.name_en)},
+                            {"short", text_or_null(a.short_name)},
+                            {"type", a.type},
+                            {"level", a.level},
+                            {"province", text_or_null(a.province)},
+                            {"url", text_or_null(a.url)},
+                            {"page", page_url(cat, "instansi/" + a.id + "/index.html")},
+                            {"sources", sources_json(a.sources)}});
+    j["agencies"] = agencies;
+
+    json innovations = json::array();
+    for (const auto& i : cat.innovations) {
+        json awards = json::array();
+        for (const auto& a : i.awards)
+            awards.push_back({{"program", a.program}, {"year", a.year}, {"title", a.title}});
+        json links = json::array();
+        for (const auto& l : i.links) links.push_back({{"title", l.title}, {"url", l.url}});
+        innovations.push_back({{"id", i.id},
+                               {"title", i.title},
+                               {"title_en", text_or_null(i.title_en)},
+                               {"summary", i.summary},
+                               {"summary_en", text_or_null(i.summary_en)},
+                               {"agency", i.agency},
+                               {"province", text_or_null(cat.province_of(i))},
+                               {"year", year_or_null(i.year)},
+                               {"sectors", i.sectors},
+                               {"sdgs", i.sdgs},
+                               {"stage", text_or_null(i.stage)},
+                               {"status", text_or_null(i.status)},
+                               {"digital", bool_or_null(i.digital)},
+                               {"awards", awards},
+                               {"contact", contact_json(i.contact)},
+                               {"links", links},
+                               {"updated", text_or_null(i.updated)},
+                               {"body", text_or_null(i.body)},
+                               {"body_en", text_or_null(i.body_en)},
+                               {"page", page_url(cat, "inovasi/" + i.id + "/index.html")},
+                               {"sources", sources_json(i.sources)}});
+    }
+    j["innovations"] = innovations;
+
+    json hubs = json::array();
+    for (const auto& h : cat.hubs) {
+        json decree = nullptr;
+        if (h.decree)
+            decree = {{"number", h.decree->number},
+                      {"title", text_or_null(h.decree->title)},
+                      {"year", year_or_null(h.decree->year)},
+                      {"url", text_or_null(h.decree->url)}};
+        hubs.push_back({{"id", h.id},
+                        {"name", h.name},
+                        {"name_en", text_or_null(h.name_en)},
+                        {"kind", h.kind},
+                        {"province", text_or_null(h.province)},
+                        {"agency", h.agency},
+                        {"established", h.established},
+                        {"decree", decree},
+                        {"partners", h.partners},
+                        {"body", text_or_null(h.body)},
+                        {"page", page_url(cat, "hub/" + h.id + "/index.html")},
+                        {"sources", sources_json(h.sources)}});
+    }
+    j["hubs"] = hubs;
+
+    json replications = json::array();
+    for (const auto& r : cat.replications)
+        replications.push_back({{"id", r.id},
+                                {"innovation", r.innovation},
+                                {"adopter", r.adopter},
+                                {"year", r.year},
+                                {"status", r.status},
+                                {"event", text_or_null(r.event)},
+                                {"notes", text_or_null(r.notes)},
+                                {"page", page_url(cat, "replikasi/" + r.id + "/index.html")},
+                                {"sources", sources_json(r.sources)}});
+    j["replications"] = replications;
+
+    json events = json::array();
+    for (const auto& e : cat.events)
+        events.push_back({{"id", e.id},
+                          {"title", e.title},
+                          {"title_en", text_or_null(e.title_en)},
+                          {"type", e.type},
+                          {"date", e.date},
+                          {"status", e.status},
+                          {"hub", text_or_null(e.hub)},
+                          {"province", text_or_null(e.province)},
+                          {"online", bool_or_null(e.online)},
+                          {"innovations", e.innovations},
+                          {"body", text_or_null(e.body)},
+                          {"page", page_url(cat, "agenda/" + e.id + "/index.html")},
+                          {"sources", sources_json(e.sources)}});
+    j["events"] = events;
+
+    json regulations = json::array();
+    for (const auto& r : cat.regulations)
+        regulations.push_back({{"id", r.id},
+                               {"title", r.title},
+                               {"title_en", text_or_null(r.title_en)},
+                               {"number", r.number},
+                               {"year", r.year},
+                               {"type", text_or_null(r.type)},
+                               {"url", text_or_null(r.url)},
+                               {"body", text_or_null(r.body)},
+                               {"page", page_url(cat, "regulasi/" + r.id + "/index.html")},
+                               {"sources", sources_json(r.sources)}});
+    j["regulations"] = regulations;
+    return j;
+}
+
+json data_catalogue(const SiteModel& model) {
+    const Catalogue& cat = model.cat;
+    const std::string base = site_base(cat.site);
+    // The newest `updated` date of any innovation: the data's modification date.
+    std::string modified;
+    for (const auto& i : cat.innovations) modified = std::max(modified, i.updated);
+    auto dist = [&](const std::string& file, const char* media, const char* format,
+                    const std::string& title) {
+        json d = {{"@type", "dcat:Distribution"},
+                  {"downloadURL", base + "data/" + file},
+                  {"mediaType", media},
+                  {"format", format},
+                  {"title", title}};
+        if (file == "catalogue.json") {
+            d["describedBy"] = base + "data/catalogue.schema.json";
+            d["describedByType"] = "application/schema+json";
+        } else {
+            d["describedBy"] = base + "data/index.html";
+            d["describedByType"] = "text/html";
+        }
+        return d;
+    };
+    json dataset = {
+        {"@type", "dcat:Dataset"},
+        {"identifier", base + "data/catalogue.json"},
+        {"title", cat.site.title},
+        {"description", cat.site.description},
+        {"keyword", json::array({"inovasi pelayanan publik", "JIPP", "JIPPNas", "replikasi",
+                                 "public service innovation"})},
+        {"accessLevel", "public"},
+        {"publisher", {{"@type", "org:Organization"}, {"name", cat.site.title}}},
+        {"language", cat.site.languages},
+        {"landingPage", base + "data/index.html"},
+        {"version", kOpenDataVersion},
+        {"distribution",
+         json::array({dist("catalogue.json", "application/json", "JSON",
+                           "Seluruh catatan katalog / every record of the catalogue"),
+                      dist("innovations.csv", "text/csv", "CSV", "Inovasi / innovations"),
+                      dist("hubs.csv", "text/csv", "CSV", "Hub JIPP / JIPP hubs"),
+                      dist("replications.csv", "text/csv", "CSV", "Replikasi / replications"),
+                      dist("events.csv", "text/csv", "CSV", "Agenda / events")})}};
+    if (!cat.site.licence_url.empty()) dataset["license"] = cat.site.licence_url;
+    if (!cat.site.licence_name.empty()) dataset["rights"] = cat.site.licence_name;
+    if (!modified.empty()) dataset["modified"] = modified;
+    if (!cat.site.contact.email.empty())
+        dataset["contactPoint"] = {{"@type", "vcard:Contact"},
+                                   {"fn", cat.site.contact.name},
+                                   {"hasEmail", "mailto:" + cat.site.contact.email}};
+    return {{"conformsTo", "https://project-open-data.cio.gov/v1.1/schema"},
+            {"describedBy", "https://project-open-data.cio.gov/v1.1/schema/catalog.json"},
+            {"@context", "https://project-open-data.cio.gov/v1.1/schema/catalog.jsonld"},
+            {"@type", "dcat:Catalog"},
+            {"dataset", json::array({dataset})}};
+}
+
+std::vector<std::pair<std::string, std::string>> open_data_files(const SiteModel& model) {
+    const Catalogue& cat = model.cat;
+    return {
+        {"data/catalogue.json",
+         catalogue_json(model).dump(-1, ' ', false, json::error_handler_t::replace) + "\n"},
+        {"data/catalogue.schema.json", catalogue_schema().dump(2) + "\n"},
+        {"data/innovations.csv", csv_of(cat, cat.innovations, innovation_columns())},
+        {"data/hubs.csv", csv_of(cat, cat.hubs, hub_columns())},
+        {"data/replications.csv", csv_of(cat, cat.replications, replication_columns())},
+        {"data/events.csv", csv_of(cat, cat.events, event_columns())},
+        {"data.json", data_catalogue(model).dump(2) + "\n"},
+    };
+}
+
+void write_open_data(const SiteModel& model, StagedOutput& out) {
+    for (const auto& [path, content] : open_data_files(model)) out.write(path, content);
+}
+
+namespace {
+
+template <class Record>
+json column_docs(const ViewContext& v, const std::vector<CsvColumn<Record>>& columns) {
+    json out = json::array();
+    for (const auto& c : columns)
+        out.push_back({{"name", c.name}, {"doc", v.plan.lang == "id" ? c.doc_id : c.doc_en}});
+    return out;
+}
+
+}  // namespace
+
+json opendata_view(const ViewContext& v) {
+    const Catalogue& cat = v.cat;
+    auto n = [&](std::size_t count) { return v.number(static_cast<long long>(count)); };
+    auto download = [&](const std::string& file, const char* format, const std::string& label,
+                        std::size_t records) {
+        return json{{"file", file},
+                    {"href", v.root + "data/" + file},
+                    {"format", format},
+                    {"label", label},
+                    {"records", n(records)}};
+    };
+    std::size_t all = cat.agencies.size() + cat.innovations.size() + cat.hubs.size() +
+                      cat.replications.size() + cat.events.size() + cat.regulations.size();
+    json downloads = json::array(
+        {download("catalogue.json", "JSON", v.str("opendata.catalogue"), all),
+         download("innovations.csv", "CSV", v.str("nav.innovations"), cat.innovations.size()),
+         download("hubs.csv", "CSV", v.str("nav.hubs"), cat.hubs.size()),
+         download("replications.csv", "CSV", v.str("nav.replications"), cat.replications.size()),
+         download("events.csv", "CSV", v.str("nav.events"), cat.events.size())});
+    json tables = json::array(
+        {{{"file", "innovations.csv"}, {"id", "kolom-inovasi"},
+          {"columns", column_docs(v, innovation_columns())}},
+         {{"file", "hubs.csv"}, {"id", "kolom-hub"}, {"columns", column_docs(v, hub_columns())}},
+         {{"file", "replications.csv"}, {"id", "kolom-replikasi"},
+          {"columns", column_docs(v, replication_columns())}},
+         {{"file", "events.csv"}, {"id", "kolom-agenda"},
+          {"columns", column_docs(v, event_columns())}}});
+    return {{"page_title", v.str("opendata.title")},
+            {"version", kOpenDataVersion},
+            {"downloads", downloads},
+            {"tables", tables},
+            {"schema_href", v.root + "data/catalogue.schema.json"},
+            {"data_json_href", v.root + "data.json"},
+            {"licence_name", cat.site.licence_name},
+            {"licence_url", cat.site.licence_url}};
+}
+
+}  // namespace simpul::gen

@@ -1,0 +1,57 @@
+// Open data: every record as data/catalogue.json (with a versioned JSON Schema,
+// data/catalogue.schema.json), the main record types as CSV (UTF-8 with BOM,
+// CRLF, RFC 4180 quoting) and data.json, a catalogue of these downloads with
+// their licence. Written into the staging folder beside the pages.
+#pragma once
+
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "catalogue.hpp"
+#include "write.hpp"
+
+namespace simpul::gen {
+
+// The version of the catalogue.json layout and of the CSV columns. Additions of
+// fields raise the minor number, removals or changes the major number.
+inline constexpr const char* kOpenDataVersion = "1.0.0";
+
+// One CSV column: its name, what it holds (per language) and how to read it
+// from a record.
+template <class Record>
+struct CsvColumn {
+    const char* name;
+    const char* doc_id;
+    const char* doc_en;
+    std::function<std::string(const Catalogue&, const Record&)> value;
+};
+
+const std::vector<CsvColumn<Innovation>>& innovation_columns();
+const std::vector<CsvColumn<Hub>>& hub_columns();
+const std::vector<CsvColumn<Replication>>& replication_columns();
+const std::vector<CsvColumn<Event>>& event_columns();
+
+// A CSV file: UTF-8 byte order mark, a header row, CRLF line ends; fields quoted
+// when they hold a comma, quote or line break. Text that a spreadsheet would
+// run as a formula (starting with = + - @ or a tab) gets a leading apostrophe.
+std::string csv_text(const std::vector<std::string>& header,
+                     const std::vector<std::vector<std::string>>& rows);
+
+// Every record of the catalogue (schema kOpenDataVersion).
+nlohmann::json catalogue_json(const SiteModel& model);
+
+// The JSON Schema (draft 2020-12) of catalogue_json's output (opendata_schema.cpp).
+nlohmann::json catalogue_schema();
+
+// The data.json catalogue of the downloads (Project Open Data metadata v1.1 fields).
+nlohmann::json data_catalogue(const SiteModel& model);
+
+// The files of the open data, as (site path, content) pairs.
+std::vector<std::pair<std::string, std::string>> open_data_files(const SiteModel& model);
+
+// Writes open_data_files() into the staging folder.
+void write_open_data(const SiteModel& model, StagedOutput& out);
+
+}  // namespace simpul::gen

@@ -1,0 +1,200 @@
+// Browser test of the WebAssembly dashboard (dasbor/) in the built site served
+// under a sub-path: it becomes ready, its figures equal the generator's
+// (data/dashboard-figures.json, computed with core/stats), a province tile
+// filters, the URL hash survives a reload and the back button, the language
+// switch keeps the view, CSV download, keyboard, high DPI and resizes, and the
+// fallback messages when WebGL2 or the data are missing. No console errors.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { serveSite, launch, openPage, screenshotPath } from './support.mjs';
+
+let site, browser, expected;
+before(async () => {
+  site = await serveSite({ basePath: '/a/b/' });
+  browser = await launch();
+  expected = JSON.parse(readFileSync(`${site.out}/data/dashboard-figures.json`, 'utf8'));
+});
+after(async () => { await browser?.close(); site?.stop(); });
+
+async function ready(page) {
+  await page.waitForFunction(() => window.simpulDash && (window.simpulDash.ready || window.simpulDash.failed),
+    null, { timeout: 60000 });
+  const failed = await page.evaluate(() => window.simpulDash.failed);
+  assert.equal(failed, null, `the dashboard failed: ${failed}`);
+  return page.evaluate(() => window.simpulDash.figures());
+}
+
+// Page coordinates of a widget the app drew (canvas pixels -> CSS pixels).
+async function rect(page, name) {
+  return page.evaluate((n) => {
+    const r = window.simpulDash.rects()[n];
+    if (!r) return null;
+    const c = document.getElementById('canvas'), b = c.getBoundingClientRect(), s = c.width / b.width;
+    return { x: b.left + (r.x + r.w / 2) / s, y: b.top + (r.y + r.h / 2) / s };
+  }, name);
+}
+
+async function click(page, name) {
+  const p = await rect(page, name);
+  assert.ok(p, `the app drew no "${name}"`);
+  await page.mouse.move(p.x, p.y);
+  await page.waitForTimeout(100);  // a frame sees the hover before the press
+  await page.mouse.down();
+  await page.waitForTimeout(100);
+  await page.mouse.up();
+}
+
+const waitHash = (page, hash) =>
+  page.waitForFunction((h) => window.simpulDash.figures().hash === h, hash, { timeout: 20000 });
+
+function sameTotals(f) {
+  for (const k of ['innovations', 'hubs', 'hubs_daerah', 'hubs_kl', 'replications', 'events'])
+    assert.equal(f[k], expected[k], `${k}: dashboard ${f[k]}, generator ${expected[k]}`);
+  for (const dim of ['prov', 'sector', 'sdg', 'stage', 'status', 'year', 'award'])
+    assert.deepEqual(f.by[dim], expected.by[dim], `innovations by ${dim}`);
+  assert.deepEqual(f.hubs_per_year, expected.hubs_per_year);
+  const sorted = (flows) => flows.map((x) => x.join(' ')).sort();
+  assert.deepEqual(sorted(f.flows), sorted(expected.flows));
+}
+
+// The province with the most innovations (ties: the first code).
+function busiestProvince() {
+  return Object.entries(expected.province).sort((a, b) => b[1].innovations - a[1].innovations)[0][0];
+}
+
+test('the dashboard shows the generator\'s figures, filters by province, keeps the view in the URL', async () => {
+  const { page, problems } = await openPage(browser, { width: 1280, height: 900 });
+  const res = await page.goto(site.url + 'dasbor/');
+  assert.equal(res.status(), 200);
+  const totals = await ready(page);
+  assert.equal(totals.lang, 'id');
+  assert.equal(totals.hash, '');
+  sameTotals(totals);
+  await page.screenshot({ path: screenshotPath('dashboard-1280.png') });
+
+  const code = busiestProvince();
+  await click(page, `tile:${code}`);
+  await waitHash(page, `#prov=${code}`);
+  const one = await page.evaluate(() => window.simpulDash.figures());
+  for (const k of ['innovations', 'hubs', 'replications', 'events'])
+    assert.equal(one[k], expected.province[code][k], `${k} of province ${code}`);
+  assert.notEqual(one.innovations, totals.innovations, 'the figures changed');
+  assert.equal(new URL(page.url()).hash, `#prov=${code}`);
+  await page.screenshot({ path: screenshotPath('dashboard-province.png') });
+
+  // Reload with the hash: the same view.
+  await page.reload();
+  const reloaded = await ready(page);
+  assert.equal(reloaded.hash, `#prov=${code}`);
+  assert.equal(reloaded.innovations, one.innovations);
+
+  // Back steps out of the filter, forward into it again.
+  await page.goBack();
+  await waitHash(page, '');
+  assert.equal((await page.evaluate(() => window.simpulDash.figures())).innovations, totals.innovations);
+  await page.goForward();
+  await waitHash(page, `#prov=${code}`);
+
+  // The language switch keeps the view.
+  await click(page, 'lang');
+  await page.waitForURL(/\/a\/b\/en\/dasbor\/index\.html#prov=/);
+  const en = await ready(page);
+  assert.equal(en.lang, 'en');
+  assert.equal(en.labels.overview, 'Overview');
+  assert.equal(en.hash, `#prov=${code}`);
+  assert.equal(en.innovations, one.innovations);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await page.screenshot({ path: screenshotPath('dashboard-en.png') });
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('CSV of the selection, keyboard use, the explorer link', async () => {
+  const { page, problems } = await openPage(browser, { width: 1280, height: 900 });
+  await page.goto(site.url + 'dasbor/index.html');
+  const f = await ready(page);
+  // Keyboard: the canvas has focus; Tab to the second control (CSV) and press Enter.
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const file = await (await download).path();
+  const csv = readFileSync(file);
+  assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte order mark');
+  const lines = csv.toString('utf8').trim().split('\r\n');
+  assert.equal(lines.length, f.rows + 1);
+  assert.match(lines[0], /^\uFEFF?id,title,agency,/);
+
+  // Scroll down to the explorer (the wheel over the filter bar scrolls the page's
+  // one window); its first row opens its innovation's page.
+  const bar = await rect(page, 'reset');
+  await page.mouse.move(bar.x, bar.y);
+  for (let i = 0; i < 20 && !(await rect(page, 'row:0')); ++i) {
+    await page.mouse.wheel(0, 400);
+    await page.waitForTimeout(100);
+  }
+  await page.waitForTimeout(200);
+  await click(page, 'row:0');
+  await page.waitForURL(/\/a\/b\/inovasi\/[a-z0-9-]+\/index\.html$/);
+  assert.equal(await page.locator('h1').count(), 1);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('crisp on a high-DPI screen and follows resizes', async () => {
+  const context = await browser.newContext({ viewport: { width: 900, height: 700 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(site.url + 'dasbor/index.html');
+  await ready(page);
+  const size = () => page.evaluate(() => {
+    const c = document.getElementById('canvas'), b = c.getBoundingClientRect();
+    return { w: c.width, h: c.height, cw: b.width, ch: b.height };
+  });
+  let s = await size();
+  assert.ok(Math.abs(s.w - s.cw * 2) <= 1, `the canvas has a pixel per device pixel (${s.w} for ${s.cw} CSS px)`);
+  assert.ok(Math.abs(s.h - s.ch * 2) <= 1, `${s.h} for ${s.ch} CSS px`);
+  await page.screenshot({ path: screenshotPath('dashboard-900-dpr2.png') });
+  await page.setViewportSize({ width: 500, height: 800 });
+  await page.waitForFunction(() => {
+    const c = document.getElementById('canvas');
+    return c.width === c.clientWidth * 2 && c.clientWidth === 500;
+  }, null, { timeout: 10000 });
+  s = await size();
+  assert.equal(s.w, 1000);
+  await page.screenshot({ path: screenshotPath('dashboard-500-dpr2.png') });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('without WebGL2, or with a damaged data file, a message links to the static statistics', async () => {
+  for (const [name, setup, message] of [
+    ['no-webgl', (page) => page.addInitScript(() => {
+      const get = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+        return kind === 'webgl2' ? null : get.call(this, kind, ...rest);
+      };
+    }), /WebGL2/],
+    ['truncated', (page) => page.route('**/data/dashboard.bin', async (route) => {
+      const res = await route.fetch();
+      const body = await res.body();
+      await route.fulfill({ response: res, body: body.subarray(0, 64) });
+    }), /truncated: expected \d+ bytes, got 64/],
+  ]) {
+    const { page, problems } = await openPage(browser);
+    await setup(page);
+    await page.goto(site.url + 'dasbor/index.html');
+    await page.waitForFunction(() => window.simpulDash && window.simpulDash.failed, null, { timeout: 60000 });
+    const text = await page.locator('#dash-status').innerText();
+    assert.match(text, message, name);
+    const link = page.locator('#dash-fallback a');
+    assert.ok(await link.isVisible(), `${name}: the link to the statistics page is shown`);
+    assert.equal(await link.getAttribute('href'), '../statistik/index.html');
+    await page.screenshot({ path: screenshotPath(`dashboard-${name}.png`) });
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  }
+});

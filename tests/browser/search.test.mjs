@@ -1,0 +1,112 @@
+// Browser tests of the Pagefind search over the real content, served under a
+// sub-path: words from bodies are found in both languages, a province filter
+// narrows the results, the header box lands on the search page, and without
+// JavaScript the search page is a browse page. No request leaves the server.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveSite, launch, openPage } from './support.mjs';
+
+let site, browser;
+before(async () => { site = await serveSite({ basePath: '/a/b/' }); browser = await launch(); });
+after(async () => { await browser?.close(); site?.stop(); });
+
+// Every result's path below /a/b/ for `term` (and filters), through Pagefind's own API
+// in a page of the given language, so the language's index (and stemming) is used.
+async function search(page, term, filters = {}) {
+  return page.evaluate(async ([t, f]) => {
+    const pagefind = await import('/a/b/pagefind/pagefind.js');
+    const res = await pagefind.search(t, { filters: f });
+    const data = await Promise.all(res.results.map((r) => r.data()));
+    return data.map((d) => d.url.replace(/^\/a\/b\//, ''));
+  }, [term, filters]);
+}
+
+test('replikasi, Omspan and Bali find the expected records in both languages', async () => {
+  for (const prefix of ['', 'en/']) {
+    const { page, problems } = await openPage(browser);
+    await page.goto(`${site.url}${prefix}cari/index.html`);
+    assert.equal(await page.getAttribute('html', 'lang'), prefix ? 'en' : 'id');
+
+    const replikasi = await search(page, 'replikasi');
+    for (const path of ['replikasi/jateng-menggapai-mimpi-sahabat-rimba-2020/index.html',
+      'replikasi/kalsel-menggapai-mimpi-sahabat-rimba-2021/index.html',
+      'replikasi/kalsel-mencerdaskan-si-miskin-menjadi-generasi-emas-2021/index.html',
+      'agenda/fripp-kalimantan-selatan-2020/index.html',
+      'inovasi/menggapai-mimpi-sahabat-rimba/index.html'])
+      assert.ok(replikasi.includes(prefix + path), `replikasi (${prefix || 'id'}) finds ${path}`);
+    // Every result is a page of this language.
+    assert.ok(replikasi.every((p) => (prefix ? p.startsWith('en/') : !p.startsWith('en/'))));
+
+    const omspan = await search(page, 'Omspan');
+    assert.equal(omspan[0], `${prefix}inovasi/omspan/index.html`);
+
+    const bali = await search(page, 'Bali');
+    for (const path of ['hub/bali/index.html', 'provinsi/bali/index.html',
+      'instansi/pemprov-bali/index.html',
+      'inovasi/mencerdaskan-si-miskin-menjadi-generasi-emas/index.html'])
+      assert.ok(bali.includes(prefix + path), `Bali (${prefix || 'id'}) finds ${path}`);
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  }
+});
+
+test('a word from an innovation body is found through the search page, and a province filter narrows', async () => {
+  const { page, problems } = await openPage(browser);
+  await page.goto(`${site.url}cari/index.html`);
+  await page.fill('#search-q', 'hektare');
+  await page.press('#search-q', 'Enter');
+  const first = page.locator('#search-results li a').first();
+  await first.waitFor();
+  assert.equal(await first.getAttribute('href'), '/a/b/inovasi/menggapai-mimpi-sahabat-rimba/index.html');
+  assert.match(await page.locator('#search-results li').first().innerText(), /hektare/i);
+  assert.equal(new URL(page.url()).search, '?q=hektare');
+
+  // All "forum" pages, then only those of Kalimantan Selatan.
+  await page.fill('#search-q', 'forum');
+  await page.press('#search-q', 'Enter');
+  await page.waitForFunction(() => /\d/.test(document.getElementById('search-status').textContent));
+  const all = await page.locator('#search-status').innerText();
+  const allCount = Number(all.match(/\d+/)[0]);
+  const option = page.locator('#filter-province option', { hasText: /^Kalimantan Selatan \(\d+\)$/ });
+  assert.equal(await option.count(), 1, 'the province filter lists Kalimantan Selatan with a count');
+  await page.selectOption('#filter-province', 'Kalimantan Selatan');
+  await page.waitForFunction((before) => document.getElementById('search-status').textContent !== before, all);
+  const narrowed = Number((await page.locator('#search-status').innerText()).match(/\d+/)[0]);
+  assert.ok(narrowed > 0 && narrowed < allCount, `province filter narrows ${allCount} to ${narrowed}`);
+  const hrefs = await page.locator('#search-results li h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(hrefs.includes('/a/b/agenda/fripp-kalimantan-selatan-2020/index.html'));
+  assert.ok(!hrefs.includes('/a/b/agenda/fripp-jawa-timur-2020/index.html'));
+  assert.match(new URL(page.url()).search, /province=Kalimantan\+Selatan/);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('the search box on every page lands on the search page with the query', async () => {
+  const { page, problems } = await openPage(browser, { width: 360, height: 800 });
+  await page.goto(`${site.url}en/hub/bali/index.html`);
+  await page.fill('#site-search', 'Omspan');
+  await page.press('#site-search', 'Enter');
+  await page.waitForURL(/\/a\/b\/en\/cari\/index\.html\?q=Omspan$/);
+  const first = page.locator('#search-results li a').first();
+  await first.waitFor();
+  assert.equal(await first.getAttribute('href'), '/a/b/en/inovasi/omspan/index.html');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('without JavaScript the search page offers the listing pages', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${site.url}index.html`);
+  await page.fill('#site-search', 'replikasi');
+  await page.press('#site-search', 'Enter');
+  await page.waitForURL(/cari\/index\.html\?q=replikasi$/);
+  assert.ok(await page.locator('#search-browse').isVisible());
+  assert.ok(!(await page.locator('#search-filters').isVisible()));
+  // Browse links with counts lead to the listing pages.
+  const link = page.locator('#search-browse a', { hasText: 'Bali' }).first();
+  assert.equal(await link.getAttribute('href'), '../provinsi/bali/inovasi/index.html');
+  await link.click();
+  assert.equal(new URL(page.url()).pathname, '/a/b/provinsi/bali/inovasi/index.html');
+  await context.close();
+});

@@ -1,0 +1,152 @@
+// Tests for generator/src/dashboard.cpp: a build writes the dashboard's data
+// file, reference figures, pages (relative links only) and the app when it is
+// built; the data file of the real content decodes and its cross-filter counts
+// equal the generator's figures (core/stats) for the whole and for each province.
+#include "dashboard.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+
+#include "filter.hpp"
+#include "load.hpp"
+#include "pipeline.hpp"
+#include "support.hpp"
+
+using namespace simpul;
+using namespace simpul::gen;
+namespace fs = std::filesystem;
+
+namespace {
+
+BuildOptions options(const fs::path& content, const fs::path& out) {
+    BuildOptions o;
+    o.content_dir = content;
+    o.template_dir = test::source_dir() / "site-template";
+    o.out_dir = out;
+    return o;
+}
+
+dash::Data decode_file(const fs::path& p) {
+    std::string bytes = test::read_file(p);
+    dash::Data d;
+    std::string error;
+    REQUIRE_MESSAGE(dash::decode(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), d, error),
+                    error);
+    return d;
+}
+
+// Sets an environment variable for one scope.
+struct Env {
+    Env(const char* name, const std::string& value) : name_(name) { ::setenv(name, value.c_str(), 1); }
+    ~Env() { ::unsetenv(name_); }
+    const char* name_;
+};
+
+}  // namespace
+
+TEST_CASE("the dashboard section of the UI strings is flattened, with the site's names") {
+    nlohmann::json t = {{"dashboard", {{"title", "Dasbor"}, {"panel", {{"map", "Peta"}}}}},
+                        {"stage", {{"penciptaan", "Penciptaan"}}},
+                        {"nav", {{"innovations", "Inovasi"}}}};
+    auto s = dashboard_strings(t);
+    std::map<std::string, std::string> m(s.begin(), s.end());
+    CHECK(m.at("title") == "Dasbor");
+    CHECK(m.at("panel.map") == "Peta");
+    CHECK(m.at("stage.penciptaan") == "Penciptaan");
+    CHECK(m.count("nav.innovations") == 0);
+}
+
+TEST_CASE("a build writes the data file, the figures, both pages and the app") {
+    test::TempDir tmp;
+    fs::create_directories(tmp / "app");
+    test::write_file(tmp / "app/simpul-dasbor.js", "// js");
+    test::write_file(tmp / "app/simpul-dasbor.wasm", "wasm");
+    Env env("SIMPUL_DASHBOARD_APP", (tmp / "app").string());
+    BuildResult r = run_build(options(test::fixture("valid/basic/content"), tmp / "out"));
+    REQUIRE(r.ok);
+    const fs::path out = tmp / "out";
+    dash::Data d = decode_file(out / "data/dashboard.bin");
+    CHECK(d.innovations.size() == 3);
+    CHECK_FALSE(d.ui.empty());
+    CHECK(test::read_file(out / "dasbor/simpul-dasbor.wasm") == "wasm");
+    CHECK(test::read_file(out / "dasbor/simpul-dasbor.js") == "// js");
+    auto figures = nlohmann::json::parse(test::read_file(out / "data/dashboard-figures.json"));
+    CHECK(figures["innovations"] == 3);
+
+    std::string id = test::read_file(out / "dasbor/index.html");
+    CHECK(id.find("<html lang=\"id\">") != std::string::npos);
+    CHECK(id.find("data-app=\"../dasbor/\"") != std::string::npos);
+    CHECK(id.find("data-data=\"../data/dashboard.bin\"") != std::string::npos);
+    CHECK(id.find("href=\"../statistik/index.html\"") != std::string::npos);
+    CHECK(id.find("href=\"../en/dasbor/index.html\"") != std::string::npos);
+    CHECK(id.find("href=\"/") == std::string::npos);  // no absolute link
+    std::string en = test::read_file(out / "en/dasbor/index.html");
+    CHECK(en.find("<html lang=\"en\">") != std::string::npos);
+    CHECK(en.find("data-app=\"../../dasbor/\"") != std::string::npos);
+    CHECK(en.find("href=\"../../en/statistik/index.html\"") != std::string::npos);
+    // Every catalogue page links to the dashboard.
+    CHECK(test::read_file(out / "index.html").find("href=\"dasbor/index.html\"") != std::string::npos);
+    CHECK(test::read_file(out / "en/index.html").find("href=\"../en/dasbor/index.html\"") !=
+          std::string::npos);
+}
+
+TEST_CASE("without a built app the page and data are written, the app files are not") {
+    test::TempDir tmp;
+    Env env("SIMPUL_DASHBOARD_APP", (tmp / "nothing").string());
+    BuildResult r = run_build(options(test::fixture("valid/basic/content"), tmp / "out"));
+    REQUIRE(r.ok);
+    CHECK(fs::exists(tmp / "out/dasbor/index.html"));
+    CHECK(fs::exists(tmp / "out/data/dashboard.bin"));
+    CHECK_FALSE(fs::exists(tmp / "out/dasbor/simpul-dasbor.wasm"));
+}
+
+TEST_CASE("for the real content, the dashboard's counts equal the generator's figures") {
+    Diagnostics diags;
+    Content content = load_content(test::source_dir() / "content", "content", diags);
+    REQUIRE_FALSE(diags.has_errors());
+    SiteModel model = build_model(content);
+    Diagnostics tdiags;
+    SiteTemplate tmpl = SiteTemplate::load(test::source_dir() / "site-template", "site-template",
+                                           {"id", "en"}, tdiags);
+    std::string bytes = dashboard_data(model, tmpl);
+    dash::Data d;
+    std::string error;
+    REQUIRE(dash::decode(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), d, error));
+    nlohmann::json f = dashboard_figures(model);
+    dash::Engine engine(d);
+    dash::Result r;
+    dash::Filter none;
+    engine.compute(none, r);
+    CHECK(r.innovations == f["innovations"]);
+    CHECK(r.hubs == f["hubs"]);
+    CHECK(r.hubs_daerah == f["hubs_daerah"]);
+    CHECK(r.hubs_kl == f["hubs_kl"]);
+    CHECK(r.replications == f["replications"]);
+    CHECK(r.events == f["events"]);
+    REQUIRE(r.hubs_per_year.size() == f["hubs_per_year"].size());
+    for (std::size_t i = 0; i < r.hubs_per_year.size(); ++i) {
+        CHECK(f["hubs_per_year"][i][0] == r.hubs_per_year[i].year);
+        CHECK(f["hubs_per_year"][i][1] == r.hubs_per_year[i].cumulative_daerah);
+        CHECK(f["hubs_per_year"][i][2] == r.hubs_per_year[i].cumulative_kl);
+    }
+    CHECK(f["flows"].size() == r.flows.size());
+    for (std::size_t p = 0; p < d.provinces.size(); ++p) {
+        std::string code(d.str(d.provinces[p].code));
+        CAPTURE(code);
+        dash::Filter one;
+        one.toggle(dash::Dim::Province, static_cast<std::uint32_t>(p));
+        engine.compute(one, r);
+        const auto& pf = f["province"][code];
+        CHECK(r.innovations == pf["innovations"]);
+        CHECK(r.hubs == pf["hubs"]);
+        CHECK(r.replications == pf["replications"]);
+        CHECK(r.events == pf["events"]);
+        CHECK(f["by"]["prov"].value(code, 0) == r.groups[0][p]);
+    }
+    // The dashboard's UI strings come from site-template/i18n.
+    bool found = false;
+    for (const auto& u : d.ui)
+        if (d.str(u.key) == "panel.map") found = d.str(u.id) == "Peta provinsi" && d.str(u.en) == "Province map";
+    CHECK(found);
+}

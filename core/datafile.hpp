@@ -51,7 +51,7 @@ class StringTable {
 
 struct Province {
     std::uint32_t code = 0, name = 0, short_name = 0, slug = 0;  // string indexes
-    std::uint8_t col = 0, row = 0;                                // tile-map position
+    std::uint8_t col = 0, row = 0;                               // tile-map position
     std::int16_t regencies = -1;  // kabupaten + kota; -1 when not known (no source)
 };
 
@@ -67,8 +67,8 @@ struct Sdg {
 // Innovations, one vector per field (all of the same length).
 struct Innovations {
     std::vector<std::uint32_t> id, title, title_en, agency;  // string indexes
-    std::vector<std::uint8_t> province;  // index into Data::provinces, kNone when unknown
-    std::vector<std::uint8_t> kind;      // 0 daerah (regional agency), 1 kl (central)
+    std::vector<std::uint8_t> province;       // index into Data::provinces, kNone when unknown
+    std::vector<std::uint8_t> kind;           // 0 daerah (regional agency), 1 kl (central)
     std::vector<std::uint8_t> stage, status;  // codes of kStages / kStatuses, or kNone
     std::vector<std::uint16_t> year;          // 0 when unknown
     std::vector<std::uint32_t> sectors;       // bit i: Data::sectors[i]

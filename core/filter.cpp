@@ -56,7 +56,9 @@ Engine::Engine(const Data& data) : data_(data) {
 
 namespace {
 
-constexpr std::uint8_t bit(Dim d) { return static_cast<std::uint8_t>(1u << static_cast<int>(d)); }
+constexpr std::uint8_t bit(Dim d) {
+    return static_cast<std::uint8_t>(1u << static_cast<int>(d));
+}
 
 // A table of accepted small codes (index 255 = unknown, never accepted).
 struct Accept {
@@ -102,7 +104,9 @@ struct Years {
     }
 };
 
-void reset(std::vector<std::uint32_t>& v, std::size_t n) { v.assign(n, 0); }
+void reset(std::vector<std::uint32_t>& v, std::size_t n) {
+    v.assign(n, 0);
+}
 
 }  // namespace
 
@@ -162,8 +166,8 @@ void Engine::compute(const Filter& filter, Result& out) {
         if (award.rejects(aw)) f |= bit(Dim::Award);
         if (kind.rejects(k)) f |= bit(Dim::Kind);
         pass_[i] = f;
-        if (f & (f - 1)) continue;  // rejected by two dimensions or more: counts nowhere
-        const std::uint8_t only = f;   // 0: counts everywhere
+        if (f & (f - 1)) continue;    // rejected by two dimensions or more: counts nowhere
+        const std::uint8_t only = f;  // 0: counts everywhere
         if (!only) {
             ++selected;
             if (p != kNone) covered[p] = 1;

@@ -17,8 +17,8 @@ namespace simpul::dash {
 enum class Dim : std::uint8_t { Province, Sector, Sdg, Stage, Status, Year, Award, Kind };
 inline constexpr std::size_t kDims = 8;
 // Stable names, used in the URL and in CSV headers.
-inline constexpr std::array<const char*, kDims> kDimNames = {
-    "prov", "sector", "sdg", "stage", "status", "year", "award", "kind"};
+inline constexpr std::array<const char*, kDims> kDimNames = {"prov",   "sector", "sdg",   "stage",
+                                                             "status", "year",   "award", "kind"};
 
 // Values per dimension: province index, sector index, SDG number, stage code,
 // status code, year, programme index, kind code. Values of one dimension are

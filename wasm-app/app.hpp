@@ -22,12 +22,12 @@ struct Rect {
 };
 
 struct Requests {
-    std::string open_url;           // a page to go to (relative to the dashboard page)
-    std::string download_name;      // a file to save ...
-    std::string download_text;      // ... with this content
-    bool switch_language = false;   // go to the other language's dashboard, same hash
-    bool push_history = false;      // the hash changed: write it (a new history entry)
-    bool replace_history = false;   // the hash changed while typing: replace the entry
+    std::string open_url;          // a page to go to (relative to the dashboard page)
+    std::string download_name;     // a file to save ...
+    std::string download_text;     // ... with this content
+    bool switch_language = false;  // go to the other language's dashboard, same hash
+    bool push_history = false;     // the hash changed: write it (a new history entry)
+    bool replace_history = false;  // the hash changed while typing: replace the entry
 };
 
 class App {
@@ -61,7 +61,7 @@ class App {
     const std::vector<std::uint32_t>& rows() const { return rows_; }
 
     // ---- URL hash --------------------------------------------------------------
-    std::string to_hash() const;                // "#prov=35&sector=kesehatan" ("" when default)
+    std::string to_hash() const;              // "#prov=35&sector=kesehatan" ("" when default)
     void from_hash(const std::string& hash);  // unknown keys and values are ignored
 
     // ---- texts -------------------------------------------------------------------
@@ -71,8 +71,8 @@ class App {
     std::string title(std::uint32_t row) const;                 // in the page's language
     std::string province_name(std::uint8_t index) const;
     std::string number(double n, int decimals = 0) const;  // 1.234 / 1,234
-    std::string csv() const;                                // BOM, header, one row per innovation
-    std::string figures_json() const;                       // for the JS hook and tests
+    std::string csv() const;                               // BOM, header, one row per innovation
+    std::string figures_json() const;                      // for the JS hook and tests
 
     // ---- per frame ---------------------------------------------------------------
     Requests take_requests();

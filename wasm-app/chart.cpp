@@ -46,7 +46,8 @@ void focus_frame(ImDrawList* dl, ImVec2 a, ImVec2 b) {
 }
 
 void tooltip(const std::string& text) {
-    if (!text.empty() && (ImGui::IsItemHovered() || (ImGui::IsItemFocused() && !GImGui->NavDisableHighlight)))
+    if (!text.empty() &&
+        (ImGui::IsItemHovered() || (ImGui::IsItemFocused() && !GImGui->NavDisableHighlight)))
         ImGui::SetTooltip("%s", text.c_str());
 }
 
@@ -74,8 +75,9 @@ int bar_list(const char* id, const std::vector<Bar>& bars, double max_value) {
         ImVec2 q(p.x + width, p.y + row);
         if (hot) dl->AddRectFilled(p, q, IM_COL32(234, 238, 242, 255));
         ImGui::RenderTextEllipsis(dl, ImVec2(p.x, p.y + (row - font) / 2),
-                                  ImVec2(p.x + label_w - font * 0.4f, q.y), p.x + label_w - font * 0.4f,
-                                  p.x + label_w - font * 0.4f, b.label.c_str(), nullptr, nullptr);
+                                  ImVec2(p.x + label_w - font * 0.4f, q.y),
+                                  p.x + label_w - font * 0.4f, p.x + label_w - font * 0.4f,
+                                  b.label.c_str(), nullptr, nullptr);
         float len = static_cast<float>(std::clamp(b.value / top, 0.0, 1.0)) * bar_w;
         if (b.value > 0) len = std::max(len, 2.0f);
         ImU32 colour = b.selected ? kBarSelected : any_selected ? kBarMuted : kBar;
@@ -108,8 +110,9 @@ int stacked_columns(const char* id, const std::vector<Column>& columns, float he
     ImVec2 origin = ImGui::GetCursorScreenPos();
     const float base_y = origin.y + marker_h + plot_h;
     // Axis: 0, half and top, with grid lines.
-    for (int k = 0; k <= 2; ++k) {
-        double v = top * k / 2;
+    const int steps = top >= 2 ? 2 : 1;  // no half-hub ticks
+    for (int k = 0; k <= steps; ++k) {
+        double v = top * k / steps;
         float y = base_y - static_cast<float>(v / top) * plot_h;
         dl->AddLine(ImVec2(origin.x + axis_w, y), ImVec2(origin.x + width, y), kGrid);
         char buf[32];
@@ -131,17 +134,21 @@ int stacked_columns(const char* id, const std::vector<Column>& columns, float he
             dl->AddRectFilled(ImVec2(x0, origin.y), ImVec2(x0 + slot, origin.y + height),
                               IM_COL32(234, 238, 242, 255));
         float bw = std::max(2.0f, slot * 0.62f), bx = x0 + (slot - bw) / 2;
-        float ha = static_cast<float>(c.a / top) * plot_h, hb = static_cast<float>(c.b / top) * plot_h;
+        float ha = static_cast<float>(c.a / top) * plot_h,
+              hb = static_cast<float>(c.b / top) * plot_h;
         ImU32 ca = c.selected ? kBarSelected : any_selected ? kBarMuted : kBar;
         dl->AddRectFilled(ImVec2(bx, base_y - ha), ImVec2(bx + bw, base_y), ca);
         dl->AddRectFilled(ImVec2(bx, base_y - ha - hb), ImVec2(bx + bw, base_y - ha), kSecond);
         ImVec2 ls = ImGui::CalcTextSize(c.label.c_str());
         if (ls.x <= slot)
-            dl->AddText(ImVec2(x0 + (slot - ls.x) / 2, base_y + font * 0.2f), kText, c.label.c_str());
-        if (!c.marker.empty()) {
+            dl->AddText(ImVec2(x0 + (slot - ls.x) / 2, base_y + font * 0.2f), kText,
+                        c.label.c_str());
+        if (!c.marker.empty()) {  // centred, cut with an ellipsis to its own slot
             ImVec2 ms = ImGui::CalcTextSize(c.marker.c_str());
-            float mx = std::max(x0, x0 + (slot - ms.x) / 2);
-            dl->AddText(ImVec2(mx, base_y - ha - hb - marker_h), kText, c.marker.c_str());
+            float mx = std::max(x0 + 1, x0 + (slot - ms.x) / 2);
+            float my = base_y - ha - hb - marker_h;
+            ImGui::RenderTextEllipsis(dl, ImVec2(mx, my), ImVec2(x0 + slot - 1, my + font * 1.2f),
+                                      x0 + slot - 1, x0 + slot - 1, c.marker.c_str(), nullptr, &ms);
         }
         focus_frame(dl, ImVec2(x0, origin.y), ImVec2(x0 + slot, origin.y + height));
         tooltip(c.tooltip);
@@ -169,7 +176,8 @@ int tile_map(const char* id, const std::vector<Tile>& tiles, std::vector<ImVec4>
     // As large as fits the width and the height left above the legend (`reserve_y`).
     const float height = ImGui::GetContentRegionAvail().y - reserve_y;
     const float by_height = (height - gap * (rows - 1)) / rows;
-    const float size = std::max(font * 1.5f, std::min({tile_size(cols, width, gap), by_height, font * 5}));
+    const float size =
+        std::max(font * 1.5f, std::min({tile_size(cols, width, gap), by_height, font * 5}));
     ImVec2 origin = ImGui::GetCursorScreenPos();
     if (rects) rects->assign(tiles.size(), ImVec4());
     for (std::size_t i = 0; i < tiles.size(); ++i) {
@@ -212,7 +220,8 @@ void legend(const std::string& low, const std::string& high, int steps) {
     ImVec2 p = ImGui::GetCursorScreenPos();
     for (int i = 0; i < steps; ++i) {
         ImVec2 a(p.x + i * font * 1.2f, p.y);
-        dl->AddRectFilled(a, ImVec2(a.x + font * 1.1f, a.y + font), ramp(steps > 1 ? i / double(steps - 1) : 1));
+        dl->AddRectFilled(a, ImVec2(a.x + font * 1.1f, a.y + font),
+                          ramp(steps > 1 ? i / double(steps - 1) : 1));
     }
     ImGui::Dummy(ImVec2(steps * font * 1.2f, font));
     ImGui::SameLine();

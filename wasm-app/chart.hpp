@@ -44,7 +44,7 @@ struct Bar {
 int bar_list(const char* id, const std::vector<Bar>& bars, double max_value);
 
 struct Column {
-    std::string label;  // under the column
+    std::string label;    // under the column
     double a = 0, b = 0;  // stacked: a at the bottom, b on top
     bool selected = false;
     std::string tooltip;

@@ -61,7 +61,8 @@ void draw_explorer(App& app) {
                                    d.str(in.agency[i]).data() + d.str(in.agency[i]).size());
             ImGui::TableNextColumn();
             if (in.province[i] != kNone &&
-                ImGui::SmallButton(std::string(d.str(d.provinces[in.province[i]].short_name)).c_str()))
+                ImGui::SmallButton(
+                    std::string(d.str(d.provinces[in.province[i]].short_name)).c_str()))
                 toggle = {Dim::Province, in.province[i]};
             ImGui::TableNextColumn();
             if (in.year[i] && ImGui::SmallButton(std::to_string(in.year[i]).c_str()))

@@ -19,8 +19,9 @@ void facet(App& app, Dim dim, bool skip_empty) {
     std::vector<std::uint32_t> values;
     double top = 0;
     for (std::size_t i = 0; i < groups.size(); ++i) {
-        std::uint32_t value = dim == Dim::Year ? static_cast<std::uint32_t>(r.year_min + static_cast<int>(i))
-                                               : static_cast<std::uint32_t>(i);
+        std::uint32_t value = dim == Dim::Year
+                                  ? static_cast<std::uint32_t>(r.year_min + static_cast<int>(i))
+                                  : static_cast<std::uint32_t>(i);
         bool selected = app.filter().has(dim, value);
         if (dim == Dim::Sdg && i == 0) continue;  // SDGs are numbered from 1
         if (skip_empty && groups[i] == 0 && !selected) continue;

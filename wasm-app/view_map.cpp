@@ -23,9 +23,14 @@ void draw_map(App& app) {
         {Measure::Rate, "measure.rate"},
         {Measure::Hubs, "measure.hubs"},
         {Measure::Replications, "measure.replications"}};
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     for (const auto& [m, key] : measures) {
+        const std::string& label = app.tr(key);
+        float w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                  ImGui::CalcTextSize(label.c_str()).x;
         ImGui::SameLine();
-        if (ImGui::RadioButton(app.tr(key).c_str(), app.measure() == m)) app.set_measure(m);
+        if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();  // wrap on narrow screens
+        if (ImGui::RadioButton(label.c_str(), app.measure() == m)) app.set_measure(m);
     }
 
     const std::size_t np = d.provinces.size();
@@ -71,7 +76,8 @@ void draw_map(App& app) {
         tiles.push_back(std::move(t));
     }
     std::vector<ImVec4> rects;
-    int clicked = chart::tile_map("tiles", tiles, &rects, ImGui::GetFrameHeightWithSpacing() * 1.2f);
+    int clicked =
+        chart::tile_map("tiles", tiles, &rects, ImGui::GetFrameHeightWithSpacing() * 1.2f);
     for (std::size_t p = 0; p < np; ++p)
         app.rects["tile:" + std::string(d.str(d.provinces[p].code))] = {rects[p].x, rects[p].y,
                                                                         rects[p].z, rects[p].w};

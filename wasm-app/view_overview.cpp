@@ -23,13 +23,15 @@ bool figure(App& app, const std::string& label, std::uint32_t value, const char*
     }
     record_rect(app, std::string("figure:") + rect);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    if (selected) dl->AddRectFilled(p, ImVec2(p.x + w, p.y + font * 2.6f), IM_COL32(255, 235, 233, 255));
+    if (selected)
+        dl->AddRectFilled(p, ImVec2(p.x + w, p.y + font * 2.6f), IM_COL32(255, 235, 233, 255));
     if (clickable && ImGui::IsItemFocused())
         dl->AddRect(p, ImVec2(p.x + w, p.y + font * 2.6f), IM_COL32(0, 0, 0, 255), 0, 0, 2);
     std::string n = app.number(value);
-    dl->AddText(ImGui::GetFont(), font * 1.6f, ImVec2(p.x + font * 0.3f, p.y), IM_COL32(9, 105, 218, 255),
-                n.c_str());
-    dl->AddText(ImVec2(p.x + font * 0.3f, p.y + font * 1.6f), IM_COL32(87, 96, 106, 255), label.c_str());
+    dl->AddText(ImGui::GetFont(), font * 1.6f, ImVec2(p.x + font * 0.3f, p.y),
+                IM_COL32(9, 105, 218, 255), n.c_str());
+    dl->AddText(ImVec2(p.x + font * 0.3f, p.y + font * 1.6f), IM_COL32(87, 96, 106, 255),
+                label.c_str());
     ImGui::PopID();
     return clicked;
 }

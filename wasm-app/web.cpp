@@ -56,13 +56,23 @@ std::string hash() {
     std::free(p);
     return s;
 }
-void push_hash(const std::string& h) { js_set_hash(h.c_str(), 1); }
-void replace_hash(const std::string& h) { js_set_hash(h.c_str(), 0); }
-void open_url(const std::string& url) { js_open(url.c_str()); }
+void push_hash(const std::string& h) {
+    js_set_hash(h.c_str(), 1);
+}
+void replace_hash(const std::string& h) {
+    js_set_hash(h.c_str(), 0);
+}
+void open_url(const std::string& url) {
+    js_open(url.c_str());
+}
 void download(const std::string& name, const std::string& text, const char* mime) {
     js_download(name.c_str(), text.data(), static_cast<int>(text.size()), mime);
 }
-void switch_language(const std::string& h) { js_switch_language(h.c_str()); }
-void signal_ready() { js_ready(); }
+void switch_language(const std::string& h) {
+    js_switch_language(h.c_str());
+}
+void signal_ready() {
+    js_ready();
+}
 
 }  // namespace simpul::dash::web

@@ -6,7 +6,7 @@
 
 namespace simpul::dash::web {
 
-std::string hash();                     // location.hash ("" or "#...")
+std::string hash();                    // location.hash ("" or "#...")
 void push_hash(const std::string& h);  // a new history entry (back steps through them)
 void replace_hash(const std::string& h);
 void open_url(const std::string& url);  // relative to the page

@@ -19,7 +19,8 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* bench_load(const std::uint8_t* bytes, int size) {
     simpul::dash::Data d;
     app.reset();
-    if (!simpul::dash::decode(bytes, static_cast<std::size_t>(size), d, error)) return error.c_str();
+    if (!simpul::dash::decode(bytes, static_cast<std::size_t>(size), d, error))
+        return error.c_str();
     app = std::make_unique<simpul::dash::App>(std::move(d), "id");
     return nullptr;
 }
@@ -29,8 +30,12 @@ EMSCRIPTEN_KEEPALIVE void bench_toggle(int dim, int value) {
     app->take_requests();
 }
 
-EMSCRIPTEN_KEEPALIVE int bench_selected() { return static_cast<int>(app->result().innovations); }
-EMSCRIPTEN_KEEPALIVE int bench_rows() { return static_cast<int>(app->rows().size()); }
+EMSCRIPTEN_KEEPALIVE int bench_selected() {
+    return static_cast<int>(app->result().innovations);
+}
+EMSCRIPTEN_KEEPALIVE int bench_rows() {
+    return static_cast<int>(app->rows().size());
+}
 EMSCRIPTEN_KEEPALIVE int bench_group(int dim, int value) {
     return static_cast<int>(app->result().groups[dim][value]);
 }

@@ -10,12 +10,19 @@ mkdir -p "$out"
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000 1000000)
 
-g++ -std=c++20 -O2 -Icore bench/dashboard/synth.cpp core/datafile.cpp core/model.cpp -o "$out/synth"
-for n in "${sizes[@]}"; do
+g++ -std=c++20 -O2 -Icore bench/dashboard/synth.cpp core/datafile.cpp -o "$out/synth"
+for n in 1000 "${sizes[@]}"; do  # 1000: the warm-up run
   [ -f "$out/data-$n.bin" ] || "$out/synth" "$n" "$out/data-$n.bin" "$out/data-$n.json"
+  [ -f "$out/data-$n.bin.gz" ] || gzip -9 -n -k "$out/data-$n.bin"  # as simpul build writes it
 done
-NODE_PATH=/usr/share/nodejs em++ -std=c++20 -Oz -flto -Icore -Iwasm-app \
-  bench/dashboard/bench_main.cpp core/datafile.cpp core/filter.cpp core/model.cpp wasm-app/app.cpp \
+# The same flags as wasm-app/CMakeLists.txt: the data code at -O2, the rest -Oz.
+export NODE_PATH=/usr/share/nodejs
+objs=()
+for f in core/datafile.cpp core/filter.cpp wasm-app/app.cpp wasm-app/app_export.cpp; do
+  em++ -std=c++20 -O2 -DNDEBUG -Icore -Iwasm-app -c "$f" -o "$out/$(basename "$f").o"
+  objs+=("$out/$(basename "$f").o")
+done
+em++ -std=c++20 -Oz -flto -DNDEBUG -Icore -Iwasm-app bench/dashboard/bench_main.cpp "${objs[@]}" \
   -o "$out/bench.js" -sFILESYSTEM=0 -sASSERTIONS=0 -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=2GB \
   -sENVIRONMENT=web "-sEXPORTED_FUNCTIONS=[_malloc,_free,_bench_load,_bench_toggle,_bench_selected,_bench_rows,_bench_group]" \
   "-sEXPORTED_RUNTIME_METHODS=[UTF8ToString]"

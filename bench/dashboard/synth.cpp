@@ -36,11 +36,13 @@ int main(int argc, char** argv) {
         d.provinces.push_back(pr);
     }
     for (int i = 0; i < 13; ++i)
-        d.sectors.push_back({s.add("sektor-" + std::to_string(i)), s.add("Sektor " + std::to_string(i)),
+        d.sectors.push_back({s.add("sektor-" + std::to_string(i)),
+                             s.add("Sektor " + std::to_string(i)),
                              s.add("Sector " + std::to_string(i))});
     for (int i = 1; i <= 17; ++i)
         d.sdgs.push_back({static_cast<std::uint8_t>(i), s.add("SDG " + std::to_string(i)), 0});
-    for (const char* p : {"iga", "kipp", "labinov"}) d.programs.push_back({s.add(p), s.add(p), s.add(p)});
+    for (const char* p : {"iga", "kipp", "labinov"})
+        d.programs.push_back({s.add(p), s.add(p), s.add(p)});
     std::vector<std::uint32_t> agencies;
     for (int i = 0; i < 600; ++i) agencies.push_back(s.add("Instansi " + std::to_string(i)));
 
@@ -64,7 +66,8 @@ int main(int argc, char** argv) {
         in.agency.push_back(agencies[pick(600)]);
         in.kind.push_back(central ? 1 : 0);
         // Skewed: Java's provinces hold more innovations, as in the real catalogue.
-        std::uint8_t p = central ? kNone : static_cast<std::uint8_t>(pick(3) == 0 ? 10 + pick(6) : pick(38));
+        std::uint8_t p =
+            central ? kNone : static_cast<std::uint8_t>(pick(3) == 0 ? 10 + pick(6) : pick(38));
         in.province.push_back(p);
         in.year.push_back(static_cast<std::uint16_t>(pick(20) == 0 ? 0 : 2005 + pick(20)));
         in.stage.push_back(static_cast<std::uint8_t>(pick(8) == 0 ? kNone : pick(3)));
@@ -108,10 +111,12 @@ int main(int argc, char** argv) {
         d.events.year.push_back(static_cast<std::uint16_t>(2016 + pick(9)));
     }
     std::string bytes = encode(d);
-    std::ofstream(argv[2], std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    std::ofstream(argv[2], std::ios::binary)
+        .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     json << "{\"province\":[" << province << "],\"kind\":[" << kind << "],\"year\":[" << year
          << "],\"stage\":[" << stage << "],\"status\":[" << status << "],\"sectors\":[" << sectors
-         << "],\"sdgs\":[" << sdgs << "],\"awards\":[" << awards << "],\"title\":[" << title << "]}\n";
+         << "],\"sdgs\":[" << sdgs << "],\"awards\":[" << awards << "],\"title\":[" << title
+         << "]}\n";
     std::printf("%zu innovations: %s %zu bytes\n", n, argv[2], bytes.size());
     return 0;
 }

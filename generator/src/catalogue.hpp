@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "history.hpp"
 #include "load.hpp"
 #include "model.hpp"
 #include "stats.hpp"
@@ -31,6 +32,7 @@ struct SiteModel {
     Index hubs_by_agency;  // host or partner agency -> hubs
     Index agencies_by_province;
     std::vector<std::size_t> newest_innovations;  // year desc, then updated desc, then id
+    History history;  // from git, by record display path (empty outside a repository)
 };
 
 SiteModel build_model(const Content& content);

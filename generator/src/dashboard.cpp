@@ -3,8 +3,10 @@
 // so the browser test compares two independent computations of one content.
 #include "dashboard.hpp"
 
+#include <zlib.h>
 #include <cstdlib>
 #include <fstream>
+
 #include <kainjow/mustache.hpp>
 #include <sstream>
 
@@ -72,13 +74,16 @@ bool read_text(const fs::path& p, std::string& out) {
     return true;
 }
 
-std::string prefix_of(const std::string& lang) { return lang == "id" ? "" : lang + "/"; }
+std::string prefix_of(const std::string& lang) {
+    return lang == "id" ? "" : lang + "/";
+}
 
 }  // namespace
 
 std::vector<std::pair<std::string, std::string>> dashboard_strings(const json& strings) {
     std::vector<std::pair<std::string, std::string>> out;
-    if (strings.is_object() && strings.contains("dashboard")) flatten(strings["dashboard"], "", out);
+    if (strings.is_object() && strings.contains("dashboard"))
+        flatten(strings["dashboard"], "", out);
     // Names the app shows that the site already translates.
     for (const char* section : {"stage", "status", "hub_kind", "replication_status", "event_type"})
         if (strings.is_object() && strings.contains(section))
@@ -90,6 +95,23 @@ std::string dashboard_data(const SiteModel& model, const SiteTemplate& tmpl) {
     dash::Data d = dash::from_catalogue(model.cat, dashboard_strings(tmpl.strings("id")),
                                         dashboard_strings(tmpl.strings("en")));
     return dash::encode(d);
+}
+
+std::string gzip(const std::string& bytes) {
+    z_stream z{};
+    // windowBits 15 + 16: a gzip wrapper; its header carries no time and no name.
+    if (deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+        throw std::runtime_error("zlib: deflateInit2 failed");
+    std::string out(deflateBound(&z, bytes.size()), '\0');
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+    z.avail_in = static_cast<uInt>(bytes.size());
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = static_cast<uInt>(out.size());
+    int rc = deflate(&z, Z_FINISH);
+    out.resize(z.total_out);
+    deflateEnd(&z);
+    if (rc != Z_STREAM_END) throw std::runtime_error("zlib: deflate failed");
+    return out;
 }
 
 json dashboard_figures(const SiteModel& model) {
@@ -144,7 +166,8 @@ json dashboard_figures(const SiteModel& model) {
         for (const auto& r : cat.replications) {
             const Innovation* inn = cat.innovation(r.innovation);
             const Agency* adopter = cat.agency(r.adopter);
-            if ((inn && cat.province_of(*inn) == p.code) || (adopter && adopter->province == p.code))
+            if ((inn && cat.province_of(*inn) == p.code) ||
+                (adopter && adopter->province == p.code))
                 ++reps;
         }
         pf["replications"] = reps;
@@ -164,13 +187,14 @@ json dashboard_figures(const SiteModel& model) {
 
 void write_dashboard(const SiteModel& model, const SiteTemplate& tmpl,
                      const std::vector<std::string>& languages, StagedOutput& out) {
-    out.write(kDashboardData, dashboard_data(model, tmpl));
+    out.write(kDashboardData, gzip(dashboard_data(model, tmpl)));
     out.write(kDashboardFigures, dashboard_figures(model).dump(1) + "\n");
 
     fs::path app = dashboard_app_dir();
     std::error_code ec;
     bool app_built = true;
-    for (const char* file : kDashboardAppFiles) app_built = app_built && fs::is_regular_file(app / file, ec);
+    for (const char* file : kDashboardAppFiles)
+        app_built = app_built && fs::is_regular_file(app / file, ec);
     if (app_built)
         for (const char* file : kDashboardAppFiles)
             out.copy(app / file, std::string(kDashboardFolder) + file);
@@ -203,9 +227,10 @@ void write_dashboard(const SiteModel& model, const SiteTemplate& tmpl,
                 std::string label = other;
                 if (s.contains("language_names") && s["language_names"].contains(other))
                     label = s["language_names"][other].get<std::string>();
-                others.push_back({{"lang", other},
-                                  {"label", label},
-                                  {"href", root + prefix_of(other) + kDashboardFolder + "index.html"}});
+                others.push_back(
+                    {{"lang", other},
+                     {"label", label},
+                     {"href", root + prefix_of(other) + kDashboardFolder + "index.html"}});
             }
         view["languages"] = others;
         view["t"] = tmpl.strings(lang);

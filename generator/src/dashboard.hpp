@@ -1,4 +1,4 @@
-// The dashboard's outputs: its data file (data/dashboard.bin, core/datafile),
+// The dashboard's outputs: its data file (data/dashboard.bin.gz, core/datafile),
 // the figures the generator computes for the same content with core/stats
 // (data/dashboard-figures.json, which the browser test compares with the app),
 // the page of each language (dasbor/, en/dasbor/) and the built app (js + wasm).
@@ -15,7 +15,8 @@
 
 namespace simpul::gen {
 
-inline constexpr const char* kDashboardData = "data/dashboard.bin";
+// gzip-compressed (3x smaller); the page inflates it with the browser's DecompressionStream.
+inline constexpr const char* kDashboardData = "data/dashboard.bin.gz";
 inline constexpr const char* kDashboardFigures = "data/dashboard-figures.json";
 inline constexpr const char* kDashboardFolder = "dasbor/";
 // The app's files, as the wasm build (wasm-app/) names them.
@@ -28,8 +29,11 @@ std::filesystem::path dashboard_app_dir();
 // The `dashboard:` section of a language's UI strings, flattened: "panel.map" -> text.
 std::vector<std::pair<std::string, std::string>> dashboard_strings(const nlohmann::json& strings);
 
-// The data file's bytes for the model.
+// The data file's bytes for the model (uncompressed).
 std::string dashboard_data(const SiteModel& model, const SiteTemplate& tmpl);
+
+// gzip (RFC 1952) of `bytes`, deterministic (no time or name in the header).
+std::string gzip(const std::string& bytes);
 
 // Headline figures, per-facet and per-province counts, computed with core/stats.
 nlohmann::json dashboard_figures(const SiteModel& model);

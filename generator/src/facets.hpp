@@ -14,9 +14,9 @@ namespace simpul::gen {
 // Every facet, in the order pages show them.
 const std::vector<Facet>& all_facets();
 
-const char* facet_name(Facet f);             // "province", "sector", ... (UI string keys)
-std::string facet_index_folder(Facet f);     // "sektor/", ...; "provinsi/" for provinces
-const char* facet_search_filter(Facet f);    // the search index's filter name: "award", ...
+const char* facet_name(Facet f);           // "province", "sector", ... (UI string keys)
+std::string facet_index_folder(Facet f);   // "sektor/", ...; "provinsi/" for provinces
+const char* facet_search_filter(Facet f);  // the search index's filter name: "award", ...
 
 // Terms of a facet in display order with their counts over the whole
 // catalogue (zero counts kept for closed vocabularies, so a reader sees what

@@ -38,9 +38,9 @@ std::string name_uuid(const std::string& name) {
     hi = (hi & 0xFFFFFFFFFFFF0FFFULL) | 0x0000000000008000ULL;  // version 8
     lo = (lo & 0x3FFFFFFFFFFFFFFFULL) | 0x8000000000000000ULL;  // RFC 9562 variant
     char buf[48];
-    std::snprintf(buf, sizeof buf, "%08x-%04x-%04x-%04x-%012llx",
-                  static_cast<unsigned>(hi >> 32), static_cast<unsigned>((hi >> 16) & 0xFFFF),
-                  static_cast<unsigned>(hi & 0xFFFF), static_cast<unsigned>(lo >> 48),
+    std::snprintf(buf, sizeof buf, "%08x-%04x-%04x-%04x-%012llx", static_cast<unsigned>(hi >> 32),
+                  static_cast<unsigned>((hi >> 16) & 0xFFFF), static_cast<unsigned>(hi & 0xFFFF),
+                  static_cast<unsigned>(lo >> 48),
                   static_cast<unsigned long long>(lo & 0xFFFFFFFFFFFFULL));
     return std::string("urn:uuid:") + buf;
 }

@@ -40,7 +40,8 @@ json citations(const std::vector<Source>& sources) {
     for (const auto& s : sources) {
         if (s.url.empty()) continue;
         json c = {{"@type", "CreativeWork"}, {"name", s.title}, {"url", s.url}};
-        if (!s.publisher.empty()) c["publisher"] = {{"@type", "Organization"}, {"name", s.publisher}};
+        if (!s.publisher.empty())
+            c["publisher"] = {{"@type", "Organization"}, {"name", s.publisher}};
         if (!s.date.empty()) c["datePublished"] = s.date;
         out.push_back(c);
     }

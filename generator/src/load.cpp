@@ -3,12 +3,14 @@
 // kept as text for the renderer.
 #include "load.hpp"
 
+#include "parallel.hpp"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <regex>
 #include <sstream>
 
 namespace simpul::gen {
@@ -18,14 +20,31 @@ namespace {
 
 // ---- YAML ------------------------------------------------------------------
 
+// YAML 1.2 core-schema integers and floats (what yaml-cpp leaves to the caller).
 bool is_plain_int(const std::string& s) {
-    static const std::regex re("[-+]?[0-9]+");
-    return s.size() < 19 && std::regex_match(s, re);
+    std::size_t i = (!s.empty() && (s[0] == '-' || s[0] == '+')) ? 1 : 0;
+    if (i == s.size() || s.size() - i > 18) return false;
+    for (; i < s.size(); ++i)
+        if (s[i] < '0' || s[i] > '9') return false;
+    return true;
 }
 
 bool is_plain_float(const std::string& s) {
-    static const std::regex re("[-+]?([0-9]*\\.[0-9]+|[0-9]+\\.[0-9]*)([eE][-+]?[0-9]+)?");
-    return std::regex_match(s, re);
+    std::size_t i = (!s.empty() && (s[0] == '-' || s[0] == '+')) ? 1 : 0;
+    std::size_t digits = 0, dots = 0;
+    for (; i < s.size() && s[i] != 'e' && s[i] != 'E'; ++i) {
+        if (s[i] == '.') ++dots;
+        else if (s[i] >= '0' && s[i] <= '9') ++digits;
+        else return false;
+    }
+    if (dots != 1 || digits == 0) return false;
+    if (i == s.size()) return true;
+    ++i;  // exponent
+    if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+    if (i == s.size()) return false;
+    for (; i < s.size(); ++i)
+        if (s[i] < '0' || s[i] > '9') return false;
+    return true;
 }
 
 void classify_plain_scalar(Node& n) {
@@ -275,6 +294,70 @@ void strip_bom(std::string& text) {
     if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
 }
 
+// The offset of the first byte that breaks UTF-8 (overlong forms, surrogates and
+// code points past U+10FFFF included), or npos when the text is valid.
+std::size_t invalid_utf8_at(const std::string& s) {
+    std::size_t i = 0, n = s.size();
+    while (i < n) {
+        auto c = static_cast<unsigned char>(s[i]);
+        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (len == 0 || i + len > n) return i;
+        unsigned cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
+        for (std::size_t k = 1; k < len; ++k) {
+            auto cc = static_cast<unsigned char>(s[i + k]);
+            if ((cc >> 6) != 0x2) return i;
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
+        if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+        i += len;
+    }
+    return std::string::npos;
+}
+
+constexpr std::uintmax_t kMaxFileBytes = 10u * 1024 * 1024;
+
+// Reads a content file with every check a file from many hands needs: links
+// must stay inside the content folder, size is capped, text must be UTF-8.
+bool read_content_file(const fs::path& file, const fs::path& root, const std::string& shown, std::string& text,
+                       Diagnostics& diags) {
+    std::error_code ec;
+    if (fs::is_symlink(fs::symlink_status(file, ec))) {
+        fs::path target = fs::canonical(file, ec);
+        if (ec) {
+            diags.error(shown, 0, 0, "bad-link", "this link leads nowhere (a loop or a missing file)");
+            return false;
+        }
+        auto rel = target.lexically_relative(root);
+        if (rel.empty() || *rel.begin() == "..") {
+            diags.error(shown, 0, 0, "outside-content", "this link points outside the content folder; copy the file in instead");
+            return false;
+        }
+    }
+    std::uintmax_t size = fs::file_size(file, ec);
+    if (!ec && size > kMaxFileBytes) {
+        diags.error(shown, 0, 0, "too-large",
+                    "the file is " + std::to_string(size / (1024 * 1024)) + " MB; a record may be at most 10 MB");
+        return false;
+    }
+    if (!read_file(file, text)) {
+        diags.error(shown, 0, 0, "read-error", "cannot read the file");
+        return false;
+    }
+    strip_bom(text);
+    if (std::size_t bad = invalid_utf8_at(text); bad != std::string::npos) {
+        int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n'));
+        std::size_t line_start = text.rfind('\n', bad == 0 ? 0 : bad - 1);
+        int col = static_cast<int>(bad - (line_start == std::string::npos || bad == 0 ? 0 : line_start + 1)) + 1;
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[bad]));
+        diags.error(shown, line, col, "encoding", std::string("the file is not valid UTF-8 (byte ") + hex +
+                                                      "); save it as UTF-8");
+        return false;
+    }
+    return true;
+}
+
 struct FolderInfo {
     std::string_view folder;
     RecordType type;
@@ -299,20 +382,22 @@ std::string join(const std::string& display, const std::string& rel) {
     return display.back() == '/' ? display + rel : display + "/" + rel;
 }
 
-void load_record(const fs::path& file, RecordType type, const std::string& display_path,
-                 Content& content, Diagnostics& diags) {
+// One record file, parsed on its own (so files can be loaded in parallel).
+struct LoadedRecord {
+    std::optional<Document> doc;  // empty when the file could not be parsed
+    Diagnostics diags;
+};
+
+void load_record(const fs::path& file, const fs::path& root, RecordType type, const std::string& display_path,
+                 LoadedRecord& out) {
+    Diagnostics& diags = out.diags;
     std::string ext = file.extension().string();
     Document doc;
     doc.type = type;
     doc.id = file.stem().string();
     doc.path = display_path;
-    content.unparsed.emplace_back(type, doc.id);  // taken back below once it parses
     std::string text;
-    if (!read_file(file, text)) {
-        diags.error(display_path, 0, 0, "read-error", "cannot read the file");
-        return;
-    }
-    strip_bom(text);
+    if (!read_content_file(file, root, display_path, text, diags)) return;
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
         diags.error(display_path, 1, 1, "empty-file", "the file is empty");
         return;
@@ -333,9 +418,8 @@ void load_record(const fs::path& file, RecordType type, const std::string& displ
         fields = parse_json(text, display_path, diags);
     }
     if (!fields) return;
-    content.unparsed.pop_back();
     doc.fields = std::move(*fields);
-    content.records.push_back(std::move(doc));
+    out.doc = std::move(doc);
 }
 
 }  // namespace
@@ -406,20 +490,19 @@ std::optional<FrontMatter> split_front_matter(const std::string& text, const std
 Content load_content(const fs::path& dir, const std::string& display, Diagnostics& diags) {
     Content content;
     content.root = display;
+    std::error_code root_ec;
+    const fs::path root = fs::weakly_canonical(dir, root_ec);
     for (const auto& [rel, type] : kDataFiles) {
         DataFile df;
         df.type = type;
         df.path = join(display, std::string(rel));
         fs::path file = dir / fs::path(std::string(rel));
         std::error_code ec;
-        if (!fs::is_regular_file(file, ec)) {
+        if (!fs::exists(fs::symlink_status(file, ec))) {
             diags.error(df.path, 0, 0, "missing-file", "required file is missing");
         } else {
             std::string text;
-            if (!read_file(file, text)) {
-                diags.error(df.path, 0, 0, "read-error", "cannot read the file");
-            } else {
-                strip_bom(text);
+            if (read_content_file(file, root, df.path, text, diags)) {
                 if (auto n = parse_yaml(text, df.path, 1, diags)) {
                     df.root = std::move(*n);
                     df.present = true;
@@ -428,6 +511,12 @@ Content load_content(const fs::path& dir, const std::string& display, Diagnostic
         }
         content.data[type] = std::move(df);
     }
+    struct Job {
+        fs::path file;
+        RecordType type;
+        std::string shown;
+    };
+    std::vector<Job> jobs;
     for (const auto& [folder, type] : kRecordFolders) {
         fs::path sub = dir / fs::path(std::string(folder));
         std::error_code ec;
@@ -443,7 +532,8 @@ Content load_content(const fs::path& dir, const std::string& display, Diagnostic
             std::string rel = std::string(folder) + "/" + file.filename().string();
             std::string shown = join(display, rel);
             std::string ext = file.extension().string();
-            if (!fs::is_regular_file(file, ec)) {
+            bool link = fs::is_symlink(fs::symlink_status(file, ec));
+            if (!link && !fs::is_regular_file(file, ec)) {
                 diags.error(shown, 0, 0, "unknown-file", "expected a record file, found a folder");
                 continue;
             }
@@ -452,8 +542,18 @@ Content load_content(const fs::path& dir, const std::string& display, Diagnostic
                             "a record must be a .md, .yaml or .json file");
                 continue;
             }
-            load_record(file, type, shown, content, diags);
+            jobs.push_back({file, type, shown});
         }
+    }
+    // Parse on all cores; merge in file order so the result never depends on timing.
+    std::vector<LoadedRecord> loaded(jobs.size());
+    parallel_for(jobs.size(), 0, [&](std::size_t i) {
+        load_record(jobs[i].file, root, jobs[i].type, jobs[i].shown, loaded[i]);
+    });
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        diags.append(loaded[i].diags);
+        if (loaded[i].doc) content.records.push_back(std::move(*loaded[i].doc));
+        else content.unparsed.emplace_back(jobs[i].type, jobs[i].file.stem().string());
     }
     return content;
 }

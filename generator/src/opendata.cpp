@@ -47,8 +47,8 @@ json contact_json(const Contact& c) {
 // A CSV field: quoted when needed; formula-like text defused with an apostrophe.
 std::string csv_field(const std::string& s) {
     std::string v = s;
-    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' ||
-                       v[0] == '\r'))
+    if (!v.empty() &&
+        (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r'))
         v.insert(v.begin(), '\'');
     if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
     std::string out = "\"";
@@ -102,11 +102,11 @@ json catalogue_json(const SiteModel& model) {
     j["licence"] = {{"name", text_or_null(cat.site.licence_name)},
                     {"url", text_or_null(cat.site.licence_url)}};
     j["base_url"] = text_or_null(site_base(cat.site));
-    j["counts"] = {{"provinces", cat.provinces.size()},       {"sectors", cat.sectors.size()},
-                   {"sdgs", cat.sdgs.size()},                 {"programs", cat.programs.size()},
-                   {"agencies", cat.agencies.size()},         {"innovations", cat.innovations.size()},
-                   {"hubs", cat.hubs.size()},                 {"replications", cat.replications.size()},
-                   {"events", cat.events.size()},             {"regulations", cat.regulations.size()}};
+    j["counts"] = {{"provinces", cat.provinces.size()}, {"sectors", cat.sectors.size()},
+                   {"sdgs", cat.sdgs.size()},           {"programs", cat.programs.size()},
+                   {"agencies", cat.agencies.size()},   {"innovations", cat.innovations.size()},
+                   {"hubs", cat.hubs.size()},           {"replications", cat.replications.size()},
+                   {"events", cat.events.size()},       {"regulations", cat.regulations.size()}};
 
     json figures = json::array();
     for (const auto& f : cat.site.figures)
@@ -365,12 +365,15 @@ json opendata_view(const ViewContext& v) {
          download("replications.csv", "CSV", v.str("nav.replications"), cat.replications.size()),
          download("events.csv", "CSV", v.str("nav.events"), cat.events.size())});
     json tables = json::array(
-        {{{"file", "innovations.csv"}, {"id", "kolom-inovasi"},
+        {{{"file", "innovations.csv"},
+          {"id", "kolom-inovasi"},
           {"columns", column_docs(v, innovation_columns())}},
          {{"file", "hubs.csv"}, {"id", "kolom-hub"}, {"columns", column_docs(v, hub_columns())}},
-         {{"file", "replications.csv"}, {"id", "kolom-replikasi"},
+         {{"file", "replications.csv"},
+          {"id", "kolom-replikasi"},
           {"columns", column_docs(v, replication_columns())}},
-         {{"file", "events.csv"}, {"id", "kolom-agenda"},
+         {{"file", "events.csv"},
+          {"id", "kolom-agenda"},
           {"columns", column_docs(v, event_columns())}}});
     return {{"page_title", v.str("opendata.title")},
             {"version", kOpenDataVersion},

@@ -88,7 +88,8 @@ const std::vector<CsvColumn<Innovation>>& innovation_columns() {
          }},
         {"contact_name", "Nama kontak", "Contact name", [](C, I i) { return i.contact.name; }},
         {"contact_email", "Surel kontak", "Contact e-mail", [](C, I i) { return i.contact.email; }},
-        {"contact_phone", "Telepon kontak", "Contact phone", [](C, I i) { return i.contact.phone; }},
+        {"contact_phone", "Telepon kontak", "Contact phone",
+         [](C, I i) { return i.contact.phone; }},
         {"contact_url", "Situs kontak", "Contact website", [](C, I i) { return i.contact.url; }},
         {"replications", "Jumlah replikasi tercatat", "Number of recorded replications",
          [](C c, I i) {
@@ -113,13 +114,15 @@ const std::vector<CsvColumn<Hub>>& hub_columns() {
     static const std::vector<CsvColumn<Hub>> cols = {
         {"id", "Pengenal catatan", "Record id", [](C, H h) { return h.id; }},
         {"name", "Nama hub", "Hub name", [](C, H h) { return h.name; }},
-        {"name_en", "Nama dalam bahasa Inggris", "Name in English", [](C, H h) { return h.name_en; }},
+        {"name_en", "Nama dalam bahasa Inggris", "Name in English",
+         [](C, H h) { return h.name_en; }},
         {"kind", "Jenis: daerah atau kl (kementerian/lembaga)",
          "Kind: daerah (regional) or kl (ministry/agency)", [](C, H h) { return h.kind; }},
         {"province_code", "Kode provinsi", "Province code", [](C, H h) { return h.province; }},
         {"province_name", "Nama provinsi", "Province name",
          [](C c, H h) { return province_name(c, h.province); }},
-        {"agency", "Pengenal instansi pengampu", "Host agency's id", [](C, H h) { return h.agency; }},
+        {"agency", "Pengenal instansi pengampu", "Host agency's id",
+         [](C, H h) { return h.agency; }},
         {"agency_name", "Nama instansi pengampu", "Host agency's name",
          [](C c, H h) { return agency_name(c, h.agency); }},
         {"established", "Tahun dibentuk", "Year established",
@@ -172,8 +175,8 @@ const std::vector<CsvColumn<Replication>>& replication_columns() {
         {"year", "Tahun", "Year", [](C, R r) { return year_text(r.year); }},
         {"status", "Status: direncanakan, berjalan, selesai", "Status: planned, running, done",
          [](C, R r) { return r.status; }},
-        {"event", "Pengenal kegiatan tempat replikasi disepakati", "Id of the event where it was agreed",
-         [](C, R r) { return r.event; }},
+        {"event", "Pengenal kegiatan tempat replikasi disepakati",
+         "Id of the event where it was agreed", [](C, R r) { return r.event; }},
         {"notes", "Catatan", "Notes", [](C, R r) { return r.notes; }},
         {"url", "Halaman di situs ini", "Page on this site",
          [](C c, R r) { return page_url(c, "replikasi/" + r.id + "/index.html"); }},
@@ -198,7 +201,8 @@ const std::vector<CsvColumn<Event>>& event_columns() {
         {"status", "Status: terlaksana atau dijadwalkan", "Status: held (terlaksana) or scheduled",
          [](C, E e) { return e.status; }},
         {"hub", "Pengenal hub penyelenggara", "Organising hub's id", [](C, E e) { return e.hub; }},
-        {"province_code", "Kode provinsi kegiatan atau hubnya", "Province code of the event or its hub",
+        {"province_code", "Kode provinsi kegiatan atau hubnya",
+         "Province code of the event or its hub",
          [](C c, E e) {
              if (!e.province.empty()) return e.province;
              const Hub* h = c.hub(e.hub);

@@ -49,12 +49,13 @@ json record(const char* doc, json properties) {
 
 json catalogue_schema() {
     json defs;
-    defs["source"] = record("Where a record's facts come from.",
-                            {{"title", str("Title of the article or document")},
-                             {"url", opt_str("Public address")},
-                             {"seed", opt_str("Seed document file name")},
-                             {"publisher", opt_str("Publisher")},
-                             {"date", opt_str("Date on the source (YYYY, YYYY-MM or YYYY-MM-DD)")}});
+    defs["source"] =
+        record("Where a record's facts come from.",
+               {{"title", str("Title of the article or document")},
+                {"url", opt_str("Public address")},
+                {"seed", opt_str("Seed document file name")},
+                {"publisher", opt_str("Publisher")},
+                {"date", opt_str("Date on the source (YYYY, YYYY-MM or YYYY-MM-DD)")}});
     defs["figure"] = record("A headline figure with its sources.",
                             {{"id", str("Figure id")},
                              {"label", str("Label in Indonesian")},
@@ -62,24 +63,23 @@ json catalogue_schema() {
                              {"value", integer("The number")},
                              {"as_of", integer("Year the number refers to")},
                              {"sources", list_of("source", "Sources")}});
-    defs["province"] = record(
-        "One of Indonesia's 38 provinces.",
-        {{"code", str("Ministry of Home Affairs code, \"11\"..\"96\"")},
-         {"name", str("Name")},
-         {"short", str("Short name")},
-         {"slug", str("URL slug")},
-         {"capital", opt_str("Capital")},
-         {"tile", record("Tile-map position (0-based)",
-                         {{"col", integer("Column")}, {"row", integer("Row")}})},
-         {"kabupaten", opt_int("Number of regencies, null when unsourced")},
-         {"kota", opt_int("Number of cities, null when unsourced")}});
+    defs["province"] =
+        record("One of Indonesia's 38 provinces.",
+               {{"code", str("Ministry of Home Affairs code, \"11\"..\"96\"")},
+                {"name", str("Name")},
+                {"short", str("Short name")},
+                {"slug", str("URL slug")},
+                {"capital", opt_str("Capital")},
+                {"tile", record("Tile-map position (0-based)",
+                                {{"col", integer("Column")}, {"row", integer("Row")}})},
+                {"kabupaten", opt_int("Number of regencies, null when unsourced")},
+                {"kota", opt_int("Number of cities, null when unsourced")}});
     defs["sector"] = record("A public-service sector.", {{"id", str("Sector id")},
                                                          {"name", str("Name in Indonesian")},
                                                          {"name_en", str("Name in English")}});
-    defs["sdg"] = record("A Sustainable Development Goal.",
-                         {{"number", integer("1..17")},
-                          {"name", str("Name in Indonesian")},
-                          {"name_en", str("Name in English")}});
+    defs["sdg"] = record("A Sustainable Development Goal.", {{"number", integer("1..17")},
+                                                             {"name", str("Name in Indonesian")},
+                                                             {"name_en", str("Name in English")}});
     defs["program"] = record("An award programme or competition.",
                              {{"id", str("Programme id")},
                               {"name", str("Name")},
@@ -92,22 +92,24 @@ json catalogue_schema() {
          {"name", str("Name")},
          {"name_en", opt_str("Name in English")},
          {"short", opt_str("Abbreviation")},
-         {"type", str("kementerian, lembaga, pemprov, pemkab, pemkot, perguruan-tinggi or lainnya")},
+         {"type",
+          str("kementerian, lembaga, pemprov, pemkab, pemkot, perguruan-tinggi or lainnya")},
          {"level", str("pusat, provinsi, kabupaten or kota")},
          {"province", opt_str("Province code; null for central agencies")},
          {"url", opt_str("Website")},
-         {"page", str("Its page on the site (absolute with base_url, else relative to the site root)")},
+         {"page",
+          str("Its page on the site (absolute with base_url, else relative to the site root)")},
          {"sources", list_of("source", "Sources")}});
     defs["award"] = record("An award won.", {{"program", str("Programme id")},
                                              {"year", integer("Year")},
                                              {"title", str("Title of the award")}});
     defs["link"] = record("A link.", {{"title", str("Title")}, {"url", str("Address")}});
-    defs["contact"] = {{"oneOf", json::array({{{"type", "null"}},
-                                              record("Who to contact.",
-                                                     {{"name", opt_str("Name")},
-                                                      {"email", opt_str("E-mail")},
-                                                      {"phone", opt_str("Phone")},
-                                                      {"url", opt_str("Website")}})})}};
+    defs["contact"] = {
+        {"oneOf", json::array({{{"type", "null"}},
+                               record("Who to contact.", {{"name", opt_str("Name")},
+                                                          {"email", opt_str("E-mail")},
+                                                          {"phone", opt_str("Phone")},
+                                                          {"url", opt_str("Website")}})})}};
     defs["innovation"] = record(
         "A public-service innovation.",
         {{"id", str("Record id")},
@@ -119,7 +121,8 @@ json catalogue_schema() {
          {"province", opt_str("Province code of the innovation, else of its agency")},
          {"year", opt_int("Year launched")},
          {"sectors", strings("Sector ids")},
-         {"sdgs", {{"type", "array"}, {"items", {{"type", "integer"}}}, {"description", "SDG numbers"}}},
+         {"sdgs",
+          {{"type", "array"}, {"items", {{"type", "integer"}}}, {"description", "SDG numbers"}}},
          {"stage", opt_str("penciptaan, pengembangan or pelembagaan")},
          {"status", opt_str("berlanjut or vakum")},
          {"digital", opt_bool("Digital service")},
@@ -137,19 +140,18 @@ json catalogue_schema() {
                                                      {"title", opt_str("Title")},
                                                      {"year", opt_int("Year")},
                                                      {"url", opt_str("Address")}})})}};
-    defs["hub"] = record("A JIPP hub.",
-                         {{"id", str("Record id")},
-                          {"name", str("Name")},
-                          {"name_en", opt_str("Name in English")},
-                          {"kind", str("daerah (regional) or kl (ministry/agency)")},
-                          {"province", opt_str("Province code (regional hubs)")},
-                          {"agency", str("Host agency id")},
-                          {"established", integer("Year established")},
-                          {"decree", ref("decree")},
-                          {"partners", strings("Partner agency ids")},
-                          {"body", opt_str("Description (Markdown)")},
-                          {"page", str("Its page on the site")},
-                          {"sources", list_of("source", "Sources")}});
+    defs["hub"] = record("A JIPP hub.", {{"id", str("Record id")},
+                                         {"name", str("Name")},
+                                         {"name_en", opt_str("Name in English")},
+                                         {"kind", str("daerah (regional) or kl (ministry/agency)")},
+                                         {"province", opt_str("Province code (regional hubs)")},
+                                         {"agency", str("Host agency id")},
+                                         {"established", integer("Year established")},
+                                         {"decree", ref("decree")},
+                                         {"partners", strings("Partner agency ids")},
+                                         {"body", opt_str("Description (Markdown)")},
+                                         {"page", str("Its page on the site")},
+                                         {"sources", list_of("source", "Sources")}});
     defs["replication"] = record("An agency adopting another's innovation.",
                                  {{"id", str("Record id")},
                                   {"innovation", str("Innovation id")},
@@ -174,17 +176,17 @@ json catalogue_schema() {
                             {"body", opt_str("Description (Markdown)")},
                             {"page", str("Its page on the site")},
                             {"sources", list_of("source", "Sources")}});
-    defs["regulation"] = record("A regulation or decree.",
-                                {{"id", str("Record id")},
-                                 {"title", str("Title")},
-                                 {"title_en", opt_str("Title in English")},
-                                 {"number", str("Number")},
-                                 {"year", integer("Year")},
-                                 {"type", opt_str("Type")},
-                                 {"url", opt_str("Address of the document")},
-                                 {"body", opt_str("Description (Markdown)")},
-                                 {"page", str("Its page on the site")},
-                                 {"sources", list_of("source", "Sources")}});
+    defs["regulation"] =
+        record("A regulation or decree.", {{"id", str("Record id")},
+                                           {"title", str("Title")},
+                                           {"title_en", opt_str("Title in English")},
+                                           {"number", str("Number")},
+                                           {"year", integer("Year")},
+                                           {"type", opt_str("Type")},
+                                           {"url", opt_str("Address of the document")},
+                                           {"body", opt_str("Description (Markdown)")},
+                                           {"page", str("Its page on the site")},
+                                           {"sources", list_of("source", "Sources")}});
 
     json counts = json::object();
     for (const char* k : {"provinces", "sectors", "sdgs", "programs", "agencies", "innovations",
@@ -199,7 +201,8 @@ json catalogue_schema() {
          {"title", str("Site title")},
          {"title_en", opt_str("Site title in English")},
          {"description", str("Site description")},
-         {"licence", record("Licence of the data", {{"name", opt_str("Name")}, {"url", opt_str("Address")}})},
+         {"licence",
+          record("Licence of the data", {{"name", opt_str("Name")}, {"url", opt_str("Address")}})},
          {"base_url", opt_str("The site's address, when configured")},
          {"counts", record("Records per type", counts)},
          {"figures", list_of("figure", "Headline figures")},

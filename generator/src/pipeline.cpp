@@ -12,9 +12,11 @@
 #include <thread>
 
 #include "catalogue.hpp"
+#include "decode.hpp"
 #include "dashboard.hpp"
 #include "json_schema.hpp"
 #include "load.hpp"
+#include "parallel.hpp"
 #include "opendata.hpp"
 #include "render.hpp"
 #include "templates.hpp"
@@ -40,29 +42,6 @@ class Stopwatch {
     std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
-// Runs fn(i) for i in [0, n) on `threads` threads; the first exception is rethrown.
-template <class Fn>
-void parallel_for(std::size_t n, unsigned threads, Fn fn) {
-    std::atomic<std::size_t> next{0};
-    std::exception_ptr error;
-    std::mutex error_mutex;
-    auto worker = [&] {
-        for (std::size_t i; (i = next++) < n;) {
-            try {
-                fn(i);
-            } catch (...) {
-                std::lock_guard<std::mutex> lock(error_mutex);
-                if (!error) error = std::current_exception();
-                next = n;
-            }
-        }
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-    worker();
-    for (auto& th : pool) th.join();
-    if (error) std::rethrow_exception(error);
-}
 
 }  // namespace
 
@@ -95,9 +74,17 @@ BuildResult run_build(const BuildOptions& opt) {
     }
     if (r.diags.has_errors()) return r;
 
-    SiteModel model = build_model(content);
+    // `check` needs no model: only the languages, to check their UI strings.
+    SiteModel model;
+    if (opt.check_only) {
+        model.cat.site = decode_site(content.data[RecordType::Site].root);
+    } else {
+        model = build_model(content);
+        watch.lap("model");
+        model.history = read_history(opt.content_dir, opt.content_display);
+        watch.lap("history");
+    }
     content = Content{};  // the Nodes are no longer needed
-    watch.lap("model");
 
     fs::path tdir = opt.template_dir.empty() ? opt.content_dir.parent_path() / "site-template"
                                              : opt.template_dir;
@@ -143,7 +130,8 @@ BuildResult run_build(const BuildOptions& opt) {
         // The search index is built over the staged pages, before the swap.
         const char* env = std::getenv("SIMPUL_PAGEFIND");
         std::string pagefind = opt.pagefind.empty() && env ? env : opt.pagefind;
-        r.search = build_search_index(out.staging(), pagefind, search_start_dirs(opt.content_dir));
+        r.search = build_search_index(out.staging(), pagefind,
+                                      search_start_dirs(opt.content_dir, tdir));
         if (r.search.status == SearchIndexResult::Status::Failed) {
             r.diags.error(opt.out_dir.string(), 0, 0, "search-error", r.search.message);
             return r;

@@ -58,8 +58,10 @@ void plan_listing(std::vector<PagePlan>& out, PagePlan proto, const std::string&
 std::string sort_key(const std::string& title) {
     std::string key;
     for (unsigned char c : title)
-        if (std::isalnum(c)) key += static_cast<char>(std::tolower(c));
-        else if (c >= 0x80) key += static_cast<char>(c);  // keep non-ASCII letters in order
+        if (std::isalnum(c))
+            key += static_cast<char>(std::tolower(c));
+        else if (c >= 0x80)
+            key += static_cast<char>(c);  // keep non-ASCII letters in order
     return key;
 }
 

@@ -66,6 +66,14 @@ std::string hint_for(const std::string& code) {
         {"orphan", "link it from a record (agency: ...), or remove it if it is not needed"},
         {"recommended", "this field is optional, but readers look for it: add it when a source gives it"},
         {"broken-link", "record links look like [text](inovasi:id); the id must exist"},
+        {"encoding", "save the file as UTF-8 (most editors: File > Save with Encoding > UTF-8)"},
+        {"bad-link", "replace the link by the file itself"},
+        {"outside-content", "records must live inside the content folder"},
+        {"too-large", "split the text, or link to the document instead of pasting it"},
+        {"read-error", "check the file's permissions"},
+        {"unknown-file", "record folders hold only .md, .yaml and .json records"},
+        {"template-syntax", "check the {{ }} tags of this template"},
+        {"write-error", "check that the output folder is writable and the disk not full"},
     };
     auto it = hints.find(code);
     return it == hints.end() ? std::string() : it->second;

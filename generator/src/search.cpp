@@ -109,11 +109,12 @@ void prune_bundle(const fs::path& bundle) {
 
 }  // namespace
 
-std::vector<fs::path> search_start_dirs(const fs::path& content_dir) {
+std::vector<fs::path> search_start_dirs(const fs::path& content_dir, const fs::path& template_dir) {
     std::vector<fs::path> dirs;
     std::error_code ec;
     dirs.push_back(fs::current_path(ec));
     dirs.push_back(fs::absolute(content_dir, ec));
+    if (!template_dir.empty()) dirs.push_back(fs::absolute(template_dir, ec));
     fs::path self = fs::read_symlink("/proc/self/exe", ec);
     if (!ec) dirs.push_back(self.parent_path());
     return dirs;

@@ -15,10 +15,10 @@ namespace simpul::gen {
 struct SearchIndexResult {
     enum class Status { Built, Off, NotFound, Failed };
     Status status = Status::Off;
-    std::filesystem::path binary;               // the Pagefind that ran
-    std::string message;                        // why it was skipped or failed
-    std::map<std::string, std::size_t> pages;   // pages indexed per language
-    std::size_t files = 0, bytes = 0;           // what the bundle adds to the output
+    std::filesystem::path binary;              // the Pagefind that ran
+    std::string message;                       // why it was skipped or failed
+    std::map<std::string, std::size_t> pages;  // pages indexed per language
+    std::size_t files = 0, bytes = 0;          // what the bundle adds to the output
 };
 
 // Where to look for Pagefind, first match wins: `setting` when it is a path;
@@ -34,7 +34,8 @@ SearchIndexResult build_search_index(const std::filesystem::path& site, const st
                                      const std::vector<std::filesystem::path>& start_dirs);
 
 // The folders find_pagefind starts from for a build: the working folder, the
-// content folder and the folder of the running simpul binary.
-std::vector<std::filesystem::path> search_start_dirs(const std::filesystem::path& content_dir);
+// content and template folders and the folder of the running simpul binary.
+std::vector<std::filesystem::path> search_start_dirs(
+    const std::filesystem::path& content_dir, const std::filesystem::path& template_dir = {});
 
 }  // namespace simpul::gen

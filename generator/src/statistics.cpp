@@ -17,9 +17,14 @@ json cell(const std::string& text, bool header = false, const std::string& href 
 
 json chart(const std::string& id, const std::string& title, std::string svg,
            const std::string& caption, json head, json rows) {
-    return {{"id", id},          {"title", title},        {"svg", std::move(svg)},
-            {"caption", caption}, {"head", std::move(head)}, {"rows", std::move(rows)},
-            {"note", ""},        {"wide", false}};
+    return {{"id", id},
+            {"title", title},
+            {"svg", std::move(svg)},
+            {"caption", caption},
+            {"head", std::move(head)},
+            {"rows", std::move(rows)},
+            {"note", ""},
+            {"wide", false}};
 }
 
 // A facet's terms as bars and table rows (each term linking to its listing).
@@ -54,23 +59,23 @@ json statistics_view(const ViewContext& v) {
         json rows = json::array();
         for (const auto& y : hubs_per_year(cat)) {
             columns.push_back({std::to_string(y.year), {y.cumulative_daerah, y.cumulative_kl}});
-            rows.push_back({{"cells",
-                             {cell(std::to_string(y.year), true), cell(fmt(y.daerah)),
-                              cell(fmt(y.kl)), cell(fmt(y.cumulative_daerah)),
-                              cell(fmt(y.cumulative_kl)),
-                              cell(fmt(y.cumulative_daerah + y.cumulative_kl))}}});
+            rows.push_back(
+                {{"cells",
+                  {cell(std::to_string(y.year), true), cell(fmt(y.daerah)), cell(fmt(y.kl)),
+                   cell(fmt(y.cumulative_daerah)), cell(fmt(y.cumulative_kl)),
+                   cell(fmt(y.cumulative_daerah + y.cumulative_kl))}}});
         }
         std::string title = v.str("statistics.hubs_per_year");
-        json c = chart("hub-per-tahun", title,
-                       svg_column_chart("chart-hub-per-tahun", title,
-                                        {{v.str("hub_kind.daerah"), "s0"},
-                                         {v.str("hub_kind.kl"), "s1"}},
-                                        columns, fmt),
-                       title,
-                       json::array({v.str("field.year"), v.str("statistics.new_daerah"),
-                                    v.str("statistics.new_kl"), v.str("statistics.total_daerah"),
-                                    v.str("statistics.total_kl"), v.str("statistics.total")}),
-                       rows);
+        json c =
+            chart("hub-per-tahun", title,
+                  svg_column_chart("chart-hub-per-tahun", title,
+                                   {{v.str("hub_kind.daerah"), "s0"}, {v.str("hub_kind.kl"), "s1"}},
+                                   columns, fmt),
+                  title,
+                  json::array({v.str("field.year"), v.str("statistics.new_daerah"),
+                               v.str("statistics.new_kl"), v.str("statistics.total_daerah"),
+                               v.str("statistics.total_kl"), v.str("statistics.total")}),
+                  rows);
         c["note"] = v.str("statistics.hubs_note");
         charts.push_back(c);
     }
@@ -88,7 +93,9 @@ json statistics_view(const ViewContext& v) {
         json rows = json::array();
         for (const auto& p : cat.provinces) {
             long long n = count(by_province, p.code);
-            int level = n == 0 ? 0 : static_cast<int>(std::min<long long>(4, 1 + (n * 4 - 1) / static_cast<long long>(max_n)));
+            int level = n == 0 ? 0
+                               : static_cast<int>(std::min<long long>(
+                                     4, 1 + (n * 4 - 1) / static_cast<long long>(max_n)));
             bool hub = v.model.hubs_by_province.count(p.code) > 0;
             tiles.push_back({p.short_name, p.name, p.tile_col, p.tile_row, n, level, hub});
             rows.push_back({{"cells",
@@ -98,8 +105,8 @@ json statistics_view(const ViewContext& v) {
                               cell(fmt(count(v.model.replications_out, p.code)))}}});
         }
         std::string title = v.str("statistics.map");
-        json c = chart("peta-provinsi", title, svg_tile_map("chart-peta-provinsi", title, tiles, fmt),
-                       title,
+        json c = chart("peta-provinsi", title,
+                       svg_tile_map("chart-peta-provinsi", title, tiles, fmt), title,
                        json::array({v.str("field.province"), v.str("statistics.innovations"),
                                     v.str("statistics.hubs"), v.str("statistics.replications_in"),
                                     v.str("statistics.replications_out")}),
@@ -119,31 +126,32 @@ json statistics_view(const ViewContext& v) {
         std::vector<Column> columns;
         json rows = json::array();
         if (!by_year.empty()) {
-            int first = std::stoi(by_year.begin()->first), last = std::stoi(by_year.rbegin()->first);
+            int first = std::stoi(by_year.begin()->first),
+                last = std::stoi(by_year.rbegin()->first);
             for (int y = first; y <= last; ++y) {
                 auto it = by_year.find(std::to_string(y));
                 long long n = it == by_year.end() ? 0 : static_cast<long long>(it->second.size());
                 columns.push_back({std::to_string(y), {n}});
-                rows.push_back(
-                    {{"cells",
-                      {cell(std::to_string(y), true,
-                            n > 0 ? v.href(facet_term_folder(Facet::Year, std::to_string(y), v.model) +
-                                           "index.html")
-                                  : std::string()),
-                       cell(fmt(n))}}});
+                rows.push_back({{"cells",
+                                 {cell(std::to_string(y), true,
+                                       n > 0 ? v.href(facet_term_folder(
+                                                          Facet::Year, std::to_string(y), v.model) +
+                                                      "index.html")
+                                             : std::string()),
+                                  cell(fmt(n))}}});
             }
         }
         std::string title = v.str("statistics.by_year");
-        json c = chart("tahun", title,
-                       svg_column_chart("chart-tahun", title,
-                                        {{v.str("statistics.innovations"), "s0"}}, columns, fmt),
-                       title,
-                       json::array({v.str("field.year"), v.str("statistics.innovations")}), rows);
+        json c =
+            chart("tahun", title,
+                  svg_column_chart("chart-tahun", title, {{v.str("statistics.innovations"), "s0"}},
+                                   columns, fmt),
+                  title, json::array({v.str("field.year"), v.str("statistics.innovations")}), rows);
         std::size_t unknown = 0;
         for (const auto& inn : cat.innovations) unknown += inn.year <= 0;
         if (unknown > 0)
-            c["note"] = v.str("statistics.year_unknown") + " " +
-                        v.number(static_cast<long long>(unknown));
+            c["note"] =
+                v.str("statistics.year_unknown") + " " + v.number(static_cast<long long>(unknown));
         charts.push_back(c);
     }
 
@@ -158,18 +166,18 @@ json statistics_view(const ViewContext& v) {
                               cell(fmt(y.berjalan)), cell(fmt(y.selesai)), cell(fmt(y.total()))}}});
         }
         std::string title = v.str("statistics.replications_per_year");
-        charts.push_back(chart(
-            "replikasi-per-tahun", title,
-            svg_column_chart("chart-replikasi-per-tahun", title,
-                             {{v.str("replication_status.selesai"), "s2"},
-                              {v.str("replication_status.berjalan"), "s0"},
-                              {v.str("replication_status.direncanakan"), "s1"}},
-                             columns, fmt),
-            title,
-            json::array({v.str("field.year"), v.str("replication_status.direncanakan"),
-                         v.str("replication_status.berjalan"), v.str("replication_status.selesai"),
-                         v.str("statistics.total")}),
-            rows));
+        charts.push_back(
+            chart("replikasi-per-tahun", title,
+                  svg_column_chart("chart-replikasi-per-tahun", title,
+                                   {{v.str("replication_status.selesai"), "s2"},
+                                    {v.str("replication_status.berjalan"), "s0"},
+                                    {v.str("replication_status.direncanakan"), "s1"}},
+                                   columns, fmt),
+                  title,
+                  json::array({v.str("field.year"), v.str("replication_status.direncanakan"),
+                               v.str("replication_status.berjalan"),
+                               v.str("replication_status.selesai"), v.str("statistics.total")}),
+                  rows));
     }
 
     std::size_t hub_provinces = v.model.hubs_by_province.size();

@@ -14,12 +14,11 @@ std::string num(long long n) {
     return std::to_string(n);
 }
 
-std::string open_svg(const std::string& id, const std::string& title, const std::string& css,
-                     int w, int h) {
+std::string open_svg(const std::string& id, const std::string& title, const std::string& css, int w,
+                     int h) {
     return "<svg class=\"chart " + css + "\" viewBox=\"0 0 " + num(w) + " " + num(h) +
-           "\" width=\"" + num(w) + "\" height=\"" + num(h) +
-           "\" role=\"img\" aria-labelledby=\"" + id + "-title\"><title id=\"" + id + "-title\">" +
-           xml_escape(title) + "</title>";
+           "\" width=\"" + num(w) + "\" height=\"" + num(h) + "\" role=\"img\" aria-labelledby=\"" +
+           id + "-title\"><title id=\"" + id + "-title\">" + xml_escape(title) + "</title>";
 }
 
 // Shortens a label to about `max` characters (UTF-8 aware), ending in "…".
@@ -164,10 +163,10 @@ std::string svg_tile_map(const std::string& id, const std::string& title,
                "\"><title>" + xml_escape(t.name + ": " + fmt(t.value)) + "</title><rect x=\"" +
                num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(size - 4) + "\" height=\"" +
                num(size - 4) + "\" rx=\"4\"/><text x=\"" + num(x + (size - 4) / 2) + "\" y=\"" +
-               num(y + 22) + "\" text-anchor=\"middle\" class=\"ab" + (t.label.size() > 7 ? " long" : "") + "\">" +
-               xml_escape(clip(t.label, 9)) + "</text><text x=\"" + num(x + (size - 4) / 2) +
-               "\" y=\"" + num(y + 42) + "\" text-anchor=\"middle\" class=\"n\">" +
-               xml_escape(fmt(t.value)) + "</text></g>";
+               num(y + 22) + "\" text-anchor=\"middle\" class=\"ab" +
+               (t.label.size() > 7 ? " long" : "") + "\">" + xml_escape(clip(t.label, 9)) +
+               "</text><text x=\"" + num(x + (size - 4) / 2) + "\" y=\"" + num(y + 42) +
+               "\" text-anchor=\"middle\" class=\"n\">" + xml_escape(fmt(t.value)) + "</text></g>";
     }
     return out + "</svg>";
 }

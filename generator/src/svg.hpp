@@ -37,12 +37,12 @@ std::string svg_column_chart(const std::string& id, const std::string& title,
                              const NumberFormat& fmt);
 
 struct Tile {
-    std::string label;        // shown in the tile (short name)
-    std::string name;         // full name, in the tile's <title>
-    int col = 0, row = 0;     // 0-based grid position
+    std::string label;     // shown in the tile (short name)
+    std::string name;      // full name, in the tile's <title>
+    int col = 0, row = 0;  // 0-based grid position
     long long value = 0;
-    int level = 0;            // shade 0..4
-    bool marked = false;      // outlined (a province with a JIPP hub)
+    int level = 0;        // shade 0..4
+    bool marked = false;  // outlined (a province with a JIPP hub)
 };
 
 // A grid of tiles (one per province) with the value in each.

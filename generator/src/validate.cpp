@@ -384,10 +384,17 @@ void validate_content(const Content& content, Diagnostics& diags, bool advice) {
     std::map<std::string, const Document*> agencies;
     for (const auto& d : content.records) {
         if (!is_safe_id(d.id)) {
-            diags.error(
-                d.path, 1, 1, "bad-id",
-                "record id '" + d.id +
-                    "' (the file name) must use only a-z, 0-9 and single hyphens between them");
+            std::string msg = "record id '" + d.id +
+                              "' (the file name) must use only a-z, 0-9 and single hyphens between them";
+            std::string lower = d.id;
+            std::transform(lower.begin(), lower.end(), lower.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            for (const auto& other : content.records)
+                if (&other != &d && other.type == d.type && other.id == lower) {
+                    msg += " (it differs from '" + lower + "' only by case, which breaks on case-insensitive disks)";
+                    break;
+                }
+            diags.error(d.path, 1, 1, "bad-id", msg);
             continue;
         }
         auto [it, fresh] = by_id.emplace(std::make_pair(d.type, d.id), &d);

@@ -389,9 +389,9 @@ json build_view(const PagePlan& plan, const SiteModel& model, const json& string
     view["css_href"] = root + "assets/style.css";
     view["is_home"] = plan.kind == PageKind::Home;
     static const std::vector<std::pair<std::string, std::string>> nav = {
-        {"nav.innovations", "inovasi/"}, {"nav.hubs", "hub/"},
-        {"nav.provinces", "provinsi/"},  {"nav.replications", "replikasi/"},
-        {"nav.events", "agenda/"},       {"nav.regulations", "regulasi/"},
+        {"nav.innovations", "inovasi/"},  {"nav.hubs", "hub/"},
+        {"nav.provinces", "provinsi/"},   {"nav.replications", "replikasi/"},
+        {"nav.events", "agenda/"},        {"nav.regulations", "regulasi/"},
         {"nav.statistics", "statistik/"}, {"dashboard.nav", "dasbor/"}};
     json items = json::array();
     for (const auto& [key, folder] : nav)

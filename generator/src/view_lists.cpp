@@ -137,9 +137,8 @@ json innovation_list_view(const ViewContext& v) {
         const Index& groups = v.model.facets.at(p.facet);
         if (auto it = groups.find(p.key); it != groups.end()) listing = it->second;
         // The same selection in the search page (filters set from the URL).
-        view["search_in_href"] = v.href("cari/index.html") + "?" +
-                                 facet_search_filter(p.facet) + "=" +
-                                 url_encode(v.facet_label(p.facet, p.key));
+        view["search_in_href"] = v.href("cari/index.html") + "?" + facet_search_filter(p.facet) +
+                                 "=" + url_encode(v.facet_label(p.facet, p.key));
     }
     view["facet_panel"] = facet_panel(v, listing);
     view["title"] = title;
@@ -301,11 +300,22 @@ json search_view(const ViewContext& v) {
     // The search page works without JavaScript as a browse page: every facet
     // with its counts, each term linking to its listing. search.js adds the
     // Pagefind search (text, filters with counts, results) on top.
+    // Every value the record pages carry (the same labels, so they match the
+    // index): provinces all, since hub, agency and event pages carry them too.
     json filters = json::array();
-    for (Facet f : all_facets())
+    for (Facet f : all_facets()) {
+        json options = json::array();
+        for (const auto& [key, n] : facet_terms(v, f))
+            if (n > 0 || f == Facet::Province) options.push_back(v.facet_label(f, key));
         filters.push_back({{"name", facet_search_filter(f)},
-                           {"label", v.str(std::string("facet.") + facet_name(f))}});
-    filters.push_back({{"name", "type"}, {"label", v.str("search.type")}});
+                           {"label", v.str(std::string("facet.") + facet_name(f))},
+                           {"options", options}});
+    }
+    json kinds = json::array();
+    for (const char* k :
+         {"innovation", "hub", "province", "agency", "replication", "event", "regulation"})
+        kinds.push_back(v.str(std::string("kind.") + k));
+    filters.push_back({{"name", "type"}, {"label", v.str("search.type")}, {"options", kinds}});
     return {{"page_title", v.str("search.title")},
             {"filters", filters},
             {"browse", browse_groups(v)},

@@ -177,7 +177,8 @@ json hub_view(const ViewContext& v) {
     }
     view["sources"] = v.sources(h.sources);
     if (!h.province.empty())
-        view["search_filters"] = json::array({search_filter("province", v.facet_label(Facet::Province, h.province))});
+        view["search_filters"] =
+            json::array({search_filter("province", v.facet_label(Facet::Province, h.province))});
     view["jsonld"] = hub_jsonld(v, h);
     return view;
 }
@@ -239,7 +240,8 @@ json agency_view(const ViewContext& v) {
     view["hubs"] = hubs;
     view["sources"] = v.sources(a.sources);
     if (!a.province.empty())
-        view["search_filters"] = json::array({search_filter("province", v.facet_label(Facet::Province, a.province))});
+        view["search_filters"] =
+            json::array({search_filter("province", v.facet_label(Facet::Province, a.province))});
     return view;
 }
 

@@ -11,8 +11,17 @@ const selects = [...form.querySelectorAll('select[data-filter]')];
 const text = form.dataset;
 const lang = document.documentElement.lang || 'id';
 const number = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : lang);
-const collator = new Intl.Collator(lang, { numeric: true });
 const PAGE = 10;
+// Words too common to narrow a search; left out of queries that have other words
+// (a very common word's index chunk is large, and it would not change the results much).
+const STOPWORDS = new Set(lang === 'id'
+  ? 'yang dan di ke dari untuk dengan pada dalam ini itu oleh akan juga serta agar bagi atau karena sebagai tidak sudah dapat lebih adalah ada para'.split(' ')
+  : 'the a an and or of to in on for with by at from is are was were be as that this it its'.split(' '));
+function searchTerm(query) {
+  if (/^\s*".+"\s*$/.test(query)) return query;  // an exact phrase stays as it is
+  const kept = query.split(/\s+/).filter((w) => !STOPWORDS.has(w.toLocaleLowerCase()));
+  return kept.length ? kept.join(' ') : query;
+}
 
 function unavailable() {
   document.documentElement.classList.remove('js', 'has-query');
@@ -22,17 +31,20 @@ function unavailable() {
 let pagefind;
 try {
   pagefind = await import(new URL(text.bundle, document.baseURI).href);
-  await pagefind.options({ excerptLength: 24 });
+  // No web worker: one script less to load, and searching this index is quick.
+  await pagefind.options({ excerptLength: 24, noWorker: true });
   await pagefind.init();
 } catch {
   pagefind = null;
   unavailable();
 }
 
-// Option labels show how many pages each value would leave.
+// Option labels show how many pages each value would leave, once the filter
+// data is loaded (on first use of the filters: a text search does not need it).
 function setCounts(counts) {
+  if (!totals) return;
   for (const select of selects) {
-    const values = counts[select.dataset.filter] ?? {};
+    const values = counts[select.dataset.filter] ?? totals[select.dataset.filter] ?? {};
     for (const option of select.options) {
       if (!option.value) continue;
       const n = values[option.value] ?? 0;
@@ -41,7 +53,14 @@ function setCounts(counts) {
   }
 }
 
-let totals = {};
+let totals = null;
+let lastCounts = {};
+async function loadCounts() {
+  if (totals) return;
+  totals = await pagefind.filters();
+  setCounts(lastCounts);
+}
+
 let current = 0;   // the latest search; older answers are dropped
 let results = [];
 let shown = 0;
@@ -75,9 +94,10 @@ async function showMore() {
   more.hidden = shown >= results.length;
 }
 
-function readState() {
+// The query and filters from the URL; words typed before the script was ready are kept.
+function readState(initial = false) {
   const params = new URLSearchParams(location.search);
-  input.value = params.get('q') ?? '';
+  if (!(initial && input.value)) input.value = params.get('q') ?? '';
   for (const select of selects) {
     const value = params.get(select.name) ?? '';
     select.value = [...select.options].some((o) => o.value === value) ? value : '';
@@ -104,15 +124,17 @@ async function run() {
   more.hidden = true;
   if (!active) {
     status.textContent = '';
-    setCounts(totals);
+    lastCounts = {};
+    setCounts(lastCounts);
     return;
   }
   status.textContent = text.loading;
-  const search = await pagefind.search(query || null, { filters });
+  const search = await pagefind.search(query ? searchTerm(query) : null, { filters });
   if (token !== current) return;
   results = search.results;
   shown = 0;
-  setCounts(search.filters ?? totals);
+  lastCounts = search.filters ?? {};
+  setCounts(lastCounts);
   await showMore();
   if (token !== current) return;
   const count = number.format(results.length);
@@ -122,12 +144,10 @@ async function run() {
 }
 
 if (pagefind) {
-  totals = await pagefind.filters();
-  for (const select of selects) {
-    const values = Object.keys(totals[select.dataset.filter] ?? {}).sort(collator.compare);
-    for (const value of values) select.add(new Option(value, value));
-  }
-  readState();
+  // The options come with the page (every value the generator wrote); counts come later.
+  form.querySelector('#search-filters').addEventListener('focusin', loadCounts, { once: true });
+  form.querySelector('#search-filters').addEventListener('pointerdown', loadCounts, { once: true });
+  readState(true);
   let timer;
   input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(run, 250); });
   for (const select of selects) select.addEventListener('change', run);
@@ -139,4 +159,5 @@ if (pagefind) {
   more.addEventListener('click', showMore);
   window.addEventListener('popstate', () => { readState(); run(); });
   await run();
+  form.dataset.ready = 'true';  // for tests and benchmarks
 }

@@ -7,6 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { serveSite, launch, openPage, screenshotPath } from './support.mjs';
 
 let site, browser, expected;
@@ -126,6 +127,13 @@ test('CSV of the selection, keyboard use, the explorer link', async () => {
   assert.equal(lines.length, f.rows + 1);
   assert.match(lines[0], /^\uFEFF?id,title,agency,/);
 
+  // Escape hands the keyboard back to the page: Tab then moves between the page's links.
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'A');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'A');
+  await page.locator('#canvas').focus();
+
   // Scroll down to the explorer (the wheel over the filter bar scrolls the page's
   // one window); its first row opens its innovation's page.
   const bar = await rect(page, 'reset');
@@ -166,6 +174,14 @@ test('crisp on a high-DPI screen and follows resizes', async () => {
   s = await size();
   assert.equal(s.w, 1000);
   await page.screenshot({ path: screenshotPath('dashboard-500-dpr2.png') });
+  // Browser zoom changes devicePixelRatio: the canvas (and the font atlas) follow it.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 500, height: 800, deviceScaleFactor: 1.5, mobile: false });
+  await page.waitForFunction(() => {
+    const c = document.getElementById('canvas');
+    return window.devicePixelRatio === 1.5 && Math.abs(c.width - c.getBoundingClientRect().width * 1.5) <= 1;
+  }, null, { timeout: 10000 });
+  await page.screenshot({ path: screenshotPath('dashboard-500-dpr1.5.png') });
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -178,9 +194,10 @@ test('without WebGL2, or with a damaged data file, a message links to the static
         return kind === 'webgl2' ? null : get.call(this, kind, ...rest);
       };
     }), /WebGL2/],
-    ['truncated', (page) => page.route('**/data/dashboard.bin', async (route) => {
+    // The first 64 bytes of the uncompressed file: the page passes bytes that are not gzip as they are.
+    ['truncated', (page) => page.route('**/data/dashboard.bin.gz', async (route) => {
       const res = await route.fetch();
-      const body = await res.body();
+      const body = gunzipSync(await res.body());
       await route.fulfill({ response: res, body: body.subarray(0, 64) });
     }), /truncated: expected \d+ bytes, got 64/],
   ]) {

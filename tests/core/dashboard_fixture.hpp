@@ -28,7 +28,8 @@ inline Catalogue dashboard_catalogue() {
     c.sectors = {{"kesehatan", "Kesehatan", "Health"},
                  {"pendidikan", "Pendidikan", "Education"},
                  {"keuangan", "Keuangan", "Finance"}};
-    c.sdgs = {{3, "Kehidupan sehat", "Good health"}, {4, "Pendidikan berkualitas", "Quality education"}};
+    c.sdgs = {{3, "Kehidupan sehat", "Good health"},
+              {4, "Pendidikan berkualitas", "Quality education"}};
     for (const char* id : {"kipp", "iga"}) {
         Program p;
         p.id = p.name = p.name_en = id;
@@ -43,7 +44,8 @@ inline Catalogue dashboard_catalogue() {
         return a;
     };
     c.agencies = {agency("kemenkeu", "pusat", ""), agency("pemprov-jatim", "provinsi", "35"),
-                  agency("pemprov-kalsel", "provinsi", "63"), agency("pemprov-diy", "provinsi", "34")};
+                  agency("pemprov-kalsel", "provinsi", "63"),
+                  agency("pemprov-diy", "provinsi", "34")};
     auto innovation = [](std::string id, std::string title, std::string agency, int year,
                          std::vector<std::string> sectors, std::vector<int> sdgs, std::string stage,
                          std::string status, std::vector<std::string> awards) {
@@ -80,7 +82,8 @@ inline Catalogue dashboard_catalogue() {
         if (!decree.empty()) h.decree = Decree{decree, "SK", "", year};
         return h;
     };
-    c.hubs = {hub("jatim", "daerah", "35", 2020, "94/2020"), hub("kalsel", "daerah", "63", 2020, "94/2020"),
+    c.hubs = {hub("jatim", "daerah", "35", 2020, "94/2020"),
+              hub("kalsel", "daerah", "63", 2020, "94/2020"),
               hub("diy", "daerah", "34", 2021, "359/2021"), hub("lan", "kl", "", 2023, "")};
     auto replication = [](std::string id, std::string innovation, std::string adopter, int year) {
         Replication r;

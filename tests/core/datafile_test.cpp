@@ -16,7 +16,8 @@ using namespace simpul::dash;
 namespace {
 
 Data sample() {
-    return from_catalogue(test::dashboard_catalogue(), {{"panel.map", "Peta provinsi"}, {"only_id", "x"}},
+    return from_catalogue(test::dashboard_catalogue(),
+                          {{"panel.map", "Peta provinsi"}, {"only_id", "x"}},
                           {{"panel.map", "Province map"}});
 }
 
@@ -107,13 +108,14 @@ TEST_CASE("a file that is not a data file, of another version or truncated says 
     std::string v2 = bytes;
     std::uint32_t two = 2;
     std::memcpy(&v2[8], &two, 4);
-    CHECK(decode_error(v2) == "dashboard data version 2 is not supported (this dashboard reads version 1)");
+    CHECK(decode_error(v2) ==
+          "dashboard data version 2 is not supported (this dashboard reads version 1)");
 
     std::string cut = bytes.substr(0, 100);
-    CHECK(decode_error(cut) == "dashboard data is truncated: expected " + std::to_string(bytes.size()) +
-                                   " bytes, got 100");
-    CHECK(decode_error(bytes.substr(0, 16)) ==
-          "dashboard data is truncated: expected " + std::to_string(bytes.size()) + " bytes, got 16");
+    CHECK(decode_error(cut) == "dashboard data is truncated: expected " +
+                                   std::to_string(bytes.size()) + " bytes, got 100");
+    CHECK(decode_error(bytes.substr(0, 16)) == "dashboard data is truncated: expected " +
+                                                   std::to_string(bytes.size()) + " bytes, got 16");
 }
 
 TEST_CASE("every cut and a damaged index give a message, never a crash") {
@@ -131,12 +133,14 @@ TEST_CASE("every cut and a damaged index give a message, never a crash") {
           "dashboard data is damaged: a replication names an innovation that does not exist");
     Data f = sample();
     f.innovations.by_title[0] = f.innovations.by_title[1];
-    CHECK(decode_error(encode(f)) == "dashboard data is damaged: the title order is not a permutation");
+    CHECK(decode_error(encode(f)) ==
+          "dashboard data is damaged: the title order is not a permutation");
     // Bytes after the last section.
     std::string longer = bytes + "xx";
     std::uint32_t body = static_cast<std::uint32_t>(longer.size() - 16);
     std::memcpy(&longer[12], &body, 4);
-    CHECK(decode_error(longer) == "dashboard data is damaged: unexpected bytes after the last section");
+    CHECK(decode_error(longer) ==
+          "dashboard data is damaged: unexpected bytes after the last section");
 }
 
 TEST_CASE("vocabularies larger than the format holds are refused when encoding") {

@@ -24,7 +24,9 @@ struct Fixture {
     // Sectors in file order: kesehatan 0, pendidikan 1, keuangan 2.
     void run() { engine.compute(f, r); }
     std::uint32_t group(Dim d, std::size_t v) const { return r.groups[Filter::index(d)].at(v); }
-    std::uint32_t year(int y) const { return r.groups[Filter::index(Dim::Year)].at(y - r.year_min); }
+    std::uint32_t year(int y) const {
+        return r.groups[Filter::index(Dim::Year)].at(y - r.year_min);
+    }
     std::vector<std::string> selected_ids() const {
         std::vector<std::string> out;
         for (std::uint32_t i : r.selected) out.emplace_back(data.str(data.innovations.id[i]));
@@ -77,10 +79,10 @@ TEST_CASE("without a filter every record counts, in every group") {
 TEST_CASE("the counts agree with core/stats, which the static pages use") {
     Fixture x;
     x.run();
-    const std::pair<Facet, Dim> pairs[] = {{Facet::Province, Dim::Province}, {Facet::Sector, Dim::Sector},
-                                           {Facet::Sdg, Dim::Sdg},           {Facet::Stage, Dim::Stage},
-                                           {Facet::Status, Dim::Status},     {Facet::Year, Dim::Year},
-                                           {Facet::Program, Dim::Award}};
+    const std::pair<Facet, Dim> pairs[] = {
+        {Facet::Province, Dim::Province}, {Facet::Sector, Dim::Sector}, {Facet::Sdg, Dim::Sdg},
+        {Facet::Stage, Dim::Stage},       {Facet::Status, Dim::Status}, {Facet::Year, Dim::Year},
+        {Facet::Program, Dim::Award}};
     for (const auto& [facet, dim] : pairs) {
         auto groups = group_innovations(x.cat, facet);
         std::size_t total = 0;
@@ -97,7 +99,8 @@ TEST_CASE("the counts agree with core/stats, which the static pages use") {
     REQUIRE(hubs.size() == x.r.hubs_per_year.size());
     for (std::size_t i = 0; i < hubs.size(); ++i) {
         CHECK(hubs[i].year == x.r.hubs_per_year[i].year);
-        CHECK(hubs[i].cumulative_daerah == static_cast<int>(x.r.hubs_per_year[i].cumulative_daerah));
+        CHECK(hubs[i].cumulative_daerah ==
+              static_cast<int>(x.r.hubs_per_year[i].cumulative_daerah));
         CHECK(hubs[i].cumulative_kl == static_cast<int>(x.r.hubs_per_year[i].cumulative_kl));
     }
     auto flows = replication_flows(x.cat);
@@ -138,7 +141,7 @@ TEST_CASE("values of one dimension combine with OR, dimensions with AND") {
     x.f.toggle(Dim::Sector, 1);  // pendidikan
     x.run();
     CHECK(x.selected_ids() == std::vector<std::string>{"kalsel-pintar", "sekolah-jatim"});
-    CHECK(x.group(Dim::Sector, 0) == 2);  // kesehatan, under the province filter only
+    CHECK(x.group(Dim::Sector, 0) == 2);          // kesehatan, under the province filter only
     CHECK(x.group(Dim::Province, x.jatim) == 1);  // under the sector filter only
     CHECK(x.group(Dim::Province, x.diy) == 0);
     x.f.toggle(Dim::Province, x.kalsel);  // toggling again removes the value

@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include <zlib.h>
+
 #include <cstdlib>
 
 #include "filter.hpp"
@@ -27,18 +29,40 @@ BuildOptions options(const fs::path& content, const fs::path& out) {
     return o;
 }
 
+std::string gunzip(const std::string& gz) {
+    z_stream z{};
+    REQUIRE(inflateInit2(&z, 15 + 16) == Z_OK);
+    std::string out;
+    char buf[65536];
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(gz.data()));
+    z.avail_in = static_cast<uInt>(gz.size());
+    int rc;
+    do {
+        z.next_out = reinterpret_cast<Bytef*>(buf);
+        z.avail_out = sizeof buf;
+        rc = inflate(&z, Z_NO_FLUSH);
+        out.append(buf, sizeof buf - z.avail_out);
+    } while (rc == Z_OK);
+    inflateEnd(&z);
+    REQUIRE(rc == Z_STREAM_END);
+    return out;
+}
+
 dash::Data decode_file(const fs::path& p) {
-    std::string bytes = test::read_file(p);
+    std::string bytes = gunzip(test::read_file(p));
     dash::Data d;
     std::string error;
-    REQUIRE_MESSAGE(dash::decode(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), d, error),
-                    error);
+    REQUIRE_MESSAGE(
+        dash::decode(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), d, error),
+        error);
     return d;
 }
 
 // Sets an environment variable for one scope.
 struct Env {
-    Env(const char* name, const std::string& value) : name_(name) { ::setenv(name, value.c_str(), 1); }
+    Env(const char* name, const std::string& value) : name_(name) {
+        ::setenv(name, value.c_str(), 1);
+    }
     ~Env() { ::unsetenv(name_); }
     const char* name_;
 };
@@ -57,6 +81,17 @@ TEST_CASE("the dashboard section of the UI strings is flattened, with the site's
     CHECK(m.count("nav.innovations") == 0);
 }
 
+TEST_CASE("gzip output inflates to its input and does not depend on the time") {
+    std::string text(100000, 'a');
+    for (std::size_t i = 0; i < text.size(); i += 7) text[i] = static_cast<char>('a' + i % 26);
+    std::string gz = gzip(text);
+    CHECK(gz.size() < text.size() / 4);
+    CHECK(gz.substr(0, 2) == "\x1f\x8b");
+    CHECK(gz.substr(4, 4) == std::string(4, '\0'));  // no modification time
+    CHECK(gunzip(gz) == text);
+    CHECK(gzip(text) == gz);
+}
+
 TEST_CASE("a build writes the data file, the figures, both pages and the app") {
     test::TempDir tmp;
     fs::create_directories(tmp / "app");
@@ -66,7 +101,7 @@ TEST_CASE("a build writes the data file, the figures, both pages and the app") {
     BuildResult r = run_build(options(test::fixture("valid/basic/content"), tmp / "out"));
     REQUIRE(r.ok);
     const fs::path out = tmp / "out";
-    dash::Data d = decode_file(out / "data/dashboard.bin");
+    dash::Data d = decode_file(out / "data/dashboard.bin.gz");
     CHECK(d.innovations.size() == 3);
     CHECK_FALSE(d.ui.empty());
     CHECK(test::read_file(out / "dasbor/simpul-dasbor.wasm") == "wasm");
@@ -77,7 +112,7 @@ TEST_CASE("a build writes the data file, the figures, both pages and the app") {
     std::string id = test::read_file(out / "dasbor/index.html");
     CHECK(id.find("<html lang=\"id\">") != std::string::npos);
     CHECK(id.find("data-app=\"../dasbor/\"") != std::string::npos);
-    CHECK(id.find("data-data=\"../data/dashboard.bin\"") != std::string::npos);
+    CHECK(id.find("data-data=\"../data/dashboard.bin.gz\"") != std::string::npos);
     CHECK(id.find("href=\"../statistik/index.html\"") != std::string::npos);
     CHECK(id.find("href=\"../en/dasbor/index.html\"") != std::string::npos);
     CHECK(id.find("href=\"/") == std::string::npos);  // no absolute link
@@ -86,7 +121,8 @@ TEST_CASE("a build writes the data file, the figures, both pages and the app") {
     CHECK(en.find("data-app=\"../../dasbor/\"") != std::string::npos);
     CHECK(en.find("href=\"../../en/statistik/index.html\"") != std::string::npos);
     // Every catalogue page links to the dashboard.
-    CHECK(test::read_file(out / "index.html").find("href=\"dasbor/index.html\"") != std::string::npos);
+    CHECK(test::read_file(out / "index.html").find("href=\"dasbor/index.html\"") !=
+          std::string::npos);
     CHECK(test::read_file(out / "en/index.html").find("href=\"../en/dasbor/index.html\"") !=
           std::string::npos);
 }
@@ -97,7 +133,7 @@ TEST_CASE("without a built app the page and data are written, the app files are 
     BuildResult r = run_build(options(test::fixture("valid/basic/content"), tmp / "out"));
     REQUIRE(r.ok);
     CHECK(fs::exists(tmp / "out/dasbor/index.html"));
-    CHECK(fs::exists(tmp / "out/data/dashboard.bin"));
+    CHECK(fs::exists(tmp / "out/data/dashboard.bin.gz"));
     CHECK_FALSE(fs::exists(tmp / "out/dasbor/simpul-dasbor.wasm"));
 }
 
@@ -112,7 +148,8 @@ TEST_CASE("for the real content, the dashboard's counts equal the generator's fi
     std::string bytes = dashboard_data(model, tmpl);
     dash::Data d;
     std::string error;
-    REQUIRE(dash::decode(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), d, error));
+    REQUIRE(
+        dash::decode(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), d, error));
     nlohmann::json f = dashboard_figures(model);
     dash::Engine engine(d);
     dash::Result r;
@@ -147,6 +184,7 @@ TEST_CASE("for the real content, the dashboard's counts equal the generator's fi
     // The dashboard's UI strings come from site-template/i18n.
     bool found = false;
     for (const auto& u : d.ui)
-        if (d.str(u.key) == "panel.map") found = d.str(u.id) == "Peta provinsi" && d.str(u.en) == "Province map";
+        if (d.str(u.key) == "panel.map")
+            found = d.str(u.id) == "Peta provinsi" && d.str(u.en) == "Province map";
     CHECK(found);
 }

@@ -121,3 +121,50 @@ TEST_CASE("a whole content folder loads every record type and data file") {
             json_agency = r.format == Format::Json;
     CHECK(json_agency);
 }
+
+namespace {
+std::string load_messages(const std::filesystem::path& dir) {
+    Diagnostics d;
+    load_content(dir, "content", d);
+    std::string out;
+    for (const auto& x : d.sorted()) out += format_diagnostic(x) + "\n";
+    return out;
+}
+test::TempDir valid_copy() {
+    test::TempDir tmp;
+    std::filesystem::copy(test::fixture("valid/basic/content"), tmp / "content", std::filesystem::copy_options::recursive);
+    return tmp;
+}
+}  // namespace
+
+TEST_CASE("invalid UTF-8 is reported at its line and column") {
+    auto tmp = valid_copy();
+    test::write_file(tmp / "content/agencies/rusak.yaml", "name: \"ok\"\ntype: \"ab\xFF\"\n");
+    CHECK(load_messages(tmp / "content") ==
+          "content/agencies/rusak.yaml:2:10: error[encoding]: the file is not valid UTF-8 (byte 0xFF); save it as UTF-8\n");
+    test::write_file(tmp / "content/agencies/rusak.yaml", "name: \"\xC0\xAF\"\n");  // overlong '/'
+    CHECK(load_messages(tmp / "content").find("error[encoding]") != std::string::npos);
+}
+
+TEST_CASE("a byte-order mark and CRLF line ends are accepted") {
+    auto tmp = valid_copy();
+    test::write_file(tmp / "content/agencies/crlf.yaml",
+                     "\xEF\xBB\xBFname: \"CRLF\"\r\ntype: lainnya\r\nlevel: pusat\r\nsources: [{title: t, seed: s}]\r\n");
+    CHECK(load_messages(tmp / "content") == "");
+}
+
+TEST_CASE("links inside the content folder are followed; links outside, loops and huge files are refused") {
+    namespace fs = std::filesystem;
+    auto tmp = valid_copy();
+    test::write_file(tmp / "secret.yaml", "name: rahasia\n");
+    fs::create_symlink(tmp / "secret.yaml", tmp / "content/agencies/luar.yaml");
+    fs::create_symlink("lingkar.yaml", tmp / "content/agencies/lingkar.yaml");
+    fs::create_symlink("kemenpanrb.yaml", tmp / "content/agencies/alias.yaml");
+    std::string big(11 * 1024 * 1024, 'a');
+    test::write_file(tmp / "content/regulations/besar.md", "---\ntitle: x\n---\n" + big);
+    CHECK(load_messages(tmp / "content") ==
+          "content/agencies/lingkar.yaml:1:1: error[bad-link]: this link leads nowhere (a loop or a missing file)\n"
+          "content/agencies/luar.yaml:1:1: error[outside-content]: this link points outside the content folder; copy "
+          "the file in instead\n"
+          "content/regulations/besar.md:1:1: error[too-large]: the file is 11 MB; a record may be at most 10 MB\n");
+}

@@ -41,11 +41,13 @@ TEST_CASE("the build reports records per type, pages and stage times") {
     CHECK(records["innovation"] == 3);
     CHECK(records["province"] == 2);
     CHECK(records["event"] == 2);
-    CHECK(r.pages_per_language.at("id") == r.pages_per_language.at("en"));
+    // One robots.txt and one sitemap (of both languages) at the root only.
+    CHECK(r.pages_per_language.at("id") == r.pages_per_language.at("en") + 2);
     std::vector<std::string> stages;
     for (const auto& s : r.stages) stages.push_back(s.name);
-    CHECK(stages == std::vector<std::string>{"load", "validate", "model", "templates",
-                                             "render+write", "dashboard", "publish"});
+    CHECK(stages == std::vector<std::string>{"load", "validate", "model", "history", "templates",
+                                             "render+write", "dashboard", "open data",
+                                             "search", "publish"});
     std::string summary = format_summary(r, options(tmp / "out"));
     CHECK(summary.find("innovation" + std::string(14, ' ') + "3\n") != std::string::npos);
 }

@@ -70,35 +70,86 @@ TEST_CASE("every record and every listing gets a page") {
                                  "agenda/fripp-kalsel/index.html",
                                  "agenda/fripp-rencana/index.html",
                                  "regulasi/index.html",
-                                 "regulasi/permen-uji/index.html"}) {
+                                 "regulasi/permen-uji/index.html",
+                                 "inovasi/index-nama.html",
+                                 "inovasi/index-nama-2.html",
+                                 "sektor/lingkungan/index-nama.html",
+                                 "status/index.html",
+                                 "status/berlanjut/index.html",
+                                 "status/vakum/index.html",
+                                 "cari/index.html",
+                                 "statistik/index.html",
+                                 "data/index.html",
+                                 "feed.xml"}) {
         CAPTURE(expected);
         CHECK(p.count(expected) == 1);
     }
     CHECK(p.count("inovasi/index-3.html") == 0);
 }
 
-TEST_CASE("listings are paginated per_page at a time, in catalogue order") {
+// Changed with issue 4: listings are newest first (by year launched, unknown
+// last, then by title) and also published by name (index-nama*.html).
+TEST_CASE("listings are paginated per_page at a time, newest first and by name") {
     SiteModel m = fixture_model();
+    auto ids = [&](const PagePlan& plan) {
+        std::vector<std::string> out;
+        for (std::size_t i : plan.items) out.push_back(m.cat.innovations[i].id);
+        return out;
+    };
+    int seen = 0;
     for (const auto& plan : plan_pages(m, "id")) {
         if (plan.path == "inovasi/index.html") {
+            ++seen;
             CHECK(plan.pages == 2);
-            CHECK(plan.items.size() == 2);
             CHECK(plan.total == 3);
+            CHECK(plan.sort.empty());
+            // layanan-daring 2021, bank-sampah 2019, sekolah-rimba without a year.
+            CHECK(ids(plan) == std::vector<std::string>{"layanan-daring", "bank-sampah"});
         }
         if (plan.path == "inovasi/index-2.html") {
+            ++seen;
             CHECK(plan.page == 2);
-            REQUIRE(plan.items.size() == 1);
-            CHECK(m.cat.innovations[plan.items[0]].id == "sekolah-rimba");
+            CHECK(ids(plan) == std::vector<std::string>{"sekolah-rimba"});
+        }
+        if (plan.path == "inovasi/index-nama.html") {
+            ++seen;
+            CHECK(plan.sort == "nama");
+            CHECK(ids(plan) == std::vector<std::string>{"bank-sampah", "layanan-daring"});
+        }
+        if (plan.path == "inovasi/index-nama-2.html") {
+            ++seen;
+            CHECK(ids(plan) == std::vector<std::string>{"sekolah-rimba"});
         }
     }
+    CHECK(seen == 4);
+    // English titles sort English listings: "Online Test Service" after "Bank Sampah Uji".
+    for (const auto& plan : plan_pages(m, "en"))
+        if (plan.path == "en/inovasi/index-nama.html")
+            CHECK(ids(plan) == std::vector<std::string>{"bank-sampah", "layanan-daring"});
     CHECK(listing_page_path("sektor/x/", 1) == "sektor/x/index.html");
     CHECK(listing_page_path("sektor/x/", 3) == "sektor/x/index-3.html");
+    CHECK(listing_page_path("sektor/x/", 1, "nama") == "sektor/x/index-nama.html");
+    CHECK(listing_page_path("sektor/x/", 3, "nama") == "sektor/x/index-nama-3.html");
+}
+
+TEST_CASE("sorting by name ignores case and punctuation, ties by id") {
+    SiteModel m = fixture_model();
+    std::vector<std::size_t> all = {0, 1, 2};
+    auto sorted = sorted_innovations(m.cat, all, "nama", "id");
+    std::vector<std::string> ids;
+    for (std::size_t i : sorted) ids.push_back(m.cat.innovations[i].id);
+    CHECK(ids == std::vector<std::string>{"bank-sampah", "layanan-daring", "sekolah-rimba"});
 }
 
 TEST_CASE("other languages mirror the same pages under their prefix") {
     SiteModel m = fixture_model();
     auto id = plan_pages(m, "id");
     auto en = plan_pages(m, "en");
-    REQUIRE(id.size() == en.size());
-    for (std::size_t i = 0; i < id.size(); ++i) CHECK(en[i].path == "en/" + id[i].path);
+    // robots.txt and the sitemap (which lists both languages) exist once, at the root.
+    std::vector<PagePlan> mirrored;
+    for (auto& p : id)
+        if (p.kind != PageKind::Robots && p.kind != PageKind::Sitemap) mirrored.push_back(p);
+    CHECK(id.size() == mirrored.size() + 2);
+    REQUIRE(mirrored.size() == en.size());
+    for (std::size_t i = 0; i < en.size(); ++i) CHECK(en[i].path == "en/" + mirrored[i].path);
 }

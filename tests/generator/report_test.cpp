@@ -58,7 +58,9 @@ TEST_CASE("github: workflow commands with escaped properties and data") {
 TEST_CASE("every diagnostic code the validator uses has a hint") {
     for (const char* code : {"yaml-syntax", "json-syntax", "front-matter", "empty-file", "missing-file", "missing-field",
                              "wrong-type", "unknown-field", "bad-value", "bad-url", "bad-date", "bad-id", "duplicate-id",
-                             "duplicate-key", "unresolved-ref", "missing-template", "orphan", "recommended", "broken-link"}) {
+                             "duplicate-key", "unresolved-ref", "missing-template", "orphan", "recommended", "broken-link",
+                             "encoding", "bad-link", "outside-content", "too-large", "read-error", "unknown-file",
+                             "template-syntax", "write-error"}) {
         CAPTURE(code);
         CHECK_FALSE(hint_for(code).empty());
     }

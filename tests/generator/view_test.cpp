@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <set>
+
 #include "support.hpp"
 #include "validate.hpp"
 
@@ -113,4 +115,105 @@ TEST_CASE("a listing page links its neighbours") {
         CHECK(v["innovations"][0]["href"] == "../inovasi/sekolah-rimba/index.html");
         CHECK(v["total"] == "3");
     }
+}
+
+TEST_CASE("every page links its other languages, hreflang alternates and a canonical") {
+    Fixture f;
+    json v = build_view(f.plan(PageKind::Hub, "hub/kalimantan-selatan/index.html", "kalimantan-selatan"),
+                        f.model, f.id_strings);
+    CHECK(v["languages"] == json::array({{{"lang", "en"},
+                                          {"label", "language_names.en"},
+                                          {"href", "../../en/hub/kalimantan-selatan/index.html"}}}));
+    // Without base_url: relative alternates and the page's own file as canonical.
+    CHECK(v["alternates"][0]["href"] == "../../hub/kalimantan-selatan/index.html");
+    CHECK(v["alternates"][1]["href"] == "../../en/hub/kalimantan-selatan/index.html");
+    CHECK(v["x_default_href"] == "../../hub/kalimantan-selatan/index.html");
+    CHECK(v["canonical"] == "index.html");
+    CHECK(v["og"]["type"] == "article");
+    CHECK(v["og"]["url"] == false);  // Open Graph needs an absolute URL
+    CHECK(v["og"]["locale"] == "id_ID");
+    CHECK(v["og"]["locale_alternates"] == json::array({"en_GB"}));
+    CHECK(v["feed_href"] == "../../feed.xml");
+    CHECK(v["search_href"] == "../../cari/index.html");
+    CHECK(v["robots_noindex"] == false);
+
+    f.model.cat.site.base_url = "https://example.org/simpul";
+    json en = build_view(f.plan(PageKind::Hub, "en/hub/kalimantan-selatan/index.html",
+                                "kalimantan-selatan", "en"),
+                         f.model, json::object());
+    CHECK(en["canonical"] == "https://example.org/simpul/en/hub/kalimantan-selatan/index.html");
+    CHECK(en["alternates"][0]["href"] == "https://example.org/simpul/hub/kalimantan-selatan/index.html");
+    CHECK(en["og"]["url"] == "https://example.org/simpul/en/hub/kalimantan-selatan/index.html");
+    CHECK(en["og"]["locale"] == "en_GB");
+    CHECK(en["feed_href"] == "../../../en/feed.xml");
+}
+
+TEST_CASE("the search and 404 pages are not indexed by search engines") {
+    Fixture f;
+    json search = build_view(f.plan(PageKind::Search, "cari/index.html"), f.model, f.id_strings);
+    CHECK(search["robots_noindex"] == true);
+    CHECK(search["search_page"] == true);
+    CHECK_FALSE(search.contains("canonical"));
+    CHECK(search["bundle_href"] == "../pagefind/pagefind.js");
+    CHECK(search["filters"].size() == 8);  // seven facets and the kind of page
+    CHECK(search["filters"][5]["name"] == "award");
+    json nf = build_view(f.plan(PageKind::NotFound, "404.html"), f.model, f.id_strings);
+    CHECK(nf["robots_noindex"] == true);
+    CHECK(nf["root"] == "/");
+}
+
+TEST_CASE("listing pages offer both orders, a windowed pager and data downloads") {
+    Fixture f;
+    f.model.cat.site.per_page = 1;
+    for (const auto& plan : plan_pages(f.model, "id")) {
+        if (plan.path != "inovasi/index-nama-2.html") continue;
+        json v = build_view(plan, f.model, f.id_strings);
+        CHECK(v["sorts"][0]["href"] == "../inovasi/index.html");
+        CHECK(v["sorts"][0]["current"] == false);
+        CHECK(v["sorts"][1]["href"] == "../inovasi/index-nama.html");
+        CHECK(v["sorts"][1]["current"] == true);
+        CHECK(v["pager"]["prev_href"] == "../inovasi/index-nama.html");
+        CHECK(v["pager"]["next_href"] == "../inovasi/index-nama-3.html");
+        CHECK(v["page_title"] == "list.all_title (sort.nama, pager.page 2)");
+        CHECK(v["data_csv_href"] == "../data/innovations.csv");
+        CHECK(v["has_facet_panel"] == true);
+    }
+    // 30 pages: the first, the last, two either side of the current page, gaps between.
+    PagePlan p;
+    p.kind = PageKind::InnovationList;
+    p.path = "inovasi/index-15.html";
+    p.listing = "inovasi/";
+    p.key = "all";
+    p.page = 15;
+    p.pages = 30;
+    json v = build_view(p, f.model, f.id_strings);
+    std::vector<std::string> shown;
+    for (const auto& item : v["pager"]["items"])
+        shown.push_back(item["gap"] == true ? "…" : item["number"].get<std::string>());
+    CHECK(shown == std::vector<std::string>{"1", "…", "13", "14", "15", "16", "17", "…", "30"});
+}
+
+TEST_CASE("a term listing links to the same selection in the search page") {
+    Fixture f;
+    for (const auto& plan : plan_pages(f.model, "id")) {
+        if (plan.path != "provinsi/di-yogyakarta/inovasi/index.html") continue;
+        json v = build_view(plan, f.model, f.id_strings);
+        CHECK(v["search_in_href"] == "../../../cari/index.html?province=DI%20Yogyakarta");
+    }
+}
+
+TEST_CASE("the sitemap lists both languages with their alternates, once") {
+    Fixture f;
+    json v = build_view(f.plan(PageKind::Sitemap, "sitemap.xml"), f.model, f.id_strings);
+    std::set<std::string> locs;
+    for (const auto& u : v["urls"]) locs.insert(u["loc"]);
+    CHECK(locs.size() == v["urls"].size());
+    CHECK(locs.count("index.html") == 1);
+    CHECK(locs.count("en/inovasi/bank-sampah/index.html") == 1);
+    CHECK(locs.count("inovasi/index-nama.html") == 0);  // the by-name order repeats its listing
+    CHECK(locs.count("cari/index.html") == 0);
+    for (const auto& u : v["urls"])
+        if (u["loc"] == "inovasi/bank-sampah/index.html")
+            CHECK(u["alternates"] == json::array({{{"lang", "id"}, {"href", "inovasi/bank-sampah/index.html"}},
+                                                  {{"lang", "en"}, {"href", "en/inovasi/bank-sampah/index.html"}}}));
 }

@@ -28,6 +28,15 @@ std::vector<std::string> references(const std::string& html) {
     return out;
 }
 
+// Every id="..." of a page.
+std::set<std::string> ids(const std::string& html) {
+    static const std::regex attr(R"re(\sid="([^"]*)")re");
+    std::set<std::string> out;
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), attr); it != std::sregex_iterator(); ++it)
+        out.insert((*it)[1].str());
+    return out;
+}
+
 bool external(const std::string& url) {
     return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0 ||
            url.rfind("mailto:", 0) == 0;
@@ -78,19 +87,33 @@ struct BuiltSite {
 
 TEST_CASE("every internal link and asset of the built content resolves, and none is absolute") {
     BuiltSite site;
-    std::size_t pages = 0, links = 0;
+    std::size_t pages = 0, links = 0, anchors = 0;
     for (const auto& e : fs::recursive_directory_iterator(site.out)) {
         if (e.path().extension() != ".html") continue;
         ++pages;
         std::string rel = fs::relative(e.path(), site.out).string();
         bool is_404 = rel == "404.html" || rel == "en/404.html";
-        for (const auto& ref : references(test::read_file(e.path()))) {
-            if (external(ref) || ref.rfind("#", 0) == 0) continue;
+        const std::string html = test::read_file(e.path());
+        for (const auto& ref : references(html)) {
+            if (external(ref)) continue;
             ++links;
             CAPTURE(rel);
             CAPTURE(ref);
+            // An anchor must name an element of its page (issue 4: no broken anchor).
+            if (auto hash = ref.find('#'); hash != std::string::npos && !is_404) {
+                std::string id = ref.substr(hash + 1);
+                std::string target = ref.substr(0, hash);
+                std::string page = target.empty() ? html : "";
+                if (!target.empty()) {
+                    fs::path file = e.path().parent_path() / strip_fragment(target);
+                    if (fs::is_regular_file(file)) page = test::read_file(file);
+                }
+                CHECK(ids(page).count(id) == 1);
+                ++anchors;
+                if (target.empty()) continue;
+            }
             if (is_404) {
-                CHECK(ref.rfind("/", 0) == 0);  // 404 is served at any depth: links from the root
+                CHECK((ref.rfind("/", 0) == 0 || ref.rfind("#", 0) == 0));  // 404 is served at any depth: links from the root
                 continue;
             }
             CHECK(ref.rfind("/", 0) != 0);
@@ -102,6 +125,32 @@ TEST_CASE("every internal link and asset of the built content resolves, and none
     }
     CHECK(pages > 100);
     CHECK(links > 1000);
+    CHECK(anchors > 100);  // the skip link on every page, the statistics contents, ...
+}
+
+TEST_CASE("en/ mirrors every Indonesian page and every page switches to its counterpart") {
+    BuiltSite site;
+    std::size_t pages = 0;
+    static const std::regex switcher(R"re(<a class="lang"[^>]* href="([^"]*)" hreflang="([a-z]+)")re");
+    for (const auto& e : fs::recursive_directory_iterator(site.out)) {
+        if (e.path().extension() != ".html") continue;
+        std::string rel = fs::relative(e.path(), site.out).string();
+        bool en = rel.rfind("en/", 0) == 0;
+        std::string other = en ? rel.substr(3) : "en/" + rel;
+        CAPTURE(rel);
+        CHECK(fs::is_regular_file(site.out / other));
+        std::string html = test::read_file(e.path());
+        std::smatch m;
+        REQUIRE(std::regex_search(html, m, switcher));
+        CHECK(m[2].str() == (en ? "id" : "en"));
+        std::string href = m[1].str();
+        if (rel == "404.html" || rel == "en/404.html")
+            CHECK(href == "/" + other);  // served at any depth: from the root
+        else
+            CHECK((e.path().parent_path() / href).lexically_normal() == (site.out / other).lexically_normal());
+        ++pages;
+    }
+    CHECK(pages > 200);
 }
 
 TEST_CASE("the site works when served under the sub-path /a/b/") {

@@ -20,7 +20,8 @@ TEST_CASE("the filter state goes into the URL hash and back") {
     app->set_sort(SortColumn::Year, true);
     app->set_search("Sehat & co");
     const std::string hash =
-        "#prov=35,63&sector=kesehatan&stage=penciptaan&year=2020&kind=daerah&m=rate&sort=year-&q=Sehat%20%26%20co";
+        "#prov=35,63&sector=kesehatan&stage=penciptaan&year=2020&kind=daerah&m=rate&sort=year-&q="
+        "Sehat%20%26%20co";
     CHECK(app->to_hash() == hash);
 
     auto other = test::fixture_app();
@@ -64,16 +65,19 @@ TEST_CASE("the CSV of the selection: BOM, header, one quoted row per innovation"
     auto app = test::fixture_app();
     app->toggle(Dim::Province, 1);
     std::string csv = app->csv();
-    CHECK(csv.rfind("\xEF\xBB\xBFid,title,agency,province,year,stage,status,sectors,sdgs,awards,url\r\n", 0) == 0);
-    CHECK(csv.find("\"sekolah-jatim\",\"Sekolah Jatim\",\"Agency pemprov-jatim\",\"Jawa Timur\",2020,"
-                   "pengembangan,berlanjut,\"kesehatan;pendidikan\",\"3;4\",\"\",\"inovasi/sekolah-jatim/\"\r\n") !=
-          std::string::npos);
+    CHECK(csv.rfind(
+              "\xEF\xBB\xBFid,title,agency,province,year,stage,status,sectors,sdgs,awards,url\r\n",
+              0) == 0);
+    CHECK(
+        csv.find("\"sekolah-jatim\",\"Sekolah Jatim\",\"Agency pemprov-jatim\",\"Jawa Timur\",2020,"
+                 "pengembangan,berlanjut,\"kesehatan;pendidikan\",\"3;4\",\"\",\"inovasi/"
+                 "sekolah-jatim/\"\r\n") != std::string::npos);
     std::size_t lines = 0;
     for (char c : csv) lines += c == '\n';
     CHECK(lines == 3);
     app->toggle(Dim::Province, 0);
     app->toggle(Dim::Province, 1);
-    app->toggle(Dim::Sector, 2);  // DIY + keuangan: nothing
+    app->toggle(Dim::Sector, 2);                              // DIY + keuangan: nothing
     CHECK(app->csv().find("\r\n") == app->csv().size() - 2);  // the header alone
 }
 

@@ -99,5 +99,6 @@ TEST_CASE("a bar, a column and a tile report the click on them") {
 
     std::vector<chart::Column> cols = {{"2020", 8, 0}, {"2021", 12, 1, true, "", "SK 359/2021"}};
     CHECK(h.frame([&] { return chart::stacked_columns("c", cols, 200); }) == -1);
-    CHECK(h.frame([&] { return chart::stacked_columns("c", std::vector<chart::Column>{}, 200); }) == -1);
+    CHECK(h.frame([&] { return chart::stacked_columns("c", std::vector<chart::Column>{}, 200); }) ==
+          -1);
 }

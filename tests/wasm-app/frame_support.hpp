@@ -17,12 +17,12 @@ namespace simpul::test {
 
 inline std::unique_ptr<dash::App> fixture_app(const std::string& lang = "id") {
     std::vector<std::pair<std::string, std::string>> id = {
-        {"panel.map", "Peta provinsi"}, {"figure.innovations", "Inovasi"},
-        {"dim.prov", "Provinsi"},       {"kind.daerah", "Daerah"},
+        {"panel.map", "Peta provinsi"},     {"figure.innovations", "Inovasi"},
+        {"dim.prov", "Provinsi"},           {"kind.daerah", "Daerah"},
         {"stage.penciptaan", "Penciptaan"}, {"csv_file", "inovasi-terpilih.csv"}};
     std::vector<std::pair<std::string, std::string>> en = {
-        {"panel.map", "Province map"}, {"figure.innovations", "Innovations"},
-        {"dim.prov", "Province"},      {"kind.daerah", "Regional"},
+        {"panel.map", "Province map"},    {"figure.innovations", "Innovations"},
+        {"dim.prov", "Province"},         {"kind.daerah", "Regional"},
         {"stage.penciptaan", "Creation"}, {"csv_file", "selected-innovations.csv"}};
     return std::make_unique<dash::App>(dash::from_catalogue(dashboard_catalogue(), id, en), lang);
 }

@@ -82,7 +82,8 @@ TEST_CASE("the keyboard reaches the controls and Enter activates them") {
     frames.key(*app, ImGuiKey_Enter);
     CHECK_FALSE(app->take_requests().download_name.empty());
     for (int i = 0; i < 40; ++i) frames.key(*app, ImGuiKey_Tab);  // through every panel
-    for (ImGuiKey k : {ImGuiKey_DownArrow, ImGuiKey_RightArrow, ImGuiKey_UpArrow, ImGuiKey_LeftArrow})
+    for (ImGuiKey k :
+         {ImGuiKey_DownArrow, ImGuiKey_RightArrow, ImGuiKey_UpArrow, ImGuiKey_LeftArrow})
         frames.key(*app, k);
     CHECK(frames.run(*app) > 1000);
 }

@@ -1,0 +1,110 @@
+// Walks the git log with libgit2 and records, per file under the content
+// folder, the dates and summaries of the commits that changed it.
+#include "history.hpp"
+
+#include <git2.h>
+
+#include <cstdio>
+#include <memory>
+#include <set>
+
+namespace simpul::gen {
+namespace fs = std::filesystem;
+
+namespace {
+
+template <class T, void (*Free)(T*)>
+struct Owned {
+    T* p = nullptr;
+    ~Owned() {
+        if (p) Free(p);
+    }
+};
+
+std::string local_date(const git_time& t) {
+    std::time_t secs = static_cast<std::time_t>(t.time + static_cast<git_time_t>(t.offset) * 60);
+    std::tm tm{};
+    gmtime_r(&secs, &tm);
+    char buf[11];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+struct Walk {
+    std::string prefix;   // content folder relative to the work tree, with '/'
+    std::string display;  // content display path
+    History* out;
+    std::string date, summary, commit;
+    std::set<std::string> seen;  // files already counted for the current commit
+};
+
+int on_file(const git_diff_delta* delta, float, void* payload) {
+    auto* w = static_cast<Walk*>(payload);
+    for (const char* path : {delta->new_file.path, delta->old_file.path}) {
+        if (!path) continue;
+        std::string p(path);
+        if (p.rfind(w->prefix, 0) != 0) continue;
+        std::string key = w->display + "/" + p.substr(w->prefix.size());
+        if (!w->seen.insert(key).second) continue;
+        RecordHistory& h = (*w->out)[key];
+        if (h.last_changed.empty()) h.last_changed = w->date;  // newest first
+        h.first_published = w->date;                         // ends as the oldest
+        if (h.changes.size() < kMaxChanges) h.changes.push_back({w->date, w->summary, w->commit});
+        ++h.change_count;
+    }
+    return 0;
+}
+
+}  // namespace
+
+History read_history(const fs::path& content_dir, const std::string& content_display) {
+    History history;
+    git_libgit2_init();
+    std::shared_ptr<void> shutdown(nullptr, [](void*) { git_libgit2_shutdown(); });
+
+    Owned<git_repository, git_repository_free> repo;
+    std::error_code ec;
+    fs::path abs = fs::canonical(content_dir, ec);
+    if (ec || git_repository_open_ext(&repo.p, abs.c_str(), 0, nullptr) != 0) return history;
+    const char* workdir = git_repository_workdir(repo.p);
+    if (!workdir) return history;
+    std::string prefix = fs::relative(abs, fs::canonical(workdir, ec)).generic_string();
+    prefix = (prefix == "." ? "" : prefix + "/");
+
+    Owned<git_revwalk, git_revwalk_free> walk;
+    if (git_revwalk_new(&walk.p, repo.p) != 0 || git_revwalk_push_head(walk.p) != 0) return history;
+    git_revwalk_sorting(walk.p, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+
+    git_diff_options options;
+    git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION);
+    std::string spec = prefix;
+    char* specs[] = {spec.data()};
+    if (!prefix.empty()) options.pathspec = {specs, 1};
+
+    Walk state{prefix, content_display, &history, {}, {}, {}};
+    git_oid oid;
+    while (git_revwalk_next(&oid, walk.p) == 0) {
+        Owned<git_commit, git_commit_free> commit;
+        if (git_commit_lookup(&commit.p, repo.p, &oid) != 0) continue;
+        if (git_commit_parentcount(commit.p) > 1) continue;  // merges repeat their branch's changes
+        Owned<git_tree, git_tree_free> tree, parent_tree;
+        if (git_commit_tree(&tree.p, commit.p) != 0) continue;
+        if (git_commit_parentcount(commit.p) == 1) {
+            Owned<git_commit, git_commit_free> parent;
+            if (git_commit_parent(&parent.p, commit.p, 0) == 0) git_commit_tree(&parent_tree.p, parent.p);
+        }
+        Owned<git_diff, git_diff_free> diff;
+        if (git_diff_tree_to_tree(&diff.p, repo.p, parent_tree.p, tree.p, &options) != 0) continue;
+        char short_id[8];
+        git_oid_tostr(short_id, sizeof short_id, &oid);
+        state.date = local_date(git_commit_committer(commit.p)->when);
+        const char* summary = git_commit_summary(commit.p);
+        state.summary = summary ? summary : "";
+        state.commit = short_id;
+        state.seen.clear();
+        git_diff_foreach(diff.p, on_file, nullptr, nullptr, nullptr, &state);
+    }
+    return history;
+}
+
+}  // namespace simpul::gen

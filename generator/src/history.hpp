@@ -1,0 +1,35 @@
+// Record history from git (libgit2): when each record file was first
+// published and last changed, and the commits that touched it. Read once per
+// build by walking the log; deterministic for a given commit. Without a
+// repository the history is empty and pages fall back to the record's `updated`.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace simpul::gen {
+
+struct Change {
+    std::string date;     // YYYY-MM-DD, the committer's local date
+    std::string summary;  // the commit's first line
+    std::string commit;   // abbreviated id
+};
+
+struct RecordHistory {
+    std::string first_published, last_changed;  // YYYY-MM-DD
+    std::vector<Change> changes;                  // newest first, at most kMaxChanges
+    std::size_t change_count = 0;                 // all commits that touched the file
+};
+
+inline constexpr std::size_t kMaxChanges = 10;
+
+// Keyed by the record's display path: "<content display>/innovations/omspan.md".
+using History = std::map<std::string, RecordHistory>;
+
+// Reads the history of the files under `content_dir`. Returns an empty map when
+// the folder is not inside a git repository (or the repository has no commits).
+History read_history(const std::filesystem::path& content_dir, const std::string& content_display);
+
+}  // namespace simpul::gen

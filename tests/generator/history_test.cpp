@@ -1,0 +1,55 @@
+// Tests for generator/src/history.cpp: record history read from a real git
+// repository made here, with fixed commit dates.
+#include "history.hpp"
+
+#include <doctest/doctest.h>
+
+#include "support.hpp"
+
+using namespace simpul::gen;
+namespace fs = std::filesystem;
+
+namespace {
+void git(const fs::path& repo, const std::string& args, const std::string& date = "2024-01-02T10:00:00+07:00") {
+    std::string cmd = "cd '" + repo.string() + "' && GIT_AUTHOR_DATE='" + date + "' GIT_COMMITTER_DATE='" + date +
+                      "' git -c user.name=Uji -c user.email=uji@example.org -c init.defaultBranch=main " + args +
+                      " >/dev/null 2>&1";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+}
+}  // namespace
+
+TEST_CASE("first published, last changed and the change list, newest first") {
+    simpul::test::TempDir tmp;
+    git(tmp.path(), "init -q .");
+    simpul::test::write_file(tmp / "content/innovations/omspan.md", "v1");
+    simpul::test::write_file(tmp / "content/hubs/bali.md", "v1");
+    simpul::test::write_file(tmp / "README.md", "not content");
+    git(tmp.path(), "add -A");
+    git(tmp.path(), "commit -q -m 'Tambah OM-SPAN dan hub Bali'", "2024-01-02T23:30:00+07:00");
+    simpul::test::write_file(tmp / "content/innovations/omspan.md", "v2");
+    git(tmp.path(), "commit -q -am 'Perbarui sumber OM-SPAN'", "2024-03-05T09:00:00+07:00");
+    simpul::test::write_file(tmp / "README.md", "changed");
+    git(tmp.path(), "commit -q -am 'Bukan konten'", "2024-04-01T09:00:00+07:00");
+
+    History h = read_history(tmp / "content", "content");
+    REQUIRE(h.count("content/innovations/omspan.md"));
+    const RecordHistory& omspan = h.at("content/innovations/omspan.md");
+    CHECK(omspan.first_published == "2024-01-02");  // the committer's local date, not UTC
+    CHECK(omspan.last_changed == "2024-03-05");
+    CHECK(omspan.change_count == 2);
+    REQUIRE(omspan.changes.size() == 2);
+    CHECK(omspan.changes[0].summary == "Perbarui sumber OM-SPAN");
+    CHECK(omspan.changes[1].summary == "Tambah OM-SPAN dan hub Bali");
+    CHECK(omspan.changes[0].commit.size() == 7);
+    CHECK(h.at("content/hubs/bali.md").change_count == 1);
+    CHECK(h.count("README.md") == 0);
+    CHECK(h.size() == 2);
+}
+
+TEST_CASE("outside a repository there is no history") {
+    simpul::test::TempDir tmp;
+    simpul::test::write_file(tmp / "content/site.yaml", "title: x\n");
+    // /tmp may itself be inside no repository; the content folder certainly has no .git of its own.
+    History h = read_history(tmp / "content", "content");
+    CHECK(h.empty());
+}

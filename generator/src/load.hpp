@@ -1,6 +1,7 @@
 // Stage 1, load: read every file of a content folder and parse it into Nodes
-// (YAML front matter + Markdown body, .yaml, .json). Syntax errors become
-// diagnostics with the parser's line and column; nothing is validated here.
+// (YAML front matter + Markdown body, .yaml, .json; see parse.hpp). Syntax
+// errors become diagnostics with the parser's line and column; nothing is
+// validated here.
 #pragma once
 
 #include <filesystem>
@@ -11,6 +12,7 @@
 
 #include "diagnostics.hpp"
 #include "node.hpp"
+#include "parse.hpp"
 #include "schema.hpp"
 
 namespace simpul::gen {
@@ -48,21 +50,5 @@ struct Content {
 // Reads and parses the content folder `dir` (shown in messages as `display`).
 Content load_content(const std::filesystem::path& dir, const std::string& display,
                      Diagnostics& diags);
-
-// Parsing helpers, exposed for tests and fuzzing. `first_line` is the file line
-// of the text's first line (front matter starts on line 2).
-std::optional<Node> parse_yaml(const std::string& text, const std::string& path, int first_line,
-                               Diagnostics& diags);
-std::optional<Node> parse_json(const std::string& text, const std::string& path,
-                               Diagnostics& diags);
-
-struct FrontMatter {
-    std::string yaml;  // between the --- lines
-    std::string body;  // after the closing ---
-    int body_line = 0;
-};
-// Splits a Markdown record; reports a missing or unclosed front matter block.
-std::optional<FrontMatter> split_front_matter(const std::string& text, const std::string& path,
-                                              Diagnostics& diags);
 
 }  // namespace simpul::gen

@@ -46,7 +46,9 @@ json field_schema(const FieldSpec& f, const Catalogue* cat) {
     json s;
     switch (f.kind) {
         case FieldKind::Text:
-        case FieldKind::Markdown: s = {{"type", "string"}}; break;
+        case FieldKind::Markdown:
+            s = {{"type", "string"}};
+            break;
         case FieldKind::Url:
             s = {{"type", "string"}, {"pattern", "^(https?://[^\\s\"<>]+|mailto:[^\\s\"<>]+)$"}};
             break;
@@ -54,15 +56,21 @@ json field_schema(const FieldSpec& f, const Catalogue* cat) {
             s = {{"type", "string"}, {"pattern", "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"}};
             break;
         case FieldKind::Year:
-        case FieldKind::Int: s = {{"type", "integer"}, {"minimum", f.min}, {"maximum", f.max}}; break;
-        case FieldKind::Bool: s = {{"type", "boolean"}}; break;
+        case FieldKind::Int:
+            s = {{"type", "integer"}, {"minimum", f.min}, {"maximum", f.max}};
+            break;
+        case FieldKind::Bool:
+            s = {{"type", "boolean"}};
+            break;
         case FieldKind::Enum: {
             json values = json::array();
             for (auto c : f.choices) values.push_back(std::string(c));
             s = {{"enum", values}};
             break;
         }
-        case FieldKind::Ref: s = ref_schema(f.ref, cat); break;
+        case FieldKind::Ref:
+            s = ref_schema(f.ref, cat);
+            break;
         case FieldKind::Slug:
             s = {{"type", "string"}, {"pattern", "^[a-z0-9]+(-[a-z0-9]+)*$"}};
             break;
@@ -79,7 +87,9 @@ json field_schema(const FieldSpec& f, const Catalogue* cat) {
             if (!required.empty()) s["required"] = required;
             break;
         }
-        case FieldKind::List: s = {{"type", "array"}, {"items", field_schema(f.fields[0], cat)}}; break;
+        case FieldKind::List:
+            s = {{"type", "array"}, {"items", field_schema(f.fields[0], cat)}};
+            break;
     }
     if (!f.doc.empty()) s["description"] = std::string(f.doc);
     return s;
@@ -88,7 +98,8 @@ json field_schema(const FieldSpec& f, const Catalogue* cat) {
 }  // namespace
 
 json json_schema(const RecordSchema& schema, const Catalogue* vocabulary) {
-    FieldSpec root{schema.name, FieldKind::Object, true, RefTarget::None, {}, schema.fields, 0, 0, {}};
+    FieldSpec root{schema.name, FieldKind::Object, true, RefTarget::None, {}, schema.fields, 0, 0,
+                   {}};
     json s = field_schema(root, vocabulary);
     json out = {{"$schema", "http://json-schema.org/draft-07/schema#"},
                 {"$id", json_schema_file(schema)},

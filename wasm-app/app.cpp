@@ -356,7 +356,7 @@ void App::from_hash(const std::string& hash) {
 
 // ---- texts -------------------------------------------------------------------------
 
-const std::string& App::tr(const std::string& key) const {
+std::string App::tr(const std::string& key) const {
     auto it = strings_.find(key);
     return it == strings_.end() ? key : it->second;
 }

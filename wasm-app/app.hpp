@@ -66,7 +66,7 @@ class App {
 
     // ---- texts -------------------------------------------------------------------
     // A UI string by key ("panel.map"); the key itself when missing.
-    const std::string& tr(const std::string& key) const;
+    std::string tr(const std::string& key) const;  // by value: a missing key returns the key itself
     std::string value_label(Dim d, std::uint32_t value) const;  // "Jawa Timur", "4. ..."
     std::string title(std::uint32_t row) const;                 // in the page's language
     std::string province_name(std::uint8_t index) const;

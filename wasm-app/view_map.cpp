@@ -25,7 +25,7 @@ void draw_map(App& app) {
         {Measure::Replications, "measure.replications"}};
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     for (const auto& [m, key] : measures) {
-        const std::string& label = app.tr(key);
+        const std::string label = app.tr(key);
         float w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
                   ImGui::CalcTextSize(label.c_str()).x;
         ImGui::SameLine();

@@ -48,7 +48,7 @@ int on_file(const git_diff_delta* delta, float, void* payload) {
         if (!w->seen.insert(key).second) continue;
         RecordHistory& h = (*w->out)[key];
         if (h.last_changed.empty()) h.last_changed = w->date;  // newest first
-        h.first_published = w->date;                         // ends as the oldest
+        h.first_published = w->date;                           // ends as the oldest
         if (h.changes.size() < kMaxChanges) h.changes.push_back({w->date, w->summary, w->commit});
         ++h.change_count;
     }
@@ -91,7 +91,8 @@ History read_history(const fs::path& content_dir, const std::string& content_dis
         if (git_commit_tree(&tree.p, commit.p) != 0) continue;
         if (git_commit_parentcount(commit.p) == 1) {
             Owned<git_commit, git_commit_free> parent;
-            if (git_commit_parent(&parent.p, commit.p, 0) == 0) git_commit_tree(&parent_tree.p, parent.p);
+            if (git_commit_parent(&parent.p, commit.p, 0) == 0)
+                git_commit_tree(&parent_tree.p, parent.p);
         }
         Owned<git_diff, git_diff_free> diff;
         if (git_diff_tree_to_tree(&diff.p, repo.p, parent_tree.p, tree.p, &options) != 0) continue;

@@ -19,8 +19,8 @@ struct Change {
 
 struct RecordHistory {
     std::string first_published, last_changed;  // YYYY-MM-DD
-    std::vector<Change> changes;                  // newest first, at most kMaxChanges
-    std::size_t change_count = 0;                 // all commits that touched the file
+    std::vector<Change> changes;                // newest first, at most kMaxChanges
+    std::size_t change_count = 0;               // all commits that touched the file
 };
 
 inline constexpr std::size_t kMaxChanges = 10;

@@ -15,7 +15,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-
 bool read_file(const fs::path& p, std::string& out) {
     std::ifstream in(p, std::ios::binary);
     if (!in) return false;
@@ -35,7 +34,11 @@ std::size_t invalid_utf8_at(const std::string& s) {
     std::size_t i = 0, n = s.size();
     while (i < n) {
         auto c = static_cast<unsigned char>(s[i]);
-        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        std::size_t len = c < 0x80           ? 1
+                          : (c >> 5) == 0x6  ? 2
+                          : (c >> 4) == 0xE  ? 3
+                          : (c >> 3) == 0x1E ? 4
+                                             : 0;
         if (len == 0 || i + len > n) return i;
         unsigned cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
         for (std::size_t k = 1; k < len; ++k) {
@@ -43,7 +46,8 @@ std::size_t invalid_utf8_at(const std::string& s) {
             if ((cc >> 6) != 0x2) return i;
             cp = (cp << 6) | (cc & 0x3F);
         }
-        bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
+        bool overlong =
+            (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
         if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
         i += len;
     }
@@ -54,25 +58,28 @@ constexpr std::uintmax_t kMaxFileBytes = 10u * 1024 * 1024;
 
 // Reads a content file with every check a file from many hands needs: links
 // must stay inside the content folder, size is capped, text must be UTF-8.
-bool read_content_file(const fs::path& file, const fs::path& root, const std::string& shown, std::string& text,
-                       Diagnostics& diags) {
+bool read_content_file(const fs::path& file, const fs::path& root, const std::string& shown,
+                       std::string& text, Diagnostics& diags) {
     std::error_code ec;
     if (fs::is_symlink(fs::symlink_status(file, ec))) {
         fs::path target = fs::canonical(file, ec);
         if (ec) {
-            diags.error(shown, 0, 0, "bad-link", "this link leads nowhere (a loop or a missing file)");
+            diags.error(shown, 0, 0, "bad-link",
+                        "this link leads nowhere (a loop or a missing file)");
             return false;
         }
         auto rel = target.lexically_relative(root);
         if (rel.empty() || *rel.begin() == "..") {
-            diags.error(shown, 0, 0, "outside-content", "this link points outside the content folder; copy the file in instead");
+            diags.error(shown, 0, 0, "outside-content",
+                        "this link points outside the content folder; copy the file in instead");
             return false;
         }
     }
     std::uintmax_t size = fs::file_size(file, ec);
     if (!ec && size > kMaxFileBytes) {
         diags.error(shown, 0, 0, "too-large",
-                    "the file is " + std::to_string(size / (1024 * 1024)) + " MB; a record may be at most 10 MB");
+                    "the file is " + std::to_string(size / (1024 * 1024)) +
+                        " MB; a record may be at most 10 MB");
         return false;
     }
     if (!read_file(file, text)) {
@@ -81,13 +88,17 @@ bool read_content_file(const fs::path& file, const fs::path& root, const std::st
     }
     strip_bom(text);
     if (std::size_t bad = invalid_utf8_at(text); bad != std::string::npos) {
-        int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n'));
+        int line = 1 + static_cast<int>(std::count(
+                           text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n'));
         std::size_t line_start = text.rfind('\n', bad == 0 ? 0 : bad - 1);
-        int col = static_cast<int>(bad - (line_start == std::string::npos || bad == 0 ? 0 : line_start + 1)) + 1;
+        int col = static_cast<int>(
+                      bad - (line_start == std::string::npos || bad == 0 ? 0 : line_start + 1)) +
+                  1;
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[bad]));
-        diags.error(shown, line, col, "encoding", std::string("the file is not valid UTF-8 (byte ") + hex +
-                                                      "); save it as UTF-8");
+        diags.error(
+            shown, line, col, "encoding",
+            std::string("the file is not valid UTF-8 (byte ") + hex + "); save it as UTF-8");
         return false;
     }
     return true;
@@ -123,8 +134,8 @@ struct LoadedRecord {
     Diagnostics diags;
 };
 
-void load_record(const fs::path& file, const fs::path& root, RecordType type, const std::string& display_path,
-                 LoadedRecord& out) {
+void load_record(const fs::path& file, const fs::path& root, RecordType type,
+                 const std::string& display_path, LoadedRecord& out) {
     Diagnostics& diags = out.diags;
     std::string ext = file.extension().string();
     Document doc;
@@ -224,8 +235,10 @@ Content load_content(const fs::path& dir, const std::string& display, Diagnostic
     });
     for (std::size_t i = 0; i < jobs.size(); ++i) {
         diags.append(loaded[i].diags);
-        if (loaded[i].doc) content.records.push_back(std::move(*loaded[i].doc));
-        else content.unparsed.emplace_back(jobs[i].type, jobs[i].file.stem().string());
+        if (loaded[i].doc)
+            content.records.push_back(std::move(*loaded[i].doc));
+        else
+            content.unparsed.emplace_back(jobs[i].type, jobs[i].file.stem().string());
     }
     return content;
 }

@@ -27,9 +27,12 @@ const char* kUsage =
     "                                    (default public/); the previous OUT stays untouched on "
     "error\n"
     "  simpul check [CONTENT]            validate only; write nothing\n"
-    "  simpul serve [CONTENT] [-o OUT]   build, serve OUT on http://127.0.0.1:8080/, rebuild on change\n"
-    "                                    and reload open pages (errors show over the last good site)\n"
-    "  simpul new TYPE ID                write a new record file to fill in (TYPE: innovation, hub,\n"
+    "  simpul serve [CONTENT] [-o OUT]   build, serve OUT on http://127.0.0.1:8080/, rebuild on "
+    "change\n"
+    "                                    and reload open pages (errors show over the last good "
+    "site)\n"
+    "  simpul new TYPE ID                write a new record file to fill in (TYPE: innovation, "
+    "hub,\n"
     "                                    agency, replication, event, regulation; --content DIR)\n"
     "  simpul --help | --version\n"
     "\n"
@@ -54,7 +57,9 @@ int usage_error(const std::string& msg) {
 // `simpul new <type> <id>`: scaffolds a record file.
 int run_new(const std::vector<std::string>& args, const std::string& content) {
     if (args.size() != 2)
-        return usage_error("usage: simpul new <type> <id>  (type: innovation, hub, agency, replication, event, regulation)");
+        return usage_error(
+            "usage: simpul new <type> <id>  (type: innovation, hub, agency, replication, event, "
+            "regulation)");
     auto type = simpul::gen::record_type_named(args[0]);
     if (!type)
         return usage_error("unknown record type '" + args[0] +
@@ -69,8 +74,8 @@ int run_new(const std::vector<std::string>& args, const std::string& content) {
         std::fprintf(stderr, "%s\n", r.error.c_str());
         return 1;
     }
-    std::printf("Created %s\nFill it in, then run: simpul check %s\n", r.path.lexically_normal().c_str(),
-                display.c_str());
+    std::printf("Created %s\nFill it in, then run: simpul check %s\n",
+                r.path.lexically_normal().c_str(), display.c_str());
     return 0;
 }
 
@@ -123,12 +128,18 @@ int main(int argc, char** argv) {
             if (!value(v)) return usage_error(a + " needs a folder");
             content_for_new = v;
         } else if (a.rfind("--format", 0) == 0) {
-            if (a.size() > 9 && a[8] == '=') v = a.substr(9);
-            else if (a != "--format" || !value(v)) return usage_error("--format needs text, json or github");
-            if (v == "text") format = simpul::gen::ReportFormat::Text;
-            else if (v == "json") format = simpul::gen::ReportFormat::Json;
-            else if (v == "github") format = simpul::gen::ReportFormat::Github;
-            else return usage_error("--format must be text, json or github, not '" + v + "'");
+            if (a.size() > 9 && a[8] == '=')
+                v = a.substr(9);
+            else if (a != "--format" || !value(v))
+                return usage_error("--format needs text, json or github");
+            if (v == "text")
+                format = simpul::gen::ReportFormat::Text;
+            else if (v == "json")
+                format = simpul::gen::ReportFormat::Json;
+            else if (v == "github")
+                format = simpul::gen::ReportFormat::Github;
+            else
+                return usage_error("--format must be text, json or github, not '" + v + "'");
         } else if (a == "--threads") {
             int n = 0;
             if (!value(v) || !parse_int(v, n) || n < 1)
@@ -169,8 +180,8 @@ int main(int argc, char** argv) {
     }
 
     simpul::gen::BuildResult result = simpul::gen::run_build(build);
-    std::string report = simpul::gen::format_report(result.diags.sorted(), format,
-                                                    simpul::gen::file_line_reader());
+    std::string report =
+        simpul::gen::format_report(result.diags.sorted(), format, simpul::gen::file_line_reader());
     std::fputs(report.c_str(), format == simpul::gen::ReportFormat::Text ? stderr : stdout);
     std::size_t errors = result.diags.error_count();
     std::size_t warnings = result.diags.all().size() - errors;

@@ -44,7 +44,8 @@ void each_record_link(cmark_node* root, Fn fn) {
     std::vector<cmark_node*> links;
     for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
         cmark_node* n = cmark_iter_get_node(it);
-        if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_LINK) links.push_back(n);
+        if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_LINK)
+            links.push_back(n);
     }
     cmark_iter_free(it);
     for (cmark_node* n : links) {
@@ -61,7 +62,7 @@ std::string render(cmark_node* root) {
 }  // namespace
 
 const std::vector<std::string>& record_link_kinds() {
-    static const std::vector<std::string> kinds = {"inovasi", "hub",       "instansi", "agenda",
+    static const std::vector<std::string> kinds = {"inovasi",  "hub",       "instansi", "agenda",
                                                    "regulasi", "replikasi", "provinsi"};
     return kinds;
 }
@@ -75,25 +76,28 @@ std::vector<RecordLink> record_links(const std::string& markdown) {
     std::vector<RecordLink> out;
     NodePtr root = parse(markdown);
     if (!root) return out;
-    each_record_link(root.get(), [&](cmark_node* n, const std::string& kind, const std::string& id) {
-        out.push_back({kind, id, line_of(n)});
-    });
+    each_record_link(root.get(),
+                     [&](cmark_node* n, const std::string& kind, const std::string& id) {
+                         out.push_back({kind, id, line_of(n)});
+                     });
     return out;
 }
 
 std::string markdown_to_html(const std::string& markdown, const RecordLinkResolver& resolve) {
     NodePtr root = parse(markdown);
     if (!root) return {};
-    each_record_link(root.get(), [&](cmark_node* n, const std::string& kind, const std::string& id) {
-        std::string href = resolve(kind, id);
-        if (!href.empty()) {
-            cmark_node_set_url(n, href.c_str());
-            return;
-        }
-        // Unknown target: keep the text, drop the link.
-        while (cmark_node* child = cmark_node_first_child(n)) cmark_node_insert_before(n, child);
-        cmark_node_free(n);
-    });
+    each_record_link(root.get(),
+                     [&](cmark_node* n, const std::string& kind, const std::string& id) {
+                         std::string href = resolve(kind, id);
+                         if (!href.empty()) {
+                             cmark_node_set_url(n, href.c_str());
+                             return;
+                         }
+                         // Unknown target: keep the text, drop the link.
+                         while (cmark_node* child = cmark_node_first_child(n))
+                             cmark_node_insert_before(n, child);
+                         cmark_node_free(n);
+                     });
     return render(root.get());
 }
 

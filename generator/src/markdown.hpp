@@ -13,9 +13,10 @@ std::string markdown_to_html(const std::string& markdown);
 
 // A link to another record: [text](kind:id), kind one of record_link_kinds().
 struct RecordLink {
-    std::string kind;  // "inovasi", "hub", "instansi", "agenda", "regulasi", "replikasi", "provinsi"
+    std::string
+        kind;  // "inovasi", "hub", "instansi", "agenda", "regulasi", "replikasi", "provinsi"
     std::string id;
-    int line = 1;      // line within the Markdown text, 1-based
+    int line = 1;  // line within the Markdown text, 1-based
 };
 
 const std::vector<std::string>& record_link_kinds();
@@ -25,7 +26,8 @@ std::vector<RecordLink> record_links(const std::string& markdown);
 
 // Renders like markdown_to_html, with each record link's URL replaced by
 // resolve(kind, id): a page-relative href, or "" to drop the link (text kept).
-using RecordLinkResolver = std::function<std::string(const std::string& kind, const std::string& id)>;
+using RecordLinkResolver =
+    std::function<std::string(const std::string& kind, const std::string& id)>;
 std::string markdown_to_html(const std::string& markdown, const RecordLinkResolver& resolve);
 
 }  // namespace simpul::gen

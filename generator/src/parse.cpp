@@ -27,9 +27,12 @@ bool is_plain_float(const std::string& s) {
     std::size_t i = (!s.empty() && (s[0] == '-' || s[0] == '+')) ? 1 : 0;
     std::size_t digits = 0, dots = 0;
     for (; i < s.size() && s[i] != 'e' && s[i] != 'E'; ++i) {
-        if (s[i] == '.') ++dots;
-        else if (s[i] >= '0' && s[i] <= '9') ++digits;
-        else return false;
+        if (s[i] == '.')
+            ++dots;
+        else if (s[i] >= '0' && s[i] <= '9')
+            ++digits;
+        else
+            return false;
     }
     if (dots != 1 || digits == 0) return false;
     if (i == s.size()) return true;

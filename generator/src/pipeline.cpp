@@ -4,20 +4,20 @@
 
 #include <atomic>
 #include <chrono>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <mutex>
 #include <sstream>
 #include <thread>
 
 #include "catalogue.hpp"
-#include "decode.hpp"
 #include "dashboard.hpp"
+#include "decode.hpp"
 #include "json_schema.hpp"
 #include "load.hpp"
-#include "parallel.hpp"
 #include "opendata.hpp"
+#include "parallel.hpp"
 #include "render.hpp"
 #include "templates.hpp"
 #include "validate.hpp"
@@ -41,7 +41,6 @@ class Stopwatch {
     std::vector<StageTime>& out_;
     std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
-
 
 }  // namespace
 
@@ -119,7 +118,8 @@ BuildResult run_build(const BuildOptions& opt) {
         });
         // JSON Schemas of every record type, for editors (see `simpul new`).
         for (const auto& schema : all_schemas())
-            out.write("schema/" + json_schema_file(schema), json_schema(schema, &model.cat).dump(2) + "\n");
+            out.write("schema/" + json_schema_file(schema),
+                      json_schema(schema, &model.cat).dump(2) + "\n");
         for (const auto& asset : tmpl.assets())
             out.copy(tmpl.dir() / "assets" / asset, "assets/" + asset.string());
         watch.lap("render+write");
@@ -130,8 +130,8 @@ BuildResult run_build(const BuildOptions& opt) {
         // The search index is built over the staged pages, before the swap.
         const char* env = std::getenv("SIMPUL_PAGEFIND");
         std::string pagefind = opt.pagefind.empty() && env ? env : opt.pagefind;
-        r.search = build_search_index(out.staging(), pagefind,
-                                      search_start_dirs(opt.content_dir, tdir));
+        r.search =
+            build_search_index(out.staging(), pagefind, search_start_dirs(opt.content_dir, tdir));
         if (r.search.status == SearchIndexResult::Status::Failed) {
             r.diags.error(opt.out_dir.string(), 0, 0, "search-error", r.search.message);
             return r;
@@ -171,7 +171,8 @@ std::string format_summary(const BuildResult& r, const BuildOptions& opt) {
         out << buf;
         if (r.search.status == SearchIndexResult::Status::Built) {
             out << "search index    ";
-            for (const auto& [lang, n] : r.search.pages) out << " " << n << " pages (" << lang << ")";
+            for (const auto& [lang, n] : r.search.pages)
+                out << " " << n << " pages (" << lang << ")";
             out << "\n";
         } else {
             out << "search index     not built: " << r.search.message << "\n";

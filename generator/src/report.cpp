@@ -13,17 +13,25 @@ namespace {
 std::string github_escape(const std::string& s, bool property) {
     std::string out;
     for (char c : s) {
-        if (c == '%') out += "%25";
-        else if (c == '\r') out += "%0D";
-        else if (c == '\n') out += "%0A";
-        else if (property && c == ':') out += "%3A";
-        else if (property && c == ',') out += "%2C";
-        else out += c;
+        if (c == '%')
+            out += "%25";
+        else if (c == '\r')
+            out += "%0D";
+        else if (c == '\n')
+            out += "%0A";
+        else if (property && c == ':')
+            out += "%3A";
+        else if (property && c == ',')
+            out += "%2C";
+        else
+            out += c;
     }
     return out;
 }
 
-const char* severity_name(Severity s) { return s == Severity::Error ? "error" : "warning"; }
+const char* severity_name(Severity s) {
+    return s == Severity::Error ? "error" : "warning";
+}
 
 }  // namespace
 
@@ -47,24 +55,31 @@ LineReader file_line_reader() {
 
 std::string hint_for(const std::string& code) {
     static const std::map<std::string, std::string> hints = {
-        {"yaml-syntax", "check quotes, colons and indentation (spaces, not tabs) around this place"},
+        {"yaml-syntax",
+         "check quotes, colons and indentation (spaces, not tabs) around this place"},
         {"json-syntax", "check commas, quotes and brackets around this place"},
-        {"front-matter", "a Markdown record starts with '---', the fields, then '---' and the text"},
+        {"front-matter",
+         "a Markdown record starts with '---', the fields, then '---' and the text"},
         {"empty-file", "fill the record in, or delete the file"},
         {"missing-file", "see content/README.md for the files a content folder needs"},
-        {"missing-field", "add the field; `simpul new <type> <id>` writes a file listing every field"},
+        {"missing-field",
+         "add the field; `simpul new <type> <id>` writes a file listing every field"},
         {"wrong-type", "numbers and years without quotes, lists as [a, b] or '- item' lines"},
         {"unknown-field", "check the spelling; information without a field goes under 'extra:'"},
         {"bad-value", "use one of the allowed values listed in the message"},
         {"bad-url", "only http://, https:// and mailto: addresses are published"},
         {"bad-date", "write dates as 2020-10-27, or 2020-10 / 2020 when the day is not known"},
-        {"bad-id", "rename the file: lower-case letters, digits and single hyphens, e.g. nama-inovasi.md"},
+        {"bad-id",
+         "rename the file: lower-case letters, digits and single hyphens, e.g. nama-inovasi.md"},
         {"duplicate-id", "the same id is defined twice: keep one of them"},
         {"duplicate-key", "remove one of the two lines"},
-        {"unresolved-ref", "use the id (file name without extension) of an existing record, or add that record"},
-        {"missing-template", "the template folder is incomplete; compare it with site-template/ of Simpul"},
+        {"unresolved-ref",
+         "use the id (file name without extension) of an existing record, or add that record"},
+        {"missing-template",
+         "the template folder is incomplete; compare it with site-template/ of Simpul"},
         {"orphan", "link it from a record (agency: ...), or remove it if it is not needed"},
-        {"recommended", "this field is optional, but readers look for it: add it when a source gives it"},
+        {"recommended",
+         "this field is optional, but readers look for it: add it when a source gives it"},
         {"broken-link", "record links look like [text](inovasi:id); the id must exist"},
         {"encoding", "save the file as UTF-8 (most editors: File > Save with Encoding > UTF-8)"},
         {"bad-link", "replace the link by the file itself"},
@@ -96,9 +111,11 @@ std::string format_report(const std::vector<Diagnostic>& diags, ReportFormat for
     }
     for (const auto& d : diags) {
         if (format == ReportFormat::Github) {
-            out += std::string("::") + severity_name(d.severity) + " file=" + github_escape(d.path, true) +
-                   ",line=" + std::to_string(d.line > 0 ? d.line : 1) + ",col=" +
-                   std::to_string(d.col > 0 ? d.col : 1) + ",title=" + github_escape(d.code, true) +
+            out += std::string("::") + severity_name(d.severity) +
+                   " file=" + github_escape(d.path, true) +
+                   ",line=" + std::to_string(d.line > 0 ? d.line : 1) +
+                   ",col=" + std::to_string(d.col > 0 ? d.col : 1) +
+                   ",title=" + github_escape(d.code, true) +
                    "::" + github_escape(d.message, false) + "\n";
             continue;
         }

@@ -12,15 +12,24 @@ namespace {
 
 std::string ref_hint(RefTarget t) {
     switch (t) {
-        case RefTarget::Agency: return "id of an agency in agencies/";
-        case RefTarget::Hub: return "id of a hub in hubs/";
-        case RefTarget::Innovation: return "id of an innovation in innovations/";
-        case RefTarget::Event: return "id of an event in events/";
-        case RefTarget::Province: return "Kemendagri province code from data/provinces.yaml, e.g. \"63\"";
-        case RefTarget::Sector: return "sector id from data/sectors.yaml";
-        case RefTarget::Sdg: return "SDG number 1-17";
-        case RefTarget::Program: return "programme id from data/programs.yaml (kipp, iga, labinov, ...)";
-        case RefTarget::None: break;
+        case RefTarget::Agency:
+            return "id of an agency in agencies/";
+        case RefTarget::Hub:
+            return "id of a hub in hubs/";
+        case RefTarget::Innovation:
+            return "id of an innovation in innovations/";
+        case RefTarget::Event:
+            return "id of an event in events/";
+        case RefTarget::Province:
+            return "Kemendagri province code from data/provinces.yaml, e.g. \"63\"";
+        case RefTarget::Sector:
+            return "sector id from data/sectors.yaml";
+        case RefTarget::Sdg:
+            return "SDG number 1-17";
+        case RefTarget::Program:
+            return "programme id from data/programs.yaml (kipp, iga, labinov, ...)";
+        case RefTarget::None:
+            break;
     }
     return "";
 }
@@ -38,7 +47,8 @@ std::string comment_for(const FieldSpec& f) {
         add(values);
     }
     if (f.kind == FieldKind::Ref) add(ref_hint(f.ref));
-    if (f.kind == FieldKind::List && f.fields[0].kind == FieldKind::Ref) add("list of: " + ref_hint(f.fields[0].ref));
+    if (f.kind == FieldKind::List && f.fields[0].kind == FieldKind::Ref)
+        add("list of: " + ref_hint(f.fields[0].ref));
     if (f.kind == FieldKind::Date) add("YYYY-MM-DD (or YYYY-MM, YYYY)");
     if (f.kind == FieldKind::Url) add("https://...");
     if (f.kind == FieldKind::Bool) add("true | false");
@@ -48,14 +58,19 @@ std::string comment_for(const FieldSpec& f) {
 std::string placeholder(const FieldSpec& f) {
     switch (f.kind) {
         case FieldKind::Year:
-        case FieldKind::Int: return "";
-        case FieldKind::Bool: return "false";
-        case FieldKind::List: return "[]";
-        default: return "\"\"";
+        case FieldKind::Int:
+            return "";
+        case FieldKind::Bool:
+            return "false";
+        case FieldKind::List:
+            return "[]";
+        default:
+            return "\"\"";
     }
 }
 
-void emit(std::string& out, const FieldSpec& f, const std::string& indent, const std::string& today) {
+void emit(std::string& out, const FieldSpec& f, const std::string& indent,
+          const std::string& today) {
     if (f.name == "body" || f.name == "extra") return;
     std::string prefix = f.required ? indent : indent + "# ";
     std::string comment = comment_for(f);
@@ -80,8 +95,8 @@ void emit(std::string& out, const FieldSpec& f, const std::string& indent, const
         for (const auto& child : f.fields[0].fields) {
             bool open = child.required || child.name == "url";
             std::string value = placeholder(child);
-            std::string l = prefix + (first ? "  - " : "    ") + (open ? "" : "# ") + std::string(child.name) + ":" +
-                            (value.empty() ? "" : " " + value);
+            std::string l = prefix + (first ? "  - " : "    ") + (open ? "" : "# ") +
+                            std::string(child.name) + ":" + (value.empty() ? "" : " " + value);
             if (std::string c = comment_for(child); !c.empty()) l += "  # " + c;
             out += l + "\n";
             first = false;
@@ -95,10 +110,14 @@ std::string body_for(RecordType type) {
     switch (type) {
         case RecordType::Innovation:
             return "## Latar belakang\n\n\n## Inovasi\n\n\n## Dampak\n\n\n## Cara mereplikasi\n\n";
-        case RecordType::Hub: return "Tentang hub ini (sebutkan sumbernya di `sources`).\n";
-        case RecordType::Event: return "Jalannya kegiatan (sebutkan sumbernya di `sources`).\n";
-        case RecordType::Regulation: return "Isi pokok peraturan.\n";
-        default: return "";
+        case RecordType::Hub:
+            return "Tentang hub ini (sebutkan sumbernya di `sources`).\n";
+        case RecordType::Event:
+            return "Jalannya kegiatan (sebutkan sumbernya di `sources`).\n";
+        case RecordType::Regulation:
+            return "Isi pokok peraturan.\n";
+        default:
+            return "";
     }
 }
 
@@ -110,16 +129,20 @@ std::optional<RecordType> record_type_named(const std::string& name) {
     return std::nullopt;
 }
 
-std::string scaffold_extension(RecordType type) { return schema_for(type).has_body ? ".md" : ".yaml"; }
+std::string scaffold_extension(RecordType type) {
+    return schema_for(type).has_body ? ".md" : ".yaml";
+}
 
 std::string scaffold_record(RecordType type, const std::string& today) {
     const RecordSchema& schema = schema_for(type);
     std::string out;
     bool md = scaffold_extension(type) == ".md";
     if (md) out += "---\n";
-    out += "# yaml-language-server: $schema=../../public/schema/" + std::string(schema.name) + ".schema.json\n";
-    out += "# New " + std::string(schema.name) +
-           " record. Fill in the (wajib / required) fields; remove the '# ' to use an optional one.\n";
+    out += "# yaml-language-server: $schema=../../public/schema/" + std::string(schema.name) +
+           ".schema.json\n";
+    out +=
+        "# New " + std::string(schema.name) +
+        " record. Fill in the (wajib / required) fields; remove the '# ' to use an optional one.\n";
     out += "# Every fact needs a source under 'sources'. Check with: simpul check\n";
     for (const auto& f : schema.fields) emit(out, f, "", today);
     if (md) out += "---\n" + body_for(type);
@@ -134,15 +157,17 @@ NewResult create_record(const fs::path& content, const std::string& display, Rec
     NewResult r;
     r.path = content / folder / (id + scaffold_extension(type));
     if (!is_safe_id(id)) {
-        r.error = format_diagnostic({shown, 1, 1, Severity::Error, "bad-id",
-                                     "record id '" + id + "' must use only a-z, 0-9 and single hyphens between them"});
+        r.error = format_diagnostic(
+            {shown, 1, 1, Severity::Error, "bad-id",
+             "record id '" + id + "' must use only a-z, 0-9 and single hyphens between them"});
         return r;
     }
     for (const char* ext : {".md", ".yaml", ".yml", ".json"}) {
         fs::path existing = content / folder / (id + ext);
         if (fs::exists(existing)) {
-            r.error = format_diagnostic({display + "/" + folder + "/" + id + ext, 1, 1, Severity::Error,
-                                         "duplicate-id", std::string(schema.name) + " '" + id + "' already exists"});
+            r.error = format_diagnostic(
+                {display + "/" + folder + "/" + id + ext, 1, 1, Severity::Error, "duplicate-id",
+                 std::string(schema.name) + " '" + id + "' already exists"});
             return r;
         }
     }
@@ -150,7 +175,8 @@ NewResult create_record(const fs::path& content, const std::string& display, Rec
     std::ofstream f(r.path, std::ios::binary);
     f << scaffold_record(type, today);
     if (!f) {
-        r.error = format_diagnostic({shown, 1, 1, Severity::Error, "write-error", "cannot write the file"});
+        r.error = format_diagnostic(
+            {shown, 1, 1, Severity::Error, "write-error", "cannot write the file"});
         return r;
     }
     r.ok = true;

@@ -65,7 +65,9 @@ bool configure_server(httplib::Server& server, const std::filesystem::path& root
 }
 
 LivePreview::LivePreview(BuildOptions build, ServeOptions serve)
-    : build_(std::move(build)), serve_(std::move(serve)), base_(normalise_base_path(serve_.base_path)) {}
+    : build_(std::move(build)),
+      serve_(std::move(serve)),
+      base_(normalise_base_path(serve_.base_path)) {}
 
 void LivePreview::configure(httplib::Server& server) {
     server.Get(base_ + "__simpul/status", [this](const httplib::Request&, httplib::Response& res) {
@@ -82,8 +84,10 @@ void LivePreview::configure(httplib::Server& server) {
         std::string body = res.body;
         auto at = body.rfind("</body>");
         body.insert(at == std::string::npos ? body.size() : at, tag);
-        res.headers.erase("Content-Length");
         res.set_content(body, type.c_str());
+        // The file handler already set the old length: replace it, or clients wait for more.
+        res.headers.erase("Content-Length");
+        res.set_header("Content-Length", std::to_string(res.body.size()));
     });
 }
 
@@ -93,7 +97,8 @@ bool LivePreview::rebuild() {
     std::lock_guard<std::mutex> lock(mutex_);
     if (!r.ok) {
         errors_ = report.empty() ? "build failed" : report;
-        std::fprintf(stderr, "%s\nbuild failed; still serving the last good site\n", report.c_str());
+        std::fprintf(stderr, "%s\nbuild failed; still serving the last good site\n",
+                     report.c_str());
         return false;
     }
     errors_.clear();
@@ -130,14 +135,17 @@ int serve_live(const BuildOptions& build, const ServeOptions& serve) {
     httplib::Server server;
     std::string base = normalise_base_path(serve.base_path);
     if (!configure_server(server, serve.root, base)) {
-        std::fprintf(stderr, "simpul: cannot serve %s: not a folder\n", serve.root.string().c_str());
+        std::fprintf(stderr, "simpul: cannot serve %s: not a folder\n",
+                     serve.root.string().c_str());
         return 1;
     }
     preview.configure(server);
     int port = serve.port;
-    bool bound = port == 0 ? (port = server.bind_to_any_port(serve.host)) > 0 : server.bind_to_port(serve.host, port);
+    bool bound = port == 0 ? (port = server.bind_to_any_port(serve.host)) > 0
+                           : server.bind_to_port(serve.host, port);
     if (!bound) {
-        std::fprintf(stderr, "simpul: cannot listen on %s:%d (is the port in use?)\n", serve.host.c_str(), serve.port);
+        std::fprintf(stderr, "simpul: cannot listen on %s:%d (is the port in use?)\n",
+                     serve.host.c_str(), serve.port);
         return 1;
     }
     std::printf("Serving %s at http://%s:%d%s  (watching for changes; Ctrl+C to stop)\n",

@@ -32,7 +32,7 @@ bool configure_server(httplib::Server& server, const std::filesystem::path& root
 
 // The live preview: the build state, its HTTP endpoints and the rebuild loop.
 class LivePreview {
-public:
+  public:
     LivePreview(BuildOptions build, ServeOptions serve);
 
     // Adds the preview endpoints (<base>__simpul/status, <base>__simpul/reload.js)
@@ -49,7 +49,7 @@ public:
     int version() const { return version_; }
     std::string status_json() const;
 
-private:
+  private:
     BuildOptions build_;
     ServeOptions serve_;
     std::string base_;

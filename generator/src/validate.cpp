@@ -89,7 +89,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 // Absent, null, "" or []: a required field left blank counts as missing.
 bool is_blank(const Node* n) {
     if (!n || n->type == Node::Type::Null) return true;
-    if (n->type == Node::Type::String) return n->text.find_first_not_of(" \t\r\n") == std::string::npos;
+    if (n->type == Node::Type::String)
+        return n->text.find_first_not_of(" \t\r\n") == std::string::npos;
     return n->type == Node::Type::List && n->items.empty();
 }
 
@@ -284,7 +285,8 @@ void check_conditional(const Document& d, const std::map<std::string, const Docu
 }
 
 // The ids a record link of each kind may point at.
-std::map<std::string, std::set<std::string>> link_targets(const Content& content, const IdSets& ids) {
+std::map<std::string, std::set<std::string>> link_targets(const Content& content,
+                                                          const IdSets& ids) {
     std::map<std::string, std::set<std::string>> t;
     t["inovasi"] = ids.at(RefTarget::Innovation);
     t["hub"] = ids.at(RefTarget::Hub);
@@ -314,7 +316,8 @@ void check_record_links(const Content& content, const IdSets& ids, Diagnostics& 
         for (const auto& link : record_links(body)) {
             if (targets[link.kind].count(link.id)) continue;
             diags.error(d.path, first_line + link.line - 1, 1, "broken-link",
-                        "record link '" + link.kind + ":" + link.id + "' points to a record that does not exist");
+                        "record link '" + link.kind + ":" + link.id +
+                            "' points to a record that does not exist");
         }
     }
 }
@@ -339,7 +342,8 @@ void check_recommendations(const Content& content, Diagnostics& diags) {
         for (const auto& p : it->second.root.items) use(p.get("owner"));
     for (const auto& d : content.records) {
         if (d.type == RecordType::Agency && !used.count(d.id))
-            diags.warning(d.path, 1, 1, "orphan", "agency '" + d.id + "' is not used by any record");
+            diags.warning(d.path, 1, 1, "orphan",
+                          "agency '" + d.id + "' is not used by any record");
         if (d.type != RecordType::Innovation || d.fields.type != Node::Type::Map) continue;
         for (const char* name : {"year", "stage", "status"})
             if (!field(d, name))
@@ -384,14 +388,16 @@ void validate_content(const Content& content, Diagnostics& diags, bool advice) {
     std::map<std::string, const Document*> agencies;
     for (const auto& d : content.records) {
         if (!is_safe_id(d.id)) {
-            std::string msg = "record id '" + d.id +
-                              "' (the file name) must use only a-z, 0-9 and single hyphens between them";
+            std::string msg =
+                "record id '" + d.id +
+                "' (the file name) must use only a-z, 0-9 and single hyphens between them";
             std::string lower = d.id;
             std::transform(lower.begin(), lower.end(), lower.begin(),
                            [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
             for (const auto& other : content.records)
                 if (&other != &d && other.type == d.type && other.id == lower) {
-                    msg += " (it differs from '" + lower + "' only by case, which breaks on case-insensitive disks)";
+                    msg += " (it differs from '" + lower +
+                           "' only by case, which breaks on case-insensitive disks)";
                     break;
                 }
             diags.error(d.path, 1, 1, "bad-id", msg);

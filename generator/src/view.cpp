@@ -198,6 +198,29 @@ json ViewContext::hub_row(const Hub& h) const {
     return row;
 }
 
+json ViewContext::history(const Origin& origin, const std::string& updated) const {
+    auto it = model.history.find(origin.path);
+    if (it == model.history.end()) {
+        if (updated.empty()) return false;
+        return {{"last", date(updated)},
+                {"first", false},
+                {"changes", json::array()},
+                {"has_changes", false}};
+    }
+    const RecordHistory& h = it->second;
+    json changes = json::array();
+    for (const auto& c : h.changes)
+        changes.push_back({{"date", date(c.date)},
+                           {"iso", c.date},
+                           {"summary", c.summary},
+                           {"commit", c.commit}});
+    return {{"first", date(h.first_published)},
+            {"last", date(h.last_changed)},
+            {"changes", changes},
+            {"has_changes", !changes.empty()},
+            {"more", h.change_count > h.changes.size()}};
+}
+
 json ViewContext::sources(const std::vector<Source>& list) const {
     json out = json::array();
     for (const auto& s : list) {

@@ -51,6 +51,9 @@ class ViewContext {
     json agency_ref(const std::string& agency_id) const;
     json province_ref(const std::string& code) const;
     json sources(const std::vector<Source>& list) const;
+    // When the record was first published and last changed, from git (or its
+    // `updated` field when the content is not in a repository).
+    json history(const Origin& origin, const std::string& updated) const;
     json cards(const std::vector<std::size_t>& innovation_indexes) const;
 
     std::string province_href(const std::string& code) const;

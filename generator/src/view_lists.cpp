@@ -307,9 +307,11 @@ json search_view(const ViewContext& v) {
         json options = json::array();
         for (const auto& [key, n] : facet_terms(v, f))
             if (n > 0 || f == Facet::Province) options.push_back(v.facet_label(f, key));
-        filters.push_back({{"name", facet_search_filter(f)},
-                           {"label", v.str(std::string("facet.") + facet_name(f))},
-                           {"options", options}});
+        filters.push_back(
+            {{"name", facet_search_filter(f)},
+             {"label",
+              f == Facet::Sdg ? v.str("search.sdg") : v.str(std::string("facet.") + facet_name(f))},
+             {"options", options}});
     }
     json kinds = json::array();
     for (const char* k :

@@ -138,6 +138,7 @@ json innovation_view(const ViewContext& v) {
     for (const auto& l : inn.links) links.push_back({{"title", l.title}, {"url", l.url}});
     view["links"] = links;
     view["sources"] = v.sources(inn.sources);
+    view["history"] = v.history(inn.origin, inn.updated);
     view["jsonld"] = innovation_jsonld(v, inn);
     return view;
 }
@@ -176,6 +177,7 @@ json hub_view(const ViewContext& v) {
             v.href(facet_term_folder(Facet::Province, h.province, v.model) + "index.html");
     }
     view["sources"] = v.sources(h.sources);
+    view["history"] = v.history(h.origin, {});
     if (!h.province.empty())
         view["search_filters"] =
             json::array({search_filter("province", v.facet_label(Facet::Province, h.province))});
@@ -239,6 +241,7 @@ json agency_view(const ViewContext& v) {
         for (std::size_t i : it->second) hubs.push_back(v.hub_row(v.cat.hubs[i]));
     view["hubs"] = hubs;
     view["sources"] = v.sources(a.sources);
+    view["history"] = v.history(a.origin, {});
     if (!a.province.empty())
         view["search_filters"] =
             json::array({search_filter("province", v.facet_label(Facet::Province, a.province))});
@@ -269,6 +272,7 @@ json event_view(const ViewContext& v) {
     view["replications"] =
         rows_of(v, v.model.replications_by_event, e.id, &ViewContext::replication_row);
     view["sources"] = v.sources(e.sources);
+    view["history"] = v.history(e.origin, {});
     if (view["province"].is_object())
         view["search_filters"] = json::array({search_filter("province", view["province"]["name"])});
     return view;

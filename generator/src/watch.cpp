@@ -9,11 +9,12 @@ namespace simpul::gen {
 namespace fs = std::filesystem;
 
 namespace {
-constexpr uint32_t kMask = IN_CREATE | IN_DELETE | IN_MODIFY | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE |
-                           IN_DELETE_SELF | IN_ATTRIB;
+constexpr uint32_t kMask = IN_CREATE | IN_DELETE | IN_MODIFY | IN_MOVED_FROM | IN_MOVED_TO |
+                           IN_CLOSE_WRITE | IN_DELETE_SELF | IN_ATTRIB;
 }
 
-Watcher::Watcher(const std::vector<fs::path>& roots) : fd_(inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) {
+Watcher::Watcher(const std::vector<fs::path>& roots)
+    : fd_(inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) {
     if (fd_ < 0) return;
     for (const auto& r : roots) add_tree(r);
 }

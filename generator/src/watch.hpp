@@ -10,7 +10,7 @@
 namespace simpul::gen {
 
 class Watcher {
-public:
+  public:
     explicit Watcher(const std::vector<std::filesystem::path>& roots);
     ~Watcher();
     Watcher(const Watcher&) = delete;
@@ -22,7 +22,7 @@ public:
     bool wait(std::chrono::milliseconds timeout,
               std::chrono::milliseconds settle = std::chrono::milliseconds(150));
 
-private:
+  private:
     void add_tree(const std::filesystem::path& dir);
     bool drain(int timeout_ms);  // reads pending events; true if any
 

@@ -2,8 +2,8 @@
 #include "write.hpp"
 
 #include <fcntl.h>
-#include <sys/file.h>
 #include <stdio.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -24,7 +24,8 @@ StagedOutput::StagedOutput(fs::path out) : out_(std::move(out)) {
     if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
         ::close(lock_fd_);
         lock_fd_ = -1;
-        throw std::runtime_error("another build is writing " + out_.string() + " right now (" + lock.string() +
+        throw std::runtime_error("another build is writing " + out_.string() + " right now (" +
+                                 lock.string() +
                                  " is locked); wait for it to finish and run again");
     }
     // Staging folders of builds that were killed: nobody owns them any more.

@@ -34,6 +34,7 @@ try {
   // No web worker: one script less to load, and searching this index is quick.
   await pagefind.options({ excerptLength: 24, noWorker: true });
   await pagefind.init();
+  await pagefind.preload('');  // loads the language's index metadata and wasm now
 } catch {
   pagefind = null;
   unavailable();
@@ -113,6 +114,14 @@ function writeState(query, filters) {
 }
 
 async function run() {
+  try {
+    await search();
+  } catch {
+    unavailable();  // the index could not be read
+  }
+}
+
+async function search() {
   const token = ++current;
   const query = input.value.trim();
   const filters = {};
@@ -129,11 +138,11 @@ async function run() {
     return;
   }
   status.textContent = text.loading;
-  const search = await pagefind.search(query ? searchTerm(query) : null, { filters });
+  const found = await pagefind.search(query ? searchTerm(query) : null, { filters });
   if (token !== current) return;
-  results = search.results;
+  results = found.results;
   shown = 0;
-  lastCounts = search.filters ?? {};
+  lastCounts = found.filters ?? {};
   setCounts(lastCounts);
   await showMore();
   if (token !== current) return;

@@ -1,7 +1,8 @@
 // Browser tests of the Pagefind search over the real content, served under a
 // sub-path: words from bodies are found in both languages, a province filter
 // narrows the results, the header box lands on the search page, and without
-// JavaScript the search page is a browse page. No request leaves the server.
+// JavaScript, without an index or from disk the search page is a browse page.
+// No request leaves the server.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveBuilt, launch, openPage } from './support.mjs';
@@ -112,4 +113,29 @@ test('without JavaScript the search page offers the listing pages', async () => 
   await link.click();
   assert.equal(new URL(page.url()).pathname, '/a/b/provinsi/bali/inovasi/index.html');
   await context.close();
+});
+
+test('without a search index, or opened from disk, the search page stays a browse page', async () => {
+  const bare = await serveBuilt({ basePath: '/a/b/', env: { SIMPUL_PAGEFIND: 'off' } });
+  try {
+    assert.match(bare.log, /search index +not built: search index turned off \(SIMPUL_PAGEFIND=off\)/);
+    const { page, problems } = await openPage(browser);
+    await page.goto(`${bare.url}cari/index.html?q=replikasi`);
+    await page.locator('#search-unavailable').waitFor();
+    assert.ok(await page.locator('#search-browse').isVisible());
+    assert.ok(!(await page.locator('#search-filters').isVisible()));
+    assert.deepEqual(problems, [`HTTP 404: ${bare.url}pagefind/pagefind.js`]);
+    await page.context().close();
+
+    const disk = await openPage(browser);
+    await disk.page.goto(`file://${bare.out}/cari/index.html?q=replikasi`);
+    assert.ok(await disk.page.locator('#search-browse').isVisible());
+    assert.ok(!(await disk.page.locator('#search-filters').isVisible()));
+    const link = disk.page.locator('#search-browse a', { hasText: 'Bali' }).first();
+    await link.click();
+    assert.match(disk.page.url(), /\/provinsi\/bali\/inovasi\/index\.html$/);
+    await disk.page.context().close();
+  } finally {
+    bare.stop();
+  }
 });

@@ -10,8 +10,10 @@ TEST_CASE("an innovation schema: required fields, closed object, enums, patterns
     CHECK(s["$schema"] == "http://json-schema.org/draft-07/schema#");
     CHECK(s["type"] == "object");
     CHECK(s["additionalProperties"] == false);
-    CHECK(s["required"] == nlohmann::json::array({"title", "summary", "agency", "sectors", "sources"}));
-    CHECK(s["properties"]["stage"]["enum"] == nlohmann::json::array({"penciptaan", "pengembangan", "pelembagaan"}));
+    CHECK(s["required"] ==
+          nlohmann::json::array({"title", "summary", "agency", "sectors", "sources"}));
+    CHECK(s["properties"]["stage"]["enum"] ==
+          nlohmann::json::array({"penciptaan", "pengembangan", "pelembagaan"}));
     CHECK(s["properties"]["year"]["minimum"] == 1900);
     CHECK(s["properties"]["sources"]["items"]["required"] == nlohmann::json::array({"title"}));
     CHECK(s["properties"]["extra"] == nlohmann::json{{"type", "object"}});

@@ -10,10 +10,12 @@ using namespace simpul::gen;
 namespace fs = std::filesystem;
 
 namespace {
-void git(const fs::path& repo, const std::string& args, const std::string& date = "2024-01-02T10:00:00+07:00") {
-    std::string cmd = "cd '" + repo.string() + "' && GIT_AUTHOR_DATE='" + date + "' GIT_COMMITTER_DATE='" + date +
-                      "' git -c user.name=Uji -c user.email=uji@example.org -c init.defaultBranch=main " + args +
-                      " >/dev/null 2>&1";
+void git(const fs::path& repo, const std::string& args,
+         const std::string& date = "2024-01-02T10:00:00+07:00") {
+    std::string cmd =
+        "cd '" + repo.string() + "' && GIT_AUTHOR_DATE='" + date + "' GIT_COMMITTER_DATE='" + date +
+        "' git -c user.name=Uji -c user.email=uji@example.org -c init.defaultBranch=main " + args +
+        " >/dev/null 2>&1";
     REQUIRE(std::system(cmd.c_str()) == 0);
 }
 }  // namespace

@@ -74,14 +74,16 @@ TEST_CASE("check writes nothing; build prints a summary with records and pages")
 
 TEST_CASE("new scaffolds a record; check then names what to fill in") {
     TempDir tmp;
-    std::filesystem::copy(fixture("valid/basic/content"), tmp / "content", std::filesystem::copy_options::recursive);
+    std::filesystem::copy(fixture("valid/basic/content"), tmp / "content",
+                          std::filesystem::copy_options::recursive);
     RunResult made = run_simpul("new innovation inovasi-baru", tmp.path());
     CHECK(made.status == 0);
     CHECK(made.out.rfind("Created content/innovations/inovasi-baru.md\n", 0) == 0);
     CHECK(run_simpul("new innovation inovasi-baru", tmp.path()).status == 1);
     CHECK(run_simpul("new provinsi x", tmp.path()).status == 2);
-    RunResult check = run_simpul("check --format=json --templates '" + (source_dir() / "site-template").string() + "'",
-                                 tmp.path());
+    RunResult check = run_simpul(
+        "check --format=json --templates '" + (source_dir() / "site-template").string() + "'",
+        tmp.path());
     CHECK(check.status == 1);
     CHECK(check.out.find("\"path\": \"content/innovations/inovasi-baru.md\"") != std::string::npos);
     CHECK(check.out.find("\"code\": \"missing-field\"") != std::string::npos);
@@ -96,12 +98,15 @@ TEST_CASE("a build killed at any moment leaves the previous output complete and 
     fs::copy(fixture("valid/basic/content"), tmp / "content", fs::copy_options::recursive);
     // Enough synthetic records that a build takes a while (test data, not content).
     std::string site = read_file(tmp / "content/site.yaml");
-    write_file(tmp / "content/site.yaml", site.replace(site.find("per_page: 2"), 11, "per_page: 50"));
+    write_file(tmp / "content/site.yaml",
+               site.replace(site.find("per_page: 2"), 11, "per_page: 50"));
     for (int i = 0; i < 800; ++i)
         write_file(tmp / ("content/innovations/uji-" + std::to_string(i) + ".md"),
                    "---\ntitle: \"Uji " + std::to_string(i) +
-                       "\"\nsummary: \"Uji.\"\nagency: kemenpanrb\nsectors: [tata-kelola]\nsources: [{title: t, seed: s}]\n---\n"
-                       "Teks **uji** " + std::to_string(i) + ".\n");
+                       "\"\nsummary: \"Uji.\"\nagency: kemenpanrb\nsectors: "
+                       "[tata-kelola]\nsources: [{title: t, seed: s}]\n---\n"
+                       "Teks **uji** " +
+                       std::to_string(i) + ".\n");
     std::string templates = " --templates '" + (source_dir() / "site-template").string() + "'";
     REQUIRE(run_simpul("build content -o public" + templates, tmp.path()).status == 0);
     auto before = snapshot(tmp / "public");
@@ -109,8 +114,9 @@ TEST_CASE("a build killed at any moment leaves the previous output complete and 
     for (int delay_ms : {5, 60, 250, 600}) {
         CAPTURE(delay_ms);
         std::string cmd = "cd '" + tmp.path().string() + "' && ('" + simpul_binary().string() +
-                          "' build content -o public" + templates + " >/dev/null 2>&1 & pid=$!; sleep " +
-                          std::to_string(delay_ms / 1000.0) + "; kill -9 $pid; wait $pid) 2>/dev/null";
+                          "' build content -o public" + templates +
+                          " >/dev/null 2>&1 & pid=$!; sleep " + std::to_string(delay_ms / 1000.0) +
+                          "; kill -9 $pid; wait $pid) 2>/dev/null";
         std::system(cmd.c_str());
         CHECK(snapshot(tmp / "public") == before);
     }

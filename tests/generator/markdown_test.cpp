@@ -20,7 +20,8 @@ TEST_CASE("raw HTML and script are dropped, dangerous links emptied") {
 }
 
 TEST_CASE("record links are found with their line") {
-    auto links = simpul::gen::record_links("Teks.\n\nLihat [OM-SPAN](inovasi:omspan) dan\n[hub](hub:bali), [web](https://x.org).\n");
+    auto links = simpul::gen::record_links(
+        "Teks.\n\nLihat [OM-SPAN](inovasi:omspan) dan\n[hub](hub:bali), [web](https://x.org).\n");
     REQUIRE(links.size() == 2);
     CHECK(links[0].kind == "inovasi");
     CHECK(links[0].id == "omspan");
@@ -31,8 +32,11 @@ TEST_CASE("record links are found with their line") {
 
 TEST_CASE("record links are rewritten by the resolver; unknown ones keep only their text") {
     auto resolve = [](const std::string& kind, const std::string& id) {
-        return kind == "inovasi" && id == "omspan" ? std::string("../omspan/index.html") : std::string();
+        return kind == "inovasi" && id == "omspan" ? std::string("../omspan/index.html")
+                                                   : std::string();
     };
-    CHECK(markdown_to_html("[OM-SPAN](inovasi:omspan) [X](hub:tidak-ada) [Y](https://x.org)\n", resolve) ==
-          "<p><a href=\"../omspan/index.html\">OM-SPAN</a> X <a href=\"https://x.org\">Y</a></p>\n");
+    CHECK(
+        markdown_to_html("[OM-SPAN](inovasi:omspan) [X](hub:tidak-ada) [Y](https://x.org)\n",
+                         resolve) ==
+        "<p><a href=\"../omspan/index.html\">OM-SPAN</a> X <a href=\"https://x.org\">Y</a></p>\n");
 }

@@ -46,8 +46,8 @@ TEST_CASE("the build reports records per type, pages and stage times") {
     std::vector<std::string> stages;
     for (const auto& s : r.stages) stages.push_back(s.name);
     CHECK(stages == std::vector<std::string>{"load", "validate", "model", "history", "templates",
-                                             "render+write", "dashboard", "open data",
-                                             "search", "publish"});
+                                             "render+write", "dashboard", "open data", "search",
+                                             "publish"});
     std::string summary = format_summary(r, options(tmp / "out"));
     CHECK(summary.find("innovation" + std::string(14, ' ') + "3\n") != std::string::npos);
 }

@@ -48,10 +48,12 @@ bool eventually(Fn ready) {
 }
 }  // namespace
 
-TEST_CASE("live preview: injected reload script, rebuild on change, errors over the last good site") {
+TEST_CASE(
+    "live preview: injected reload script, rebuild on change, errors over the last good site") {
     namespace fs = std::filesystem;
     simpul::test::TempDir tmp;
-    fs::copy(simpul::test::fixture("valid/basic/content"), tmp / "content", fs::copy_options::recursive);
+    fs::copy(simpul::test::fixture("valid/basic/content"), tmp / "content",
+             fs::copy_options::recursive);
     simpul::gen::BuildOptions build;
     build.content_dir = tmp / "content";
     build.template_dir = simpul::test::source_dir() / "site-template";
@@ -75,11 +77,13 @@ TEST_CASE("live preview: injected reload script, rebuild on change, errors over 
 
     auto page = client.Get("/a/b/inovasi/bank-sampah/index.html");
     REQUIRE(page);
-    CHECK(page->body.find("<script src=\"/a/b/__simpul/reload.js\" defer></script></body>") != std::string::npos);
+    CHECK(page->body.find("<script src=\"/a/b/__simpul/reload.js\" defer></script></body>") !=
+          std::string::npos);
     auto status = client.Get("/a/b/__simpul/status");
     REQUIRE(status);
     CHECK(status->body == "{\"errors\":null,\"version\":1}");
-    CHECK(client.Get("/a/b/__simpul/reload.js")->body.find("location.reload()") != std::string::npos);
+    CHECK(client.Get("/a/b/__simpul/reload.js")->body.find("location.reload()") !=
+          std::string::npos);
     CHECK(client.Get("/a/b/assets/style.css")->body.find("__simpul") == std::string::npos);
 
     // Give the watcher a moment to register its watches, then edit a record.
@@ -89,11 +93,13 @@ TEST_CASE("live preview: injected reload script, rebuild on change, errors over 
     edited.replace(edited.find("Bank Sampah Uji"), 15, "Bank Sampah Baru");
     simpul::test::write_file(tmp / "content/innovations/bank-sampah.md", edited);
     CHECK(eventually([&] { return preview.version() == 2; }));
-    CHECK(client.Get("/a/b/inovasi/bank-sampah/index.html")->body.find("Bank Sampah Baru") != std::string::npos);
+    CHECK(client.Get("/a/b/inovasi/bank-sampah/index.html")->body.find("Bank Sampah Baru") !=
+          std::string::npos);
 
     // A broken record: the overlay gets the diagnostics, the last good page stays.
     simpul::test::write_file(tmp / "content/innovations/bank-sampah.md", "---\ntitle: [\n---\n");
-    CHECK(eventually([&] { return preview.status_json().find("yaml-syntax") != std::string::npos; }));
+    CHECK(
+        eventually([&] { return preview.status_json().find("yaml-syntax") != std::string::npos; }));
     CHECK(preview.version() == 2);
     auto still = client.Get("/a/b/inovasi/bank-sampah/index.html");
     REQUIRE(still);

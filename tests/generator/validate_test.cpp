@@ -83,12 +83,14 @@ TEST_CASE("record links in bodies must point at existing records") {
     test::TempDir tmp;
     std::filesystem::copy(test::fixture("valid/basic/content"), tmp / "content",
                           std::filesystem::copy_options::recursive);
-    test::write_file(tmp / "content/regulations/permen-uji.md",
-                     "---\ntitle: \"P\"\nnumber: \"1\"\nyear: 2020\nsources: [{title: t, seed: s}]\n---\n"
-                     "Lihat [bank sampah](inovasi:bank-sampah) dan [Kalsel](provinsi:kalimantan-selatan).\n\n"
-                     "Juga [ini](inovasi:tidak-ada).\n");
+    test::write_file(
+        tmp / "content/regulations/permen-uji.md",
+        "---\ntitle: \"P\"\nnumber: \"1\"\nyear: 2020\nsources: [{title: t, seed: s}]\n---\n"
+        "Lihat [bank sampah](inovasi:bank-sampah) dan [Kalsel](provinsi:kalimantan-selatan).\n\n"
+        "Juga [ini](inovasi:tidak-ada).\n");
     CHECK(diagnostics_of(tmp / "content") ==
-          "content/regulations/permen-uji.md:9:1: error[broken-link]: record link 'inovasi:tidak-ada' points to a "
+          "content/regulations/permen-uji.md:9:1: error[broken-link]: record link "
+          "'inovasi:tidak-ada' points to a "
           "record that does not exist\n");
 }
 
@@ -100,8 +102,12 @@ TEST_CASE("advice: orphan agencies and missing recommended fields are warnings")
     std::string all;
     for (const auto& x : d.sorted()) all += format_diagnostic(x) + "\n";
     CHECK(all ==
-          "content/innovations/layanan-daring.json:1:1: warning[recommended]: innovation has no 'status' (recommended)\n"
-          "content/innovations/sekolah-rimba.yaml:1:1: warning[recommended]: innovation has no 'stage' (recommended)\n"
-          "content/innovations/sekolah-rimba.yaml:1:1: warning[recommended]: innovation has no 'status' (recommended)\n"
-          "content/innovations/sekolah-rimba.yaml:1:1: warning[recommended]: innovation has no 'year' (recommended)\n");
+          "content/innovations/layanan-daring.json:1:1: warning[recommended]: innovation has no "
+          "'status' (recommended)\n"
+          "content/innovations/sekolah-rimba.yaml:1:1: warning[recommended]: innovation has no "
+          "'stage' (recommended)\n"
+          "content/innovations/sekolah-rimba.yaml:1:1: warning[recommended]: innovation has no "
+          "'status' (recommended)\n"
+          "content/innovations/sekolah-rimba.yaml:1:1: warning[recommended]: innovation has no "
+          "'year' (recommended)\n");
 }

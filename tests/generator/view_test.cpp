@@ -119,11 +119,13 @@ TEST_CASE("a listing page links its neighbours") {
 
 TEST_CASE("every page links its other languages, hreflang alternates and a canonical") {
     Fixture f;
-    json v = build_view(f.plan(PageKind::Hub, "hub/kalimantan-selatan/index.html", "kalimantan-selatan"),
-                        f.model, f.id_strings);
-    CHECK(v["languages"] == json::array({{{"lang", "en"},
-                                          {"label", "language_names.en"},
-                                          {"href", "../../en/hub/kalimantan-selatan/index.html"}}}));
+    json v =
+        build_view(f.plan(PageKind::Hub, "hub/kalimantan-selatan/index.html", "kalimantan-selatan"),
+                   f.model, f.id_strings);
+    CHECK(v["languages"] ==
+          json::array({{{"lang", "en"},
+                        {"label", "language_names.en"},
+                        {"href", "../../en/hub/kalimantan-selatan/index.html"}}}));
     // Without base_url: relative alternates and the page's own file as canonical.
     CHECK(v["alternates"][0]["href"] == "../../hub/kalimantan-selatan/index.html");
     CHECK(v["alternates"][1]["href"] == "../../en/hub/kalimantan-selatan/index.html");
@@ -138,11 +140,12 @@ TEST_CASE("every page links its other languages, hreflang alternates and a canon
     CHECK(v["robots_noindex"] == false);
 
     f.model.cat.site.base_url = "https://example.org/simpul";
-    json en = build_view(f.plan(PageKind::Hub, "en/hub/kalimantan-selatan/index.html",
-                                "kalimantan-selatan", "en"),
-                         f.model, json::object());
+    json en = build_view(
+        f.plan(PageKind::Hub, "en/hub/kalimantan-selatan/index.html", "kalimantan-selatan", "en"),
+        f.model, json::object());
     CHECK(en["canonical"] == "https://example.org/simpul/en/hub/kalimantan-selatan/index.html");
-    CHECK(en["alternates"][0]["href"] == "https://example.org/simpul/hub/kalimantan-selatan/index.html");
+    CHECK(en["alternates"][0]["href"] ==
+          "https://example.org/simpul/hub/kalimantan-selatan/index.html");
     CHECK(en["og"]["url"] == "https://example.org/simpul/en/hub/kalimantan-selatan/index.html");
     CHECK(en["og"]["locale"] == "en_GB");
     CHECK(en["feed_href"] == "../../../en/feed.xml");
@@ -214,6 +217,7 @@ TEST_CASE("the sitemap lists both languages with their alternates, once") {
     CHECK(locs.count("cari/index.html") == 0);
     for (const auto& u : v["urls"])
         if (u["loc"] == "inovasi/bank-sampah/index.html")
-            CHECK(u["alternates"] == json::array({{{"lang", "id"}, {"href", "inovasi/bank-sampah/index.html"}},
-                                                  {{"lang", "en"}, {"href", "en/inovasi/bank-sampah/index.html"}}}));
+            CHECK(u["alternates"] ==
+                  json::array({{{"lang", "id"}, {"href", "inovasi/bank-sampah/index.html"}},
+                               {{"lang", "en"}, {"href", "en/inovasi/bank-sampah/index.html"}}}));
 }

@@ -65,11 +65,12 @@ TEST_CASE("a second build of the same output is refused while the first holds th
         StagedOutput second(tmp / "public");
         FAIL("the second build was not refused");
     } catch (const std::exception& e) {
-        CHECK(std::string(e.what()) == "another build is writing " + (tmp / "public").string() + " right now (" +
-                                           (tmp / ".public.lock").string() +
+        CHECK(std::string(e.what()) == "another build is writing " + (tmp / "public").string() +
+                                           " right now (" + (tmp / ".public.lock").string() +
                                            " is locked); wait for it to finish and run again");
     }
-    CHECK(fs::exists(first->staging()));  // the refused build did not remove the first one's staging
+    CHECK(
+        fs::exists(first->staging()));  // the refused build did not remove the first one's staging
     first.reset();
     StagedOutput third(tmp / "public");  // free again
     third.write("index.html", "x");

@@ -115,3 +115,11 @@ TEST_CASE("the seed facts appear on the site with their sources") {
     CHECK(has(regulations, "91"));
     CHECK(has(site.page("hub/kepulauan-riau/index.html"), "2024"));
 }
+
+TEST_CASE("record pages show their history from this repository") {
+    BuiltSite site;
+    std::string omspan = site.page("inovasi/omspan/index.html");
+    CHECK(has(omspan, "class=\"history\""));
+    CHECK(has(omspan, "<time datetime=\""));
+    CHECK(has(site.page("hub/bali/index.html"), "class=\"history\""));
+}

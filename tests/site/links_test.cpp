@@ -32,7 +32,8 @@ std::vector<std::string> references(const std::string& html) {
 std::set<std::string> ids(const std::string& html) {
     static const std::regex attr(R"re(\sid="([^"]*)")re");
     std::set<std::string> out;
-    for (auto it = std::sregex_iterator(html.begin(), html.end(), attr); it != std::sregex_iterator(); ++it)
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), attr);
+         it != std::sregex_iterator(); ++it)
         out.insert((*it)[1].str());
     return out;
 }
@@ -113,7 +114,8 @@ TEST_CASE("every internal link and asset of the built content resolves, and none
                 if (target.empty()) continue;
             }
             if (is_404) {
-                CHECK((ref.rfind("/", 0) == 0 || ref.rfind("#", 0) == 0));  // 404 is served at any depth: links from the root
+                CHECK((ref.rfind("/", 0) == 0 ||
+                       ref.rfind("#", 0) == 0));  // 404 is served at any depth: links from the root
                 continue;
             }
             CHECK(ref.rfind("/", 0) != 0);
@@ -131,7 +133,8 @@ TEST_CASE("every internal link and asset of the built content resolves, and none
 TEST_CASE("en/ mirrors every Indonesian page and every page switches to its counterpart") {
     BuiltSite site;
     std::size_t pages = 0;
-    static const std::regex switcher(R"re(<a class="lang"[^>]* href="([^"]*)" hreflang="([a-z]+)")re");
+    static const std::regex switcher(
+        R"re(<a class="lang"[^>]* href="([^"]*)" hreflang="([a-z]+)")re");
     for (const auto& e : fs::recursive_directory_iterator(site.out)) {
         if (e.path().extension() != ".html") continue;
         std::string rel = fs::relative(e.path(), site.out).string();
@@ -147,7 +150,8 @@ TEST_CASE("en/ mirrors every Indonesian page and every page switches to its coun
         if (rel == "404.html" || rel == "en/404.html")
             CHECK(href == "/" + other);  // served at any depth: from the root
         else
-            CHECK((e.path().parent_path() / href).lexically_normal() == (site.out / other).lexically_normal());
+            CHECK((e.path().parent_path() / href).lexically_normal() ==
+                  (site.out / other).lexically_normal());
         ++pages;
     }
     CHECK(pages > 200);

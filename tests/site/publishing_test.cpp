@@ -15,14 +15,16 @@ struct Workspace {
     TempDir tmp;
     Workspace() {
         fs::copy(source_dir() / "content", tmp / "content", fs::copy_options::recursive);
-        fs::copy(source_dir() / "site-template", tmp / "site-template", fs::copy_options::recursive);
+        fs::copy(source_dir() / "site-template", tmp / "site-template",
+                 fs::copy_options::recursive);
     }
     // Runs a step with the simpul binary in place of the recipe's build path.
     int run(std::string step) const {
         const std::string built = "./build/dev/generator/simpul";
         for (auto at = step.find(built); at != std::string::npos; at = step.find(built))
             step.replace(at, built.size(), "'" + simpul_binary().string() + "'");
-        std::string cmd = "cd '" + tmp.path().string() + "' && bash -c '" + escape(step) + "' >/dev/null 2>&1";
+        std::string cmd =
+            "cd '" + tmp.path().string() + "' && bash -c '" + escape(step) + "' >/dev/null 2>&1";
         return std::system(cmd.c_str());
     }
     static std::string escape(const std::string& s) {
@@ -36,7 +38,8 @@ struct Workspace {
 std::vector<std::string> steps(const YAML::Node& list, const char* key) {
     std::vector<std::string> out;
     for (const auto& item : list) {
-        std::string cmd = key ? (item[key] ? item[key].as<std::string>() : "") : item.as<std::string>();
+        std::string cmd =
+            key ? (item[key] ? item[key].as<std::string>() : "") : item.as<std::string>();
         if (!cmd.empty() && cmd != "./dev build") out.push_back(cmd);
     }
     return out;

@@ -129,3 +129,44 @@ TEST_CASE("a build killed at any moment leaves the previous output complete and 
         CHECK(name.find(".old-") == std::string::npos);
     }
 }
+
+TEST_CASE("each invalid fixture: --format=json and --format=github match their expected text") {
+    for (const char* name :
+         {"fields", "files", "ids", "json-syntax", "references", "yaml-syntax"}) {
+        CAPTURE(name);
+        std::filesystem::path dir = fixture(std::string("invalid/") + name);
+        RunResult json = run_simpul("check content --format=json", dir);
+        CHECK(json.status == 1);
+        CHECK(json.out == read_file(dir / "expected.json"));
+        RunResult github = run_simpul("check content --format=github", dir);
+        CHECK(github.status == 1);
+        CHECK(github.out == read_file(dir / "expected.github"));
+    }
+}
+
+TEST_CASE("a scaffolded innovation, once its required fields are filled, checks clean") {
+    TempDir tmp;
+    std::filesystem::copy(fixture("valid/basic/content"), tmp / "content",
+                          std::filesystem::copy_options::recursive);
+    REQUIRE(run_simpul("new innovation bank-air", tmp.path()).status == 0);
+    std::string text = read_file(tmp / "content/innovations/bank-air.md");
+    auto fill = [&](const std::string& from, const std::string& to) {
+        auto at = text.find(from);
+        REQUIRE(at != std::string::npos);
+        text.replace(at, from.size(), to);
+    };
+    fill("\ntitle: \"\"", "\ntitle: \"Bank Air\"");
+    fill("\nsummary: \"\"", "\nsummary: \"Menabung air hujan.\"");
+    fill("\nagency: \"\"", "\nagency: pemprov-diy");
+    fill("\nsectors: []", "\nsectors: [lingkungan]");
+    fill("\n  - title: \"\"",
+         "\n  - title: \"Berita uji\"");  // the open sources item, not a commented example
+    fill("\n    url: \"\"", "\n    url: \"https://example.org/bank-air\"");
+    fill("\n# province: \"\"", "\nprovince: \"34\"");
+    write_file(tmp / "content/innovations/bank-air.md", text);
+    RunResult check = run_simpul(
+        "check --templates '" + (source_dir() / "site-template").string() + "'", tmp.path());
+    CAPTURE(check.err);
+    CHECK(check.status == 0);
+    CHECK(check.err.find("error[") == std::string::npos);
+}

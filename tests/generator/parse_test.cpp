@@ -108,7 +108,8 @@ TEST_CASE("JSON syntax errors and duplicate keys are reported with positions") {
 
 TEST_CASE("plain scalars follow the YAML 1.2 core schema") {
     Diagnostics d;
-    auto n = parse_yaml("a: -12\nb: +3\nc: 1.5\nd: .5\ne: 1.5e3\nf: 1e3\ng: 12ab\nh: 2020-10\n", "a.yaml", 1, d);
+    auto n = parse_yaml("a: -12\nb: +3\nc: 1.5\nd: .5\ne: 1.5e3\nf: 1e3\ng: 12ab\nh: 2020-10\n",
+                        "a.yaml", 1, d);
     REQUIRE(n);
     CHECK(n->get("a")->int_value == -12);
     CHECK(n->get("b")->type == Node::Type::Int);

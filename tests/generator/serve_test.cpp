@@ -92,7 +92,11 @@ TEST_CASE(
     std::string edited = record;
     edited.replace(edited.find("Bank Sampah Uji"), 15, "Bank Sampah Baru");
     simpul::test::write_file(tmp / "content/innovations/bank-sampah.md", edited);
+    auto edited_at = std::chrono::steady_clock::now();
     CHECK(eventually([&] { return preview.version() == 2; }));
+    // Rebuild and publish within 2 s of the edit (small fixture; figures for 1k records are in the
+    // notes).
+    CHECK(std::chrono::steady_clock::now() - edited_at < std::chrono::seconds(2));
     CHECK(client.Get("/a/b/inovasi/bank-sampah/index.html")->body.find("Bank Sampah Baru") !=
           std::string::npos);
 
@@ -105,6 +109,14 @@ TEST_CASE(
     REQUIRE(still);
     CHECK(still->status == 200);
     CHECK(still->body.find("Bank Sampah Baru") != std::string::npos);
+
+    // Fixed again: the page comes back with the fix, and the overlay goes.
+    edited.replace(edited.find("Bank Sampah Baru"), 16, "Bank Sampah Pulih");
+    simpul::test::write_file(tmp / "content/innovations/bank-sampah.md", edited);
+    CHECK(eventually([&] { return preview.version() == 3; }));
+    CHECK(preview.status_json() == "{\"errors\":null,\"version\":3}");
+    CHECK(client.Get("/a/b/inovasi/bank-sampah/index.html")->body.find("Bank Sampah Pulih") !=
+          std::string::npos);
 
     stop = true;
     watcher.join();

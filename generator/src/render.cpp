@@ -5,30 +5,11 @@
 #include <algorithm>
 #include <cctype>
 
+#include "facets.hpp"
 #include "view.hpp"
 
 namespace simpul::gen {
 namespace {
-
-const char* facet_folder(Facet f) {
-    switch (f) {
-        case Facet::Sector:
-            return "sektor/";
-        case Facet::Sdg:
-            return "sdg/";
-        case Facet::Year:
-            return "tahun/";
-        case Facet::Stage:
-            return "tahap/";
-        case Facet::Program:
-            return "penghargaan/";
-        case Facet::Province:
-            return "provinsi/";
-        case Facet::Status:
-            return "status/";
-    }
-    return "";
-}
 
 // Adds the pages of an innovation listing under `base`, `per_page` a page,
 // once for every order of listing_sorts().
@@ -101,7 +82,7 @@ std::string facet_term_folder(Facet f, const std::string& key, const SiteModel& 
         const Province* p = model.cat.province(key);
         return std::string("provinsi/") + (p ? p->slug : key) + "/inovasi/";
     }
-    return std::string(facet_folder(f)) + key + "/";
+    return facet_index_folder(f) + key + "/";
 }
 
 std::vector<PagePlan> plan_pages(const SiteModel& model, const std::string& lang) {
@@ -143,7 +124,7 @@ std::vector<PagePlan> plan_pages(const SiteModel& model, const std::string& lang
             PagePlan idx = proto;
             idx.kind = PageKind::FacetIndex;
             idx.facet = f;
-            idx.path = std::string(facet_folder(f)) + "index.html";
+            idx.path = facet_index_folder(f) + "index.html";
             out.push_back(std::move(idx));
         }
         const Index& groups = model.facets.at(f);

@@ -130,8 +130,12 @@ BuildResult run_build(const BuildOptions& opt) {
         // The search index is built over the staged pages, before the swap.
         const char* env = std::getenv("SIMPUL_PAGEFIND");
         std::string pagefind = opt.pagefind.empty() && env ? env : opt.pagefind;
-        r.search =
-            build_search_index(out.staging(), pagefind, search_start_dirs(opt.content_dir, tdir));
+        if (opt.reuse_search_index && fs::is_directory(opt.out_dir / "pagefind")) {
+            r.search = reuse_search_index(opt.out_dir, out.staging(), languages);
+        } else {
+            r.search = build_search_index(out.staging(), pagefind,
+                                          search_start_dirs(opt.content_dir, tdir));
+        }
         if (r.search.status == SearchIndexResult::Status::Failed) {
             r.diags.error(opt.out_dir.string(), 0, 0, "search-error", r.search.message);
             return r;
@@ -148,6 +152,21 @@ BuildResult run_build(const BuildOptions& opt) {
     r.ok = true;
     r.total_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return r;
+}
+
+SearchIndexResult reuse_search_index(const fs::path& previous, const fs::path& staging,
+                                     const std::vector<std::string>& languages) {
+    SearchIndexResult r;
+    r.status = SearchIndexResult::Status::Off;
+    r.message = "kept from the previous build (preview)";
+    for (const auto& lang : languages) {
+        fs::path rel =
+            lang == languages.front() ? fs::path("pagefind") : fs::path(lang) / "pagefind";
+        if (!fs::is_directory(previous / rel)) continue;
+        fs::create_directories((staging / rel).parent_path());
+        fs::copy(previous / rel, staging / rel, fs::copy_options::recursive);
+    }
     return r;
 }
 

@@ -23,6 +23,9 @@ struct BuildOptions {
     // Pagefind for the search index: "" looks for it (or takes $SIMPUL_PAGEFIND),
     // "off" builds no index, anything else is the path of the binary.
     std::string pagefind;
+    // Keep the search index of the previous output instead of running Pagefind
+    // (the preview's rebuilds: a fresh index costs more than the pages).
+    bool reuse_search_index = false;
 };
 
 struct StageTime {
@@ -42,6 +45,12 @@ struct BuildResult {
 };
 
 BuildResult run_build(const BuildOptions& options);
+
+// Copies the search index folders of `previous` (pagefind/, <lang>/pagefind/)
+// into `staging`; used when BuildOptions::reuse_search_index is set.
+SearchIndexResult reuse_search_index(const std::filesystem::path& previous,
+                                     const std::filesystem::path& staging,
+                                     const std::vector<std::string>& languages);
 
 // The Hugo-like summary printed after a build.
 std::string format_summary(const BuildResult& r, const BuildOptions& options);

@@ -117,6 +117,9 @@ void LivePreview::watch_loop(const std::atomic<bool>& stop) {
         std::fprintf(stderr, "simpul: cannot watch for changes; rebuild by restarting serve\n");
         return;
     }
+    // Rebuilds keep the search index of the first build: Pagefind costs more than
+    // all the pages together. Restart serve to refresh search.
+    build_.reuse_search_index = true;
     while (!stop)
         if (watcher.wait(std::chrono::milliseconds(300))) rebuild();
 }

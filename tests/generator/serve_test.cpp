@@ -64,6 +64,10 @@ TEST_CASE(
     simpul::gen::LivePreview preview(build, opts);
     REQUIRE(preview.rebuild());
     CHECK(preview.version() == 1);
+    // Pagefind comes with ./dev's npm packages: the first build indexes, the rebuilds below keep
+    // it.
+    const bool searchable = fs::exists(tmp / "public/pagefind/pagefind.js");
+    CHECK(searchable);
 
     httplib::Server server;
     REQUIRE(simpul::gen::configure_server(server, opts.root, "/a/b/"));
@@ -99,6 +103,8 @@ TEST_CASE(
     CHECK(std::chrono::steady_clock::now() - edited_at < std::chrono::seconds(2));
     CHECK(client.Get("/a/b/inovasi/bank-sampah/index.html")->body.find("Bank Sampah Baru") !=
           std::string::npos);
+    // The rebuild kept the first build's search index rather than running Pagefind again.
+    CHECK(fs::exists(tmp / "public/pagefind/pagefind.js") == searchable);
 
     // A broken record: the overlay gets the diagnostics, the last good page stays.
     simpul::test::write_file(tmp / "content/innovations/bank-sampah.md", "---\ntitle: [\n---\n");

@@ -7,6 +7,9 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <stdexcept>
+
+#include "validate.hpp"
 
 namespace simpul::test {
 
@@ -30,6 +33,22 @@ TempDir::TempDir() {
 TempDir::~TempDir() {
     std::error_code ec;
     fs::remove_all(path_, ec);
+}
+
+gen::SiteModel model_of(const fs::path& content) {
+    Diagnostics d;
+    gen::Content c = gen::load_content(content, "content", d);
+    gen::validate_content(c, d);
+    if (d.has_errors()) {
+        std::string all;
+        for (const auto& x : d.sorted()) all += format_diagnostic(x) + "\n";
+        throw std::runtime_error("fixture content has errors:\n" + all);
+    }
+    return gen::build_model(c);
+}
+
+gen::SiteModel fixture_model() {
+    return model_of(fixture("valid/basic/content"));
 }
 
 std::string read_file(const fs::path& p) {

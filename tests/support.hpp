@@ -6,6 +6,8 @@
 #include <map>
 #include <string>
 
+#include "catalogue.hpp"
+
 namespace simpul::test {
 
 namespace fs = std::filesystem;
@@ -33,6 +35,11 @@ struct RunResult {
 };
 // Runs the simpul binary with `args` in folder `cwd`.
 RunResult run_simpul(const std::string& args, const fs::path& cwd);
+
+// The model of a content folder that must be valid (throws with the diagnostics otherwise).
+gen::SiteModel model_of(const fs::path& content);
+// The model of the small synthetic fixture site, tests/fixtures/valid/basic.
+gen::SiteModel fixture_model();
 
 std::string read_file(const fs::path& p);
 void write_file(const fs::path& p, const std::string& text);

@@ -7,7 +7,6 @@
 #include <cstdlib>
 #include <fstream>
 
-#include <kainjow/mustache.hpp>
 #include <sstream>
 
 #include "datafile.hpp"
@@ -19,7 +18,6 @@
 
 namespace simpul::gen {
 namespace fs = std::filesystem;
-namespace mstch = kainjow::mustache;
 using json = nlohmann::json;
 
 fs::path dashboard_app_dir() {
@@ -39,39 +37,6 @@ void flatten(const json& j, const std::string& prefix,
         for (std::size_t i = 0; i < j.size(); ++i)
             flatten(j[i], prefix + "." + std::to_string(i), out);
     }
-}
-
-mstch::data to_data(const json& j) {
-    switch (j.type()) {
-        case json::value_t::object: {
-            mstch::data d{mstch::data::type::object};
-            for (const auto& [k, v] : j.items())
-                if (!v.is_null()) d.set(k, to_data(v));
-            return d;
-        }
-        case json::value_t::array: {
-            mstch::data d{mstch::data::type::list};
-            for (const auto& v : j) d.push_back(to_data(v));
-            return d;
-        }
-        case json::value_t::string:
-            return mstch::data{j.get_ref<const std::string&>()};
-        case json::value_t::boolean:
-            return mstch::data{j.get<bool>()};
-        case json::value_t::null:
-            return mstch::data{false};
-        default:
-            return mstch::data{j.dump()};
-    }
-}
-
-bool read_text(const fs::path& p, std::string& out) {
-    std::ifstream in(p, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    out = ss.str();
-    return true;
 }
 
 std::string prefix_of(const std::string& lang) {
@@ -199,10 +164,6 @@ void write_dashboard(const SiteModel& model, const SiteTemplate& tmpl,
         for (const char* file : kDashboardAppFiles)
             out.copy(app / file, std::string(kDashboardFolder) + file);
 
-    std::string text;
-    if (!read_text(tmpl.dir() / "dashboard.html", text)) return;
-    mstch::mustache page(text);
-    if (!page.is_valid()) throw std::runtime_error("dashboard.html: " + page.error_message());
     const Site& site = model.cat.site;
     for (const auto& lang : languages) {
         std::string path = prefix_of(lang) + kDashboardFolder + "index.html";
@@ -234,8 +195,7 @@ void write_dashboard(const SiteModel& model, const SiteTemplate& tmpl,
             }
         view["languages"] = others;
         view["t"] = tmpl.strings(lang);
-        mstch::data data = to_data(view);
-        out.write(path, page.render(data));
+        out.write(path, tmpl.render(PageKind::Dashboard, view));
     }
 }
 

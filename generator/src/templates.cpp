@@ -40,6 +40,7 @@ const std::vector<TemplateInfo> kTemplates = {
     {PageKind::Statistics, "statistics.html", true},
     {PageKind::OpenData, "opendata.html", true},
     {PageKind::Feed, "feed.xml", false},
+    {PageKind::Dashboard, "dashboard.html", false},
 };
 
 bool read_text(const fs::path& p, std::string& out) {

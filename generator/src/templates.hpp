@@ -43,6 +43,7 @@ enum class PageKind {
     Statistics,  // statistik/: static SVG charts with tables
     OpenData,    // data/index.html: the downloads and their licence
     Feed,        // feed.xml: Atom feed of the newest innovations
+    Dashboard,   // dasbor/: the WebAssembly dashboard's own page (its view: dashboard.cpp)
 };
 
 struct TemplateInfo {

@@ -378,6 +378,8 @@ json build_view(const PagePlan& plan, const SiteModel& model, const json& string
             return feed_view(v);
         case PageKind::Sitemap:
             return sitemap_view(v);
+        case PageKind::Dashboard:
+            return {};  // not planned here: write_dashboard() builds its view
         case PageKind::Robots: {
             // Mustache takes "" as true: no address, no Sitemap line.
             std::string base = site_base(model.cat.site);

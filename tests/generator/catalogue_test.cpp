@@ -8,16 +8,7 @@
 
 using namespace simpul;
 using namespace simpul::gen;
-
-namespace {
-SiteModel fixture_model() {
-    Diagnostics d;
-    Content c = load_content(test::fixture("valid/basic/content"), "content", d);
-    validate_content(c, d);
-    REQUIRE_FALSE(d.has_errors());
-    return build_model(c);
-}
-}  // namespace
+using test::fixture_model;
 
 TEST_CASE("records are decoded with their origin") {
     SiteModel m = fixture_model();

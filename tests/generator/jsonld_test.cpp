@@ -9,15 +9,9 @@
 
 using namespace simpul;
 using namespace simpul::gen;
+using test::fixture_model;
 
 namespace {
-SiteModel fixture_model() {
-    Diagnostics d;
-    Content c = load_content(test::fixture("valid/basic/content"), "content", d);
-    validate_content(c, d);
-    REQUIRE_FALSE(d.has_errors());
-    return build_model(c);
-}
 PagePlan plan(const std::string& lang) {
     PagePlan p;
     p.lang = lang;

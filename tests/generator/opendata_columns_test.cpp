@@ -10,6 +10,7 @@
 
 using namespace simpul;
 using namespace simpul::gen;
+using test::fixture_model;
 
 namespace {
 template <class R>
@@ -22,13 +23,6 @@ void check_documented(const std::vector<CsvColumn<R>>& cols) {
         CHECK(std::string(c.doc_en).size() > 3);
     }
     CHECK(cols.front().name == std::string("id"));
-}
-SiteModel fixture_model() {
-    Diagnostics d;
-    Content c = load_content(test::fixture("valid/basic/content"), "content", d);
-    validate_content(c, d);
-    REQUIRE_FALSE(d.has_errors());
-    return build_model(c);
 }
 template <class R>
 std::map<std::string, std::string> row(const Catalogue& cat, const R& r,

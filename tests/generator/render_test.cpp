@@ -11,15 +11,9 @@
 
 using namespace simpul;
 using namespace simpul::gen;
+using test::fixture_model;
 
 namespace {
-SiteModel fixture_model() {
-    Diagnostics d;
-    Content c = load_content(test::fixture("valid/basic/content"), "content", d);
-    validate_content(c, d);
-    REQUIRE_FALSE(d.has_errors());
-    return build_model(c);
-}
 std::set<std::string> paths(const std::vector<PagePlan>& plans) {
     std::set<std::string> out;
     for (const auto& p : plans) out.insert(p.path);

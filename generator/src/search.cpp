@@ -6,7 +6,8 @@
 #include "search.hpp"
 
 #include <fcntl.h>
-#include <spawn.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -64,25 +65,31 @@ fs::path on_path(const char* name) {
 }
 
 // Runs `binary` with `args`; returns its exit status, stdout and stderr in `output`.
+// The child is killed with us: a build killed mid-index must not leave a Pagefind
+// behind that goes on writing into a staging folder the next build removes.
 int run(const fs::path& binary, const std::vector<std::string>& args, std::string& output) {
     int pipe_fds[2];
-    if (::pipe(pipe_fds) != 0) return -1;
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], 1);
-    posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], 2);
-    posix_spawn_file_actions_addclose(&actions, pipe_fds[0]);
+    if (::pipe2(pipe_fds, O_CLOEXEC) != 0) return -1;
     std::vector<std::string> all = {binary.string()};
     all.insert(all.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (auto& a : all) argv.push_back(a.data());
     argv.push_back(nullptr);
-    pid_t pid = 0;
-    int rc = posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
+    pid_t parent = ::getpid();
+    pid_t pid = ::fork();
+    if (pid == 0) {
+        // Only async-signal-safe calls between fork and exec.
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != parent) ::_exit(127);
+        int devnull = ::open("/dev/null", O_RDONLY);
+        if (devnull >= 0) ::dup2(devnull, 0);
+        ::dup2(pipe_fds[1], 1);
+        ::dup2(pipe_fds[1], 2);
+        ::execv(argv[0], argv.data());
+        ::_exit(127);
+    }
     ::close(pipe_fds[1]);
-    if (rc != 0) {
+    if (pid < 0) {
         ::close(pipe_fds[0]);
         output = "cannot start " + binary.string();
         return -1;

@@ -2,6 +2,10 @@
 // messages, run as a user would run them.
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <cstdio>
+#include <random>
+
 #include "support.hpp"
 
 using namespace simpul::test;
@@ -108,14 +112,26 @@ TEST_CASE("a build killed at any moment leaves the previous output complete and 
                        "Teks **uji** " +
                        std::to_string(i) + ".\n");
     std::string templates = " --templates '" + (source_dir() / "site-template").string() + "'";
+    auto started = std::chrono::steady_clock::now();
     REQUIRE(run_simpul("build content -o public" + templates, tmp.path()).status == 0);
+    // The build's length only spreads the kill moments over it; nothing is asserted on it.
+    double build_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                                started)
+                          .count();
     auto before = snapshot(tmp / "public");
     REQUIRE(before.size() > 1600);
-    for (int delay_ms : {5, 60, 250, 600}) {
-        CAPTURE(delay_ms);
+    // 30 moments: one in each thirtieth of a build, at a seeded random point inside it, so
+    // every stage (load, render, staging writes, Pagefind, the swap) gets killed somewhere.
+    std::mt19937 random(20261123);
+    for (int i = 0; i < 30; ++i) {
+        double at = build_ms * (i + std::uniform_real_distribution<double>(0, 1)(random)) / 30;
+        CAPTURE(i);
+        CAPTURE(at);
+        char delay[32];
+        std::snprintf(delay, sizeof delay, "%.3f", at / 1000);
         std::string cmd = "cd '" + tmp.path().string() + "' && ('" + simpul_binary().string() +
                           "' build content -o public" + templates +
-                          " >/dev/null 2>&1 & pid=$!; sleep " + std::to_string(delay_ms / 1000.0) +
+                          " >/dev/null 2>&1 & pid=$!; sleep " + delay +
                           "; kill -9 $pid; wait $pid) 2>/dev/null";
         std::system(cmd.c_str());
         CHECK(snapshot(tmp / "public") == before);

@@ -26,8 +26,11 @@ std::string json_escape(std::string_view s) {
     return out;
 }
 
+// A quoted CSV field; text a spreadsheet would take for a formula (starting with
+// = + - @, tab or CR) gets a leading apostrophe, as in the site's open data.
 std::string csv_field(std::string_view s) {
     std::string out = "\"";
+    if (!s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos) out += '\'';
     for (char c : s) {
         if (c == '"') out += '"';
         out += c;

@@ -194,8 +194,7 @@ void write_dashboard(const SiteModel& model, const SiteTemplate& tmpl,
                      {"href", root + prefix_of(other) + kDashboardFolder + "index.html"}});
             }
         view["languages"] = others;
-        view["t"] = tmpl.strings(lang);
-        out.write(path, tmpl.render(PageKind::Dashboard, view));
+        out.write(path, tmpl.render(PageKind::Dashboard, view, lang));
     }
 }
 

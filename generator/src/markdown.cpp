@@ -1,9 +1,12 @@
-// The only place that calls cmark.
+// The only place that calls cmark. Raw HTML is dropped (safe mode); links pass
+// only to http(s) and mailto addresses (and record links, resolved to pages of
+// the site); images become links, since pages load nothing from other sites.
 #include "markdown.hpp"
 
 #include <cmark.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <memory>
 
@@ -54,6 +57,61 @@ void each_record_link(cmark_node* root, Fn fn) {
     }
 }
 
+// http://, https:// or mailto: (scheme in any case): the only addresses a link may have.
+bool is_web_url(const char* url) {
+    if (!url) return false;
+    std::string u(url);
+    std::transform(u.begin(), u.end(), u.begin(), [](unsigned char c) {
+        return c < 0x80 ? static_cast<char>(std::tolower(c)) : static_cast<char>(c);
+    });
+    return u.rfind("http://", 0) == 0 || u.rfind("https://", 0) == 0 || u.rfind("mailto:", 0) == 0;
+}
+
+// Moves n's children before it and frees it: the text stays, the link goes.
+void unwrap(cmark_node* n) {
+    while (cmark_node* child = cmark_node_first_child(n)) cmark_node_insert_before(n, child);
+    cmark_node_free(n);
+}
+
+bool inside_link(cmark_node* n) {
+    for (cmark_node* p = cmark_node_parent(n); p; p = cmark_node_parent(p))
+        if (cmark_node_get_type(p) == CMARK_NODE_LINK) return true;
+    return false;
+}
+
+// Every link whose address is not a web address loses its address (its text
+// stays), except record links when `keep_record_links`; every image becomes a
+// link to the image, or its text alone (inside a link, or not a web address).
+void make_links_safe(cmark_node* root, bool keep_record_links) {
+    cmark_iter* it = cmark_iter_new(root);
+    std::vector<cmark_node*> nodes;
+    for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+        cmark_node* n = cmark_iter_get_node(it);
+        cmark_node_type type = cmark_node_get_type(n);
+        if (ev == CMARK_EVENT_ENTER && (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE))
+            nodes.push_back(n);
+    }
+    cmark_iter_free(it);
+    // Innermost first (images inside links), so no node is freed before it is visited.
+    for (auto i = nodes.rbegin(); i != nodes.rend(); ++i) {
+        cmark_node* n = *i;
+        const char* url = cmark_node_get_url(n);
+        std::string kind, id;
+        bool image = cmark_node_get_type(n) == CMARK_NODE_IMAGE;
+        bool web = is_web_url(url);
+        bool record = !image && keep_record_links && split_record_url(url, kind, id);
+        if (image && web && !inside_link(n)) {
+            cmark_node* link = cmark_node_new(CMARK_NODE_LINK);
+            cmark_node_set_url(link, url);
+            while (cmark_node* child = cmark_node_first_child(n)) cmark_node_append_child(link, child);
+            cmark_node_replace(n, link);
+            cmark_node_free(n);
+        } else if (image || (!web && !record)) {
+            unwrap(n);
+        }
+    }
+}
+
 std::string render(cmark_node* root) {
     std::unique_ptr<char, decltype(&std::free)> html(cmark_render_html(root, kOptions), &std::free);
     return html ? std::string(html.get()) : std::string();
@@ -69,7 +127,9 @@ const std::vector<std::string>& record_link_kinds() {
 
 std::string markdown_to_html(const std::string& markdown) {
     NodePtr root = parse(markdown);
-    return root ? render(root.get()) : std::string();
+    if (!root) return {};
+    make_links_safe(root.get(), false);
+    return render(root.get());
 }
 
 std::vector<RecordLink> record_links(const std::string& markdown) {
@@ -86,6 +146,7 @@ std::vector<RecordLink> record_links(const std::string& markdown) {
 std::string markdown_to_html(const std::string& markdown, const RecordLinkResolver& resolve) {
     NodePtr root = parse(markdown);
     if (!root) return {};
+    make_links_safe(root.get(), true);
     each_record_link(root.get(),
                      [&](cmark_node* n, const std::string& kind, const std::string& id) {
                          std::string href = resolve(kind, id);
@@ -93,10 +154,7 @@ std::string markdown_to_html(const std::string& markdown, const RecordLinkResolv
                              cmark_node_set_url(n, href.c_str());
                              return;
                          }
-                         // Unknown target: keep the text, drop the link.
-                         while (cmark_node* child = cmark_node_first_child(n))
-                             cmark_node_insert_before(n, child);
-                         cmark_node_free(n);
+                         unwrap(n);  // unknown target: keep the text, drop the link
                      });
     return render(root.get());
 }

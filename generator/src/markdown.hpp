@@ -1,6 +1,8 @@
-// Markdown to HTML with cmark in its safe mode: raw HTML is dropped and
-// javascript:/vbscript:/file:/data: links are removed by cmark itself.
-// Record links such as [OM-SPAN](inovasi:omspan) are found and rewritten here.
+// Markdown to HTML with cmark in its safe mode: raw HTML is dropped. Links keep
+// their address only when it is http://, https:// or mailto: (else their text
+// stays, unlinked); images become links to the image, as pages load nothing from
+// other sites. Record links such as [OM-SPAN](inovasi:omspan) are found and
+// rewritten here (without a resolver they lose their address).
 #pragma once
 
 #include <functional>

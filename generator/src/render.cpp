@@ -189,7 +189,7 @@ std::vector<PagePlan> plan_pages(const SiteModel& model, const std::string& lang
 }
 
 std::string render_page(const PagePlan& plan, const SiteModel& model, const SiteTemplate& tmpl) {
-    return tmpl.render(plan.kind, build_view(plan, model, tmpl.strings(plan.lang)));
+    return tmpl.render(plan.kind, build_view(plan, model, tmpl.strings(plan.lang)), plan.lang);
 }
 
 }  // namespace simpul::gen

@@ -149,8 +149,12 @@ SiteTemplate SiteTemplate::load(const fs::path& dir, const std::string& display,
             diags.error(join(display, rel), 0, 0, "missing-template", "UI strings file is missing");
             continue;
         }
-        if (auto n = parse_yaml(text, join(display, rel), 1, diags))
+        if (auto n = parse_yaml(text, join(display, rel), 1, diags)) {
             st.strings_[lang] = yaml_to_json(*n);
+            mstch::data t{mstch::data::type::object};
+            t.set("t", to_data(st.strings_[lang]));
+            st.strings_data_.emplace(lang, std::move(t));
+        }
     }
     std::error_code ec;
     if (fs::is_directory(dir / "assets", ec)) {
@@ -161,12 +165,21 @@ SiteTemplate SiteTemplate::load(const fs::path& dir, const std::string& display,
     return st;
 }
 
-std::string SiteTemplate::render(PageKind kind, const nlohmann::json& view) const {
-    mstch::data data = to_data(view);
-    std::string body = templates_.at(kind)->render(data);
+std::string SiteTemplate::render(PageKind kind, const nlohmann::json& view,
+                                 const std::string& lang) const {
+    // The page's data on top of the language's UI strings ({{t.…}}), which are
+    // converted once per build and shared by every page instead of copied in.
+    static const mstch::data no_strings{mstch::data::type::object};
+    auto s = strings_data_.find(lang);
+    mstch::data page = to_data(view);
+    mstch::context<std::string> ctx(s == strings_data_.end() ? &no_strings : &s->second);
+    ctx.push(&page);
+    std::string body = templates_.at(kind)->render(ctx);
     if (!template_info(kind).html) return body;
-    data.set("content", body);
-    return layout_->render(data);
+    mstch::data content{mstch::data::type::object};
+    content.set("content", std::move(body));
+    ctx.push(&content);
+    return layout_->render(ctx);
 }
 
 const nlohmann::json& SiteTemplate::strings(const std::string& lang) const {

@@ -15,6 +15,8 @@
 namespace kainjow::mustache {
 template <typename string_type>
 class basic_mustache;
+template <typename string_type>
+class basic_data;
 }
 
 namespace simpul::gen {
@@ -68,8 +70,10 @@ class SiteTemplate {
     static SiteTemplate load(const std::filesystem::path& dir, const std::string& display,
                              const std::vector<std::string>& languages, Diagnostics& diags);
 
-    // Renders `view` through the template of `kind` (and the layout for HTML pages).
-    std::string render(PageKind kind, const nlohmann::json& view) const;
+    // Renders `view` through the template of `kind` (and the layout for HTML pages);
+    // {{t.…}} names the UI strings of `lang`.
+    std::string render(PageKind kind, const nlohmann::json& view,
+                       const std::string& lang = "id") const;
 
     const nlohmann::json& strings(const std::string& lang) const;
     // Files under assets/, relative to it, sorted.
@@ -82,6 +86,8 @@ class SiteTemplate {
     std::map<PageKind, std::unique_ptr<Mustache>> templates_;
     std::unique_ptr<Mustache> layout_;
     std::map<std::string, nlohmann::json> strings_;
+    // {"t": strings} as Mustache data, per language.
+    std::map<std::string, kainjow::mustache::basic_data<std::string>> strings_data_;
     std::vector<std::filesystem::path> assets_;
 };
 

@@ -476,7 +476,6 @@ json build_view(const PagePlan& plan, const SiteModel& model, const json& string
         view["search_filters"] = json::array();
     }
     normalise(view);
-    view["t"] = strings;
     return view;
 }
 

@@ -62,6 +62,18 @@ async function loadCounts() {
   setCounts(lastCounts);
 }
 
+// Pagefind's excerpt is HTML: the page's text with <mark> around matches. Only
+// the text and the marks are kept (parsed inertly), whatever the page held.
+function excerptNodes(html) {
+  const body = new DOMParser().parseFromString(html, 'text/html').body;
+  return [...body.childNodes].map((node) => {
+    if (node.nodeName !== 'MARK') return document.createTextNode(node.textContent);
+    const mark = document.createElement('mark');
+    mark.textContent = node.textContent;
+    return mark;
+  });
+}
+
 let current = 0;   // the latest search; older answers are dropped
 let results = [];
 let shown = 0;
@@ -87,7 +99,7 @@ async function showMore() {
       item.append(meta);
     }
     const excerpt = document.createElement('p');
-    excerpt.innerHTML = page.excerpt;  // Pagefind's escaped page text with <mark> around matches
+    excerpt.append(...excerptNodes(page.excerpt));
     item.append(excerpt);
     list.append(item);
   }

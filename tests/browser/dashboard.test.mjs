@@ -3,11 +3,12 @@
 // (data/dashboard-figures.json, computed with core/stats), a province tile
 // filters, the URL hash survives a reload and the back button, the language
 // switch keeps the view, CSV download, keyboard, high DPI and resizes, and the
-// fallback messages when WebGL2 or the data are missing. No console errors.
+// fallback messages when WebGL2 or the data are missing, and when the data file
+// is truncated, random bytes, damaged or of another version. No console errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { serveSite, launch, openPage, screenshotPath } from './support.mjs';
 
 let site, browser, expected;
@@ -186,8 +187,23 @@ test('crisp on a high-DPI screen and follows resizes', async () => {
   await context.close();
 });
 
+// Deterministic noise (a linear congruential generator), never starting with gzip's magic.
+function noise(n, seed = 7) {
+  const out = Buffer.alloc(n);
+  for (let i = 0; i < n; ++i) out[i] = (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
+  out[0] = 0x42;
+  return out;
+}
+
+// Serves the data file changed by `change(uncompressed bytes)`; `gzip` compresses the result.
+const mangle = (change, gzip = false) => (page) => page.route('**/data/dashboard.bin.gz', async (route) => {
+  const res = await route.fetch();
+  const body = change(Buffer.from(gunzipSync(await res.body())));
+  await route.fulfill({ response: res, body: gzip ? gzipSync(body) : body });
+});
+
 test('without WebGL2, or with a damaged data file, a message links to the static statistics', async () => {
-  for (const [name, setup, message] of [
+  for (const [name, setup, message, path = 'dasbor/index.html'] of [
     ['no-webgl', (page) => page.addInitScript(() => {
       const get = HTMLCanvasElement.prototype.getContext;
       HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
@@ -200,16 +216,30 @@ test('without WebGL2, or with a damaged data file, a message links to the static
       const body = gunzipSync(await res.body());
       await route.fulfill({ response: res, body: body.subarray(0, 64) });
     }), /truncated: expected \d+ bytes, got 64/],
+    // The message says what is wrong in the page's language, then the app's own (English) words.
+    ['truncated-gzip', mangle((b) => b.subarray(0, b.length - 100), true),
+      /^Data dasbor tidak dapat dimuat\. Berkas datanya tidak lengkap .*\n+dashboard data is truncated/],
+    ['random', (page) => page.route('**/data/dashboard.bin.gz', (route) => route.fulfill({ body: noise(4096) })),
+      /^Data dasbor tidak dapat dimuat\. Berkas yang diterima bukan berkas data dasbor\.\n+this is not a Simpul/],
+    ['random-gzip', (page) => page.route('**/data/dashboard.bin.gz',
+      (route) => route.fulfill({ body: Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0]), noise(4096)]) })),
+      /^Data dasbor tidak dapat dimuat\. Berkas datanya rusak\.\n+dashboard data is damaged/],
+    ['damaged', mangle((b) => Buffer.concat([b.subarray(0, 16), noise(b.length - 16)]), true),
+      /^Data dasbor tidak dapat dimuat\. Berkas datanya rusak\.\n+dashboard data is damaged: [a-z]/],
+    ['version', mangle((b) => { b.writeUInt32LE(99, 8); return b; }, true),
+      /^The dashboard data could not be loaded\. The data file was made by another version of Simpul; .*\n+dashboard data version 99 is not supported/,
+      'en/dasbor/index.html'],
   ]) {
     const { page, problems } = await openPage(browser);
     await setup(page);
-    await page.goto(site.url + 'dasbor/index.html');
+    await page.goto(site.url + path);
     await page.waitForFunction(() => window.simpulDash && window.simpulDash.failed, null, { timeout: 60000 });
     const text = await page.locator('#dash-status').innerText();
     assert.match(text, message, name);
     const link = page.locator('#dash-fallback a');
     assert.ok(await link.isVisible(), `${name}: the link to the statistics page is shown`);
-    assert.equal(await link.getAttribute('href'), '../statistik/index.html');
+    assert.equal(await link.getAttribute('href'), path.startsWith('en/') ? '../../en/statistik/index.html' : '../statistik/index.html');
+    assert.ok(!(await page.locator('#canvas').isVisible()), `${name}: no half-working canvas`);
     await page.screenshot({ path: screenshotPath(`dashboard-${name}.png`) });
     assert.deepEqual(problems, []);
     await page.context().close();

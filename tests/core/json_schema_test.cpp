@@ -11,7 +11,7 @@ TEST_CASE("an innovation schema: required fields, closed object, enums, patterns
     CHECK(s["type"] == "object");
     CHECK(s["additionalProperties"] == false);
     CHECK(s["required"] ==
-          nlohmann::json::array({"title", "summary", "agency", "sectors", "sources"}));
+          nlohmann::json::array({"title", "summary", "agency", "sources"}));
     CHECK(s["properties"]["stage"]["enum"] ==
           nlohmann::json::array({"penciptaan", "pengembangan", "pelembagaan"}));
     CHECK(s["properties"]["year"]["minimum"] == 1900);

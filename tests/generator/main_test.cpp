@@ -174,7 +174,7 @@ TEST_CASE("a scaffolded innovation, once its required fields are filled, checks 
     fill("\ntitle: \"\"", "\ntitle: \"Bank Air\"");
     fill("\nsummary: \"\"", "\nsummary: \"Menabung air hujan.\"");
     fill("\nagency: \"\"", "\nagency: pemprov-diy");
-    fill("\nsectors: []", "\nsectors: [lingkungan]");
+    fill("\n# sectors: []", "\nsectors: [lingkungan]");
     fill("\n  - title: \"\"",
          "\n  - title: \"Berita uji\"");  // the open sources item, not a commented example
     fill("\n    url: \"\"", "\n    url: \"https://example.org/bank-air\"");

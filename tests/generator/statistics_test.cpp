@@ -84,7 +84,7 @@ TEST_CASE("the English statistics page labels and links in English") {
     CHECK(v["charts"][2]["rows"][0]["cells"][0]["text"] == "Environment");
     CHECK(v["dashboard_href"] == "../../en/dasbor/index.html");
     CHECK(v["figures"][0]["value"] == "1,234");
-    std::string html = f.tmpl.render(PageKind::Statistics, v);
+    std::string html = f.tmpl.render(PageKind::Statistics, v, "en");
     CHECK(html.find("<caption id=\"cap-sektor\">Table: Innovations by sector</caption>") !=
           std::string::npos);
 }

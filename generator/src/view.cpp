@@ -67,6 +67,14 @@ std::string ViewContext::province_href(const std::string& code) const {
     return p ? href("provinsi/" + p->slug + "/index.html") : std::string();
 }
 
+std::string ViewContext::body_html(const std::string& markdown) const {
+    // Every kind of record link is named after the folder of its pages (checked
+    // to exist by validate), so the link is that page's address from here.
+    return markdown_to_html(markdown, [&](const std::string& kind, const std::string& id) {
+        return href(kind + "/" + id + "/index.html");
+    });
+}
+
 json ViewContext::province_ref(const std::string& code) const {
     const Province* p = cat.province(code);
     if (!p) return nullptr;

@@ -109,7 +109,7 @@ json home_view(const ViewContext& v) {
             {"hubs", hubs},
             {"events", events},
             {"facets", facets},
-            {"about_html", markdown_to_html(en && !cat.site.about_en.empty() ? cat.site.about_en
+            {"about_html", v.body_html(en && !cat.site.about_en.empty() ? cat.site.about_en
                                                                              : cat.site.about)},
             {"about_sources", v.sources(cat.site.about_sources)}};
 }

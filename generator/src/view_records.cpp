@@ -46,10 +46,10 @@ json innovation_view(const ViewContext& v) {
     view["description"] = view["summary"];
     // An English body when the record has one; otherwise the Indonesian body, marked lang="id".
     if (en && !inn.body_en.empty()) {
-        view["body_html"] = markdown_to_html(inn.body_en);
+        view["body_html"] = v.body_html(inn.body_en);
         view["body_lang"] = "";
     } else {
-        view["body_html"] = markdown_to_html(inn.body);
+        view["body_html"] = v.body_html(inn.body);
     }
     json facts = json::array();
     json filters = json::array();
@@ -147,7 +147,7 @@ json hub_view(const ViewContext& v) {
     const Hub& h = *v.cat.hub(v.plan.key);
     json view = v.hub_row(h);
     view["page_title"] = view["name"];
-    view["body_html"] = markdown_to_html(h.body);
+    view["body_html"] = v.body_html(h.body);
     if (h.decree)
         view["decree"] = {
             {"number", h.decree->number},
@@ -264,7 +264,7 @@ json event_view(const ViewContext& v) {
     const Event& e = *v.cat.event(v.plan.key);
     json view = v.event_row(e);
     view["page_title"] = view["title"];
-    view["body_html"] = markdown_to_html(e.body);
+    view["body_html"] = v.body_html(e.body);
     json inns = json::array();
     for (const auto& id : e.innovations)
         if (const Innovation* inn = v.cat.innovation(id)) inns.push_back(v.innovation_card(*inn));
@@ -288,7 +288,7 @@ json regulation_view(const ViewContext& v) {
                  {"number", r->number},
                  {"year", std::to_string(r->year)},
                  {"type", r->type},
-                 {"body_html", markdown_to_html(r->body)},
+                 {"body_html", v.body_html(r->body)},
                  {"sources", v.sources(r->sources)}};
     view["url"] = r->url;
     return view;

@@ -135,7 +135,8 @@ std::vector<RecordSchema> build_schemas() {
           ref("agency", RefTarget::Agency, true),
           ref("province", RefTarget::Province, false, "required unless the agency is central"),
           year("year", false, "year launched"),
-          list("sectors", ref("sector", RefTarget::Sector), true),
+          list("sectors", ref("sector", RefTarget::Sector), false,
+               "only sectors a source names;"),
           list("sdgs", ref("sdg", RefTarget::Sdg)),
           choice("stage", {"penciptaan", "pengembangan", "pelembagaan"}, false),
           choice("status", {"berlanjut", "vakum"}, false),
@@ -263,6 +264,14 @@ bool is_valid_date(std::string_view s) {
     bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     int max_day = (m == 2 && !leap) ? 28 : days[m - 1];
     return d >= 1 && d <= max_day;
+}
+
+std::size_t control_char_at(std::string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) return i;
+    }
+    return std::string_view::npos;
 }
 
 bool is_allowed_url(std::string_view s) {

@@ -73,5 +73,8 @@ bool is_safe_id(std::string_view id);
 bool is_valid_date(std::string_view s);
 // True for absolute http://, https:// and mailto: URLs without spaces or control characters.
 bool is_allowed_url(std::string_view s);
+// The offset of the first control character (C0 but tab, line feed and carriage
+// return, or DEL), or npos: invisible in editors, forbidden in XML, errors in HTML.
+std::size_t control_char_at(std::string_view s);
 
 }  // namespace simpul

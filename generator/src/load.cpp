@@ -56,6 +56,11 @@ std::size_t invalid_utf8_at(const std::string& s) {
 
 constexpr std::uintmax_t kMaxFileBytes = 10u * 1024 * 1024;
 
+std::string not_a_file(const fs::file_status& st) {
+    return fs::is_directory(st) ? "expected a record file, found a folder"
+                                : "expected a record file, found a pipe, socket or device";
+}
+
 // Reads a content file with every check a file from many hands needs: links
 // must stay inside the content folder, size is capped, text must be UTF-8.
 bool read_content_file(const fs::path& file, const fs::path& root, const std::string& shown,
@@ -75,6 +80,11 @@ bool read_content_file(const fs::path& file, const fs::path& root, const std::st
             return false;
         }
     }
+    // A link may lead to a folder, and a pipe or device would block or never end.
+    if (fs::file_status st = fs::status(file, ec); !ec && !fs::is_regular_file(st)) {
+        diags.error(shown, 0, 0, "unknown-file", not_a_file(st));
+        return false;
+    }
     std::uintmax_t size = fs::file_size(file, ec);
     if (!ec && size > kMaxFileBytes) {
         diags.error(shown, 0, 0, "too-large",
@@ -87,7 +97,10 @@ bool read_content_file(const fs::path& file, const fs::path& root, const std::st
         return false;
     }
     strip_bom(text);
-    if (std::size_t bad = invalid_utf8_at(text); bad != std::string::npos) {
+    std::size_t bad = invalid_utf8_at(text);
+    bool control = false;
+    if (bad == std::string::npos) control = (bad = control_char_at(text)) != std::string::npos;
+    if (bad != std::string::npos) {
         int line = 1 + static_cast<int>(std::count(
                            text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n'));
         std::size_t line_start = text.rfind('\n', bad == 0 ? 0 : bad - 1);
@@ -96,9 +109,14 @@ bool read_content_file(const fs::path& file, const fs::path& root, const std::st
                   1;
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[bad]));
-        diags.error(
-            shown, line, col, "encoding",
-            std::string("the file is not valid UTF-8 (byte ") + hex + "); save it as UTF-8");
+        if (control)
+            diags.error(shown, line, col, "control-char",
+                        std::string("the file contains an invisible control character (byte ") +
+                            hex + "); delete it");
+        else
+            diags.error(
+                shown, line, col, "encoding",
+                std::string("the file is not valid UTF-8 (byte ") + hex + "); save it as UTF-8");
         return false;
     }
     return true;
@@ -217,7 +235,7 @@ Content load_content(const fs::path& dir, const std::string& display, Diagnostic
             std::string ext = file.extension().string();
             bool link = fs::is_symlink(fs::symlink_status(file, ec));
             if (!link && !fs::is_regular_file(file, ec)) {
-                diags.error(shown, 0, 0, "unknown-file", "expected a record file, found a folder");
+                diags.error(shown, 0, 0, "unknown-file", not_a_file(fs::status(file, ec)));
                 continue;
             }
             if (ext != ".md" && ext != ".yaml" && ext != ".yml" && ext != ".json") {

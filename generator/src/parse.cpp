@@ -3,10 +3,12 @@
 // every key keeps its line. Syntax errors become diagnostics with positions.
 #include "parse.hpp"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 namespace simpul::gen {
 
@@ -61,10 +63,25 @@ void classify_plain_scalar(Node& n) {
     }
 }
 
+// Deeper nesting is an error (yaml-cpp stops at the same depth): no record needs
+// it, and Nodes are walked and freed recursively.
+constexpr std::size_t kMaxDepth = 500;
+const char* const kTooDeep = "the data is nested more than 500 levels deep";
+
+// Thrown out of YamlConverter when aliases form a loop or expand without bound.
+struct TooComplex {
+    int line, col;
+    std::string message;
+};
+
 struct YamlConverter {
     const std::string& path;
     int line_offset;  // file line of the YAML text's first line, minus one
     Diagnostics& diags;
+    // Nodes left to convert: without aliases a text of n bytes never holds more
+    // than n + 1, so only aliases (*name) that expand without bound exhaust it.
+    std::size_t budget;
+    std::size_t depth = 0;
 
     Node convert(const YAML::Node& y, int fallback_line, int fallback_col) {
         Node n;
@@ -72,6 +89,17 @@ struct YamlConverter {
         bool has_mark = m.line >= 0;
         n.line = has_mark ? m.line + 1 + line_offset : fallback_line;
         n.col = has_mark ? m.column + 1 : fallback_col;
+        if (budget-- == 0)
+            throw TooComplex{n.line, n.col,
+                             "aliases (*name) expand to more data than the file holds; write the "
+                             "values out instead"};
+        if (depth >= kMaxDepth)
+            throw TooComplex{n.line, n.col,
+                             std::string(kTooDeep) + " (or an alias (*name) contains itself)"};
+        struct Deeper {
+            std::size_t& d;
+            ~Deeper() { --d; }
+        } deeper{++depth};
         switch (y.Type()) {
             case YAML::NodeType::Undefined:
             case YAML::NodeType::Null:
@@ -111,6 +139,47 @@ struct YamlConverter {
         return n;
     }
 };
+
+// Where the second document of a YAML text starts, when it has one that is not
+// empty. Not YAML::LoadAll: on some texts (",") its parser makes no progress and
+// LoadAll collects empty documents until memory runs out (found by fuzz/front_matter).
+// Here at most one document per byte is read, and only texts with a line starting
+// with '---' or '...' (the only way to start another document) are read twice.
+std::optional<YAML::Mark> second_document(const std::string& text) {
+    if (text.rfind("---", 0) != 0 && text.rfind("...", 0) != 0 &&
+        text.find("\n---") == std::string::npos && text.find("\n...") == std::string::npos)
+        return std::nullopt;
+    struct Scan : YAML::EventHandler {
+        std::size_t documents = 0;
+        std::optional<YAML::Mark> found;
+        void at(const YAML::Mark& m) {
+            if (documents >= 2 && !found) found = m;
+        }
+        void OnDocumentStart(const YAML::Mark&) override { ++documents; }
+        void OnDocumentEnd() override {}
+        void OnNull(const YAML::Mark&, YAML::anchor_t) override {}  // an empty document is fine
+        void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { at(m); }
+        void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                      const std::string&) override {
+            at(m);
+        }
+        void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                             YAML::EmitterStyle::value) override {
+            at(m);
+        }
+        void OnSequenceEnd() override {}
+        void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                        YAML::EmitterStyle::value) override {
+            at(m);
+        }
+        void OnMapEnd() override {}
+    } scan;
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    for (std::size_t i = 0; i <= text.size() + 1 && !scan.found; ++i)
+        if (!parser.HandleNextDocument(scan)) break;
+    return scan.found;
+}
 
 // ---- JSON ------------------------------------------------------------------
 
@@ -204,7 +273,10 @@ class JsonBuilder : public nlohmann::json_sax<nlohmann::json> {
         auto [line, col] = lines_.at(byte > 0 ? std::min(byte - 1, text_.size()) : 0);
         std::string msg = ex.what();
         // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..."
-        if (auto p = msg.find(": "); p != std::string::npos) msg = msg.substr(p + 2);
+        if (auto p = msg.find(": "); p != std::string::npos)
+            msg = msg.substr(p + 2);
+        else if (auto q = msg.find("] "); msg.rfind("[json.exception.", 0) == 0 && q != msg.npos)
+            msg = msg.substr(q + 2);  // "[json.exception.out_of_range.406] number overflow ..."
         diags_.error(path_, line, col, "json-syntax", msg);
         return false;
     }
@@ -233,6 +305,11 @@ class JsonBuilder : public nlohmann::json_sax<nlohmann::json> {
         return add(std::move(n));
     }
     bool open(Node::Type t) {
+        if (stack_.size() >= kMaxDepth) {
+            auto [line, col] = lines_.at(here() > 0 ? here() - 1 : 0);
+            diags_.error(path_, line, col, "json-syntax", kTooDeep);
+            return false;
+        }
         Node n = make(t, "");
         keys_.push_back(pending_key_);
         skips_.push_back(skip_next_);
@@ -282,14 +359,28 @@ std::optional<Node> parse_yaml(const std::string& text, const std::string& path,
                                Diagnostics& diags) {
     try {
         YAML::Node root = YAML::Load(text);
-        YamlConverter conv{path, first_line - 1, diags};
+        // A second document (after a '---' or '...' line) would be dropped unread.
+        if (auto second = second_document(text)) {
+            YAML::Mark m = *second;
+            diags.error(path, m.line >= 0 ? m.line + first_line : first_line,
+                        m.column >= 0 ? m.column + 1 : 1, "yaml-syntax",
+                        "a second document starts here (after a '---' line); a file holds one "
+                        "record, or one list");
+            return std::nullopt;
+        }
+        YamlConverter conv{path, first_line - 1, diags, text.size() + 1000};
         Node n = conv.convert(root, first_line, 1);
         if (n.line == 0) n.line = first_line;
         return n;
+    } catch (const TooComplex& e) {
+        diags.error(path, e.line, e.col, "yaml-syntax", e.message);
+        return std::nullopt;
     } catch (const YAML::Exception& e) {
         int line = e.mark.line >= 0 ? e.mark.line + first_line : first_line;
         int col = e.mark.column >= 0 ? e.mark.column + 1 : 1;
-        diags.error(path, line, col, "yaml-syntax", e.msg);
+        // yaml-cpp reports its depth limit (500) as "bad file".
+        diags.error(path, line, col, "yaml-syntax",
+                    e.msg == YAML::ErrorMsg::BAD_FILE ? kTooDeep : e.msg);
         return std::nullopt;
     }
 }

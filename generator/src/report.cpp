@@ -33,6 +33,20 @@ const char* severity_name(Severity s) {
     return s == Severity::Error ? "error" : "warning";
 }
 
+// Control characters from the content (a quoted line, a value in a message)
+// shown as U+FFFD: a NUL would end the report early, others upset terminals.
+std::string visible(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        auto u = static_cast<unsigned char>(c);
+        if ((u < 0x20 && c != '\n' && c != '\t') || u == 0x7f)
+            out += "\xEF\xBF\xBD";
+        else
+            out += c;
+    }
+    return out;
+}
+
 }  // namespace
 
 LineReader file_line_reader() {
@@ -82,6 +96,8 @@ std::string hint_for(const std::string& code) {
          "this field is optional, but readers look for it: add it when a source gives it"},
         {"broken-link", "record links look like [text](inovasi:id); the id must exist"},
         {"encoding", "save the file as UTF-8 (most editors: File > Save with Encoding > UTF-8)"},
+        {"control-char",
+         "control characters (often pasted from another program) break pages and the feed"},
         {"bad-link", "replace the link by the file itself"},
         {"outside-content", "records must live inside the content folder"},
         {"too-large", "split the text, or link to the document instead of pasting it"},
@@ -107,7 +123,8 @@ std::string format_report(const std::vector<Diagnostic>& diags, ReportFormat for
                             {"code", d.code},
                             {"message", d.message},
                             {"hint", hint_for(d.code)}});
-        return list.dump(2) + "\n";
+        // A file name need not be UTF-8: replace what is not, instead of throwing.
+        return list.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     }
     for (const auto& d : diags) {
         if (format == ReportFormat::Github) {
@@ -116,7 +133,7 @@ std::string format_report(const std::vector<Diagnostic>& diags, ReportFormat for
                    ",line=" + std::to_string(d.line > 0 ? d.line : 1) +
                    ",col=" + std::to_string(d.col > 0 ? d.col : 1) +
                    ",title=" + github_escape(d.code, true) +
-                   "::" + github_escape(d.message, false) + "\n";
+                   "::" + visible(github_escape(d.message, false)) + "\n";
             continue;
         }
         out += format_diagnostic(d) + "\n";
@@ -134,7 +151,7 @@ std::string format_report(const std::vector<Diagnostic>& diags, ReportFormat for
         }
         if (std::string hint = hint_for(d.code); !hint.empty()) out += "  = hint: " + hint + "\n";
     }
-    return out;
+    return visible(out);
 }
 
 }  // namespace simpul::gen

@@ -4,6 +4,7 @@
 #include "validate.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -161,7 +162,16 @@ class Validator {
         switch (f.kind) {
             case FieldKind::Text:
             case FieldKind::Markdown:
-                if (v.type != Node::Type::String) wrong(path, line, col, f, "text", v);
+                if (v.type != Node::Type::String) {
+                    wrong(path, line, col, f, "text", v);
+                } else if (std::size_t at = control_char_at(v.text); at != std::string::npos) {
+                    char code[8];
+                    std::snprintf(code, sizeof code, "U+%04X",
+                                  static_cast<unsigned char>(v.text[at]));
+                    diags_.error(path, line, col, "control-char",
+                                 "field '" + name + "' contains an invisible control character (" +
+                                     code + "); delete it");
+                }
                 break;
             case FieldKind::Url:
                 if (v.type != Node::Type::String)
@@ -173,7 +183,9 @@ class Validator {
                                      v.text + "'");
                 break;
             case FieldKind::Date:
-                if (!v.is_scalar() || !is_valid_date(v.text))
+                if (!v.is_scalar())
+                    wrong(path, line, col, f, "a date YYYY-MM-DD", v);
+                else if (!is_valid_date(v.text))
                     diags_.error(path, line, col, "bad-date",
                                  "field '" + name +
                                      "' must be a date YYYY-MM-DD (or YYYY-MM, YYYY), found '" +
@@ -198,13 +210,19 @@ class Validator {
                     std::find(f.choices.begin(), f.choices.end(), v.text) == f.choices.end()) {
                     std::string list;
                     for (auto c : f.choices) list += (list.empty() ? "" : ", ") + std::string(c);
+                    if (!v.is_scalar()) {
+                        wrong(path, line, col, f, "one of " + list, v);
+                        break;
+                    }
                     diags_.error(
                         path, line, col, "bad-value",
                         "field '" + name + "' must be one of " + list + "; found '" + v.text + "'");
                 }
                 break;
             case FieldKind::Slug:
-                if (v.type != Node::Type::String || !is_safe_id(v.text))
+                if (!v.is_scalar())
+                    wrong(path, line, col, f, "a safe id (text)", v);
+                else if (v.type != Node::Type::String || !is_safe_id(v.text))
                     diags_.error(path, line, col, "bad-id",
                                  "field '" + name +
                                      "' must be a safe id (a-z, 0-9 and single hyphens), found '" +
@@ -424,6 +442,13 @@ void validate_content(const Content& content, Diagnostics& diags, bool advice) {
         const RecordSchema& schema = schema_for(type);
         if (type == RecordType::Site) {
             v.check_map(df.path, df.root, schema.fields, "site.yaml");
+            // base_url starts every absolute link (canonical, og:url, sitemap, feed).
+            const Node* base = df.root.get("base_url");
+            if (base && base->type == Node::Type::String && !is_blank(base) &&
+                (base->text.rfind("mailto:", 0) == 0 || !is_allowed_url(base->text)))
+                diags.error(df.path, base->line, base->col, "bad-url",
+                            "field 'base_url' must be an http:// or https:// address, found '" +
+                                base->text + "'");
         } else if (df.root.type == Node::Type::List) {
             for (const auto& item : df.root.items)
                 v.check_map(df.path, item, schema.fields, std::string(schema.name) + " entry");

@@ -18,6 +18,7 @@
 #include "load.hpp"
 #include "opendata.hpp"
 #include "parallel.hpp"
+#include "cards.hpp"
 #include "render.hpp"
 #include "templates.hpp"
 #include "validate.hpp"
@@ -113,8 +114,9 @@ BuildResult run_build(const BuildOptions& opt) {
         StagedOutput out(opt.out_dir);
         unsigned threads =
             opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
+        CardCache cards(tmpl, model.cat.innovations.size());
         parallel_for(plans.size(), threads, [&](std::size_t i) {
-            out.write(plans[i].path, render_page(plans[i], model, tmpl));
+            out.write(plans[i].path, render_page(plans[i], model, tmpl, &cards));
         });
         // JSON Schemas of every record type, for editors (see `simpul new`).
         for (const auto& schema : all_schemas())

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "cards.hpp"
 #include "facets.hpp"
 #include "view.hpp"
 
@@ -14,10 +15,14 @@ namespace {
 // Adds the pages of an innovation listing under `base`, `per_page` a page,
 // once for every order of listing_sorts().
 void plan_listing(std::vector<PagePlan>& out, PagePlan proto, const std::string& base,
-                  const std::vector<std::size_t>& unsorted, int per_page, const Catalogue& cat) {
+                  const std::vector<std::size_t>& unsorted, int per_page, const Catalogue& cat,
+                  const std::vector<std::string>& keys) {
     int pages = std::max<int>(1, (static_cast<int>(unsorted.size()) + per_page - 1) / per_page);
+    auto shared = std::make_shared<ListingShared>();
+    shared->items = unsorted;
+    proto.shared = shared;
     for (const auto& sort : listing_sorts()) {
-        std::vector<std::size_t> items = sorted_innovations(cat, unsorted, sort, proto.lang);
+        std::vector<std::size_t> items = sorted_innovations(cat, unsorted, sort, keys);
         for (int p = 1; p <= pages; ++p) {
             PagePlan plan = proto;
             plan.kind = PageKind::InnovationList;
@@ -60,13 +65,17 @@ std::string listing_page_path(const std::string& base, int n, const std::string&
     return base + name + ".html";
 }
 
+std::vector<std::string> title_keys(const Catalogue& cat, const std::string& lang) {
+    std::vector<std::string> keys;
+    keys.reserve(cat.innovations.size());
+    for (const auto& inn : cat.innovations)
+        keys.push_back(sort_key(lang != "id" && !inn.title_en.empty() ? inn.title_en : inn.title));
+    return keys;
+}
+
 std::vector<std::size_t> sorted_innovations(const Catalogue& cat, std::vector<std::size_t> items,
-                                            const std::string& sort, const std::string& lang) {
-    std::vector<std::string> keys(cat.innovations.size());
-    for (std::size_t i : items) {
-        const Innovation& inn = cat.innovations[i];
-        keys[i] = sort_key(lang != "id" && !inn.title_en.empty() ? inn.title_en : inn.title);
-    }
+                                            const std::string& sort,
+                                            const std::vector<std::string>& keys) {
     std::stable_sort(items.begin(), items.end(), [&](std::size_t a, std::size_t b) {
         const Innovation& x = cat.innovations[a];
         const Innovation& y = cat.innovations[b];
@@ -100,13 +109,14 @@ std::vector<PagePlan> plan_pages(const SiteModel& model, const std::string& lang
     };
     PagePlan proto;
     proto.lang = lang;
+    const std::vector<std::string> title_order = title_keys(cat, lang);
 
     add(PageKind::Home, "index.html");
     std::vector<std::size_t> all(cat.innovations.size());
     for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
     PagePlan all_proto = proto;
     all_proto.key = "all";
-    plan_listing(out, all_proto, "inovasi/", all, per_page, cat);
+    plan_listing(out, all_proto, "inovasi/", all, per_page, cat, title_order);
     for (const auto& inn : cat.innovations)
         add(PageKind::Innovation, "inovasi/" + inn.id + "/index.html", inn.id);
 
@@ -159,7 +169,7 @@ std::vector<PagePlan> plan_pages(const SiteModel& model, const std::string& lang
             term.facet = f;
             term.key = k;
             plan_listing(out, term, facet_term_folder(f, k, model),
-                         it == groups.end() ? none : it->second, per_page, cat);
+                         it == groups.end() ? none : it->second, per_page, cat, title_order);
         }
     }
 
@@ -188,8 +198,14 @@ std::vector<PagePlan> plan_pages(const SiteModel& model, const std::string& lang
     return out;
 }
 
-std::string render_page(const PagePlan& plan, const SiteModel& model, const SiteTemplate& tmpl) {
-    return tmpl.render(plan.kind, build_view(plan, model, tmpl.strings(plan.lang)), plan.lang);
+std::string render_page(const PagePlan& plan, const SiteModel& model, const SiteTemplate& tmpl,
+                        const CardCache* cards) {
+    if (!cards) {
+        CardCache own(tmpl, model.cat.innovations.size());
+        return render_page(plan, model, tmpl, &own);
+    }
+    return tmpl.render(plan.kind, build_view(plan, model, tmpl.strings(plan.lang), cards),
+                       plan.lang);
 }
 
 }  // namespace simpul::gen

@@ -3,6 +3,9 @@
 // the writer can render and write them one at a time, in any order.
 #pragma once
 
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -10,6 +13,16 @@
 #include "templates.hpp"
 
 namespace simpul::gen {
+
+class CardCache;
+
+// What every page of one innovation listing shares (all its pages, in every
+// order): the whole selection, and its facet panel made once, on first use.
+struct ListingShared {
+    std::vector<std::size_t> items;  // innovations of the whole listing
+    mutable std::once_flag panel_once;
+    mutable nlohmann::json panel;
+};
 
 struct PagePlan {
     PageKind kind = PageKind::Home;
@@ -22,6 +35,7 @@ struct PagePlan {
     std::size_t total = 0;           // innovations in the whole listing
     std::string listing;             // listing base folder: "sektor/kesehatan/"
     std::string sort;                // listing order: "" newest first (by year), "nama" by name
+    std::shared_ptr<const ListingShared> shared;  // listings only
 };
 
 // The orders a listing is published in; the first is the default (index.html).
@@ -35,10 +49,17 @@ std::vector<PagePlan> plan_pages(const SiteModel& model, const std::string& lang
 // "inovasi/index-nama.html", "inovasi/index-nama-2.html".
 std::string listing_page_path(const std::string& base, int n, const std::string& sort = {});
 
-// `items` (innovation indexes) in listing order `sort`, titles in `lang`.
-std::vector<std::size_t> sorted_innovations(const Catalogue& cat, std::vector<std::size_t> items,
-                                            const std::string& sort, const std::string& lang);
+// The title order key of every innovation in `lang` (lower-case letters and digits).
+std::vector<std::string> title_keys(const Catalogue& cat, const std::string& lang);
 
-std::string render_page(const PagePlan& plan, const SiteModel& model, const SiteTemplate& tmpl);
+// `items` (innovation indexes) in listing order `sort`, by `keys` from title_keys().
+std::vector<std::size_t> sorted_innovations(const Catalogue& cat, std::vector<std::size_t> items,
+                                            const std::string& sort,
+                                            const std::vector<std::string>& keys);
+
+// One page as text. Pass the build's card cache (every page then shares its
+// cards); without one, the page renders its cards itself.
+std::string render_page(const PagePlan& plan, const SiteModel& model, const SiteTemplate& tmpl,
+                        const CardCache* cards = nullptr);
 
 }  // namespace simpul::gen

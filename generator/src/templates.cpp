@@ -43,6 +43,10 @@ const std::vector<TemplateInfo> kTemplates = {
     {PageKind::Dashboard, "dashboard.html", false},
 };
 
+const std::vector<std::pair<Partial, const char*>> kPartials = {
+    {Partial::InnovationCard, "innovation-card.html"},
+};
+
 bool read_text(const fs::path& p, std::string& out) {
     std::ifstream in(p, std::ios::binary);
     if (!in) return false;
@@ -56,17 +60,30 @@ std::string join(const std::string& display, const std::string& rel) {
     return display.empty() ? rel : display + "/" + rel;
 }
 
+// kainjow's set() and push_back() copy the value they are given, and so copy
+// a whole subtree at every level of a view; a child is therefore added as a
+// cheap placeholder and the converted value moved into it.
+mstch::data& add_slot(mstch::data& parent, const std::string& key) {
+    parent.set(key, mstch::data{false});
+    return const_cast<mstch::data&>(*parent.get(key));
+}
+
+mstch::data& add_slot(mstch::data& list) {
+    list.push_back(mstch::data{false});
+    return const_cast<mstch::data&>(list.list_value().back());
+}
+
 mstch::data to_data(const nlohmann::json& j) {
     switch (j.type()) {
         case nlohmann::json::value_t::object: {
             mstch::data d{mstch::data::type::object};
             for (const auto& [k, v] : j.items())
-                if (!v.is_null()) d.set(k, to_data(v));
+                if (!v.is_null()) add_slot(d, k) = to_data(v);
             return d;
         }
         case nlohmann::json::value_t::array: {
             mstch::data d{mstch::data::type::list};
-            for (const auto& v : j) d.push_back(to_data(v));
+            for (const auto& v : j) add_slot(d) = to_data(v);
             return d;
         }
         case nlohmann::json::value_t::string:
@@ -80,6 +97,14 @@ mstch::data to_data(const nlohmann::json& j) {
         default:
             return mstch::data{false};
     }
+}
+
+// The bottom of every render's context: {"t": the UI strings of `lang`}.
+const mstch::data& strings_of(const std::map<std::string, mstch::data>& all,
+                              const std::string& lang) {
+    static const mstch::data none{mstch::data::type::object};
+    auto it = all.find(lang);
+    return it == all.end() ? none : it->second;
 }
 
 // YAML (i18n strings) to JSON, keeping only maps, lists and text.
@@ -142,6 +167,9 @@ SiteTemplate SiteTemplate::load(const fs::path& dir, const std::string& display,
     for (const auto& t : kTemplates)
         if (auto m = compile(dir / t.file, join(display, t.file), diags))
             st.templates_[t.kind] = std::move(m);
+    for (const auto& [partial, file] : kPartials)
+        if (auto m = compile(dir / file, join(display, file), diags))
+            st.partials_[partial] = std::move(m);
     for (const auto& lang : languages) {
         std::string rel = "i18n/" + lang + ".yaml";
         std::string text;
@@ -152,7 +180,7 @@ SiteTemplate SiteTemplate::load(const fs::path& dir, const std::string& display,
         if (auto n = parse_yaml(text, join(display, rel), 1, diags)) {
             st.strings_[lang] = yaml_to_json(*n);
             mstch::data t{mstch::data::type::object};
-            t.set("t", to_data(st.strings_[lang]));
+            add_slot(t, "t") = to_data(st.strings_[lang]);
             st.strings_data_.emplace(lang, std::move(t));
         }
     }
@@ -165,19 +193,25 @@ SiteTemplate SiteTemplate::load(const fs::path& dir, const std::string& display,
     return st;
 }
 
+std::string SiteTemplate::render_partial(Partial partial, const nlohmann::json& view,
+                                         const std::string& lang) const {
+    mstch::data data = to_data(view);
+    mstch::context<std::string> ctx(&strings_of(strings_data_, lang));
+    ctx.push(&data);
+    return partials_.at(partial)->render(ctx);
+}
+
 std::string SiteTemplate::render(PageKind kind, const nlohmann::json& view,
                                  const std::string& lang) const {
     // The page's data on top of the language's UI strings ({{t.…}}), which are
     // converted once per build and shared by every page instead of copied in.
-    static const mstch::data no_strings{mstch::data::type::object};
-    auto s = strings_data_.find(lang);
     mstch::data page = to_data(view);
-    mstch::context<std::string> ctx(s == strings_data_.end() ? &no_strings : &s->second);
+    mstch::context<std::string> ctx(&strings_of(strings_data_, lang));
     ctx.push(&page);
     std::string body = templates_.at(kind)->render(ctx);
     if (!template_info(kind).html) return body;
     mstch::data content{mstch::data::type::object};
-    content.set("content", std::move(body));
+    add_slot(content, "content") = mstch::data{body};
     ctx.push(&content);
     return layout_->render(ctx);
 }

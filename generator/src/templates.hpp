@@ -48,6 +48,11 @@ enum class PageKind {
     Dashboard,   // dasbor/: the WebAssembly dashboard's own page (its view: dashboard.cpp)
 };
 
+// Templates rendered by the generator into pages' views, not pages themselves.
+enum class Partial {
+    InnovationCard,  // innovation-card.html: one innovation in a list of cards
+};
+
 struct TemplateInfo {
     PageKind kind;
     const char* file;  // relative to the template folder
@@ -75,6 +80,10 @@ class SiteTemplate {
     std::string render(PageKind kind, const nlohmann::json& view,
                        const std::string& lang = "id") const;
 
+    // Renders `view` through a partial template (no layout).
+    std::string render_partial(Partial partial, const nlohmann::json& view,
+                               const std::string& lang) const;
+
     const nlohmann::json& strings(const std::string& lang) const;
     // Files under assets/, relative to it, sorted.
     const std::vector<std::filesystem::path>& assets() const { return assets_; }
@@ -85,6 +94,7 @@ class SiteTemplate {
     std::filesystem::path dir_;
     std::map<PageKind, std::unique_ptr<Mustache>> templates_;
     std::unique_ptr<Mustache> layout_;
+    std::map<Partial, std::unique_ptr<Mustache>> partials_;
     std::map<std::string, nlohmann::json> strings_;
     // {"t": strings} as Mustache data, per language.
     std::map<std::string, kainjow::mustache::basic_data<std::string>> strings_data_;

@@ -3,14 +3,16 @@
 // view_records.cpp, listings in view_lists.cpp.
 #include "view.hpp"
 
+#include "cards.hpp"
 #include "markdown.hpp"
 
 namespace simpul::gen {
 
 // ---- ViewContext -------------------------------------------------------------
 
-ViewContext::ViewContext(const PagePlan& p, const SiteModel& m, const json& strings)
-    : plan(p), model(m), cat(m.cat), t(strings) {
+ViewContext::ViewContext(const PagePlan& p, const SiteModel& m, const json& strings,
+                         const CardCache* cards)
+    : plan(p), model(m), cat(m.cat), t(strings), card_cache(cards) {
     for (char c : plan.path)
         if (c == '/') root += "../";
 }
@@ -145,9 +147,11 @@ json ViewContext::innovation_card(const Innovation& inn) const {
     return card;
 }
 
-json ViewContext::cards(const std::vector<std::size_t>& idx) const {
+json ViewContext::cards(const std::vector<std::size_t>& idx, int level) const {
     json out = json::array();
-    for (std::size_t i : idx) out.push_back(innovation_card(cat.innovations[i]));
+    for (std::size_t i : idx)
+        out.push_back(card_cache ? json{{"html", card_cache->html(*this, i, level)}}
+                                 : innovation_card(cat.innovations[i]));
     return out;
 }
 
@@ -253,7 +257,7 @@ namespace {
 // page's value of the same name. Both become false: the field is then absent
 // and its section is skipped. Every list field `x` also gets `has_x` (true
 // when not empty), so a template can write a heading or a table head once.
-void normalise(json& j) {
+void normalise(json& j) {  // normalise_view()
     if (j.is_object()) {
         json flags = json::object();
         for (auto& [k, v] : j.items()) {
@@ -312,14 +316,19 @@ std::string og_locale(const std::string& lang) {
 
 }  // namespace
 
+void normalise_view(json& view) {
+    normalise(view);
+}
+
 std::string site_base(const Site& site) {
     std::string base = site.base_url;
     if (!base.empty() && base.back() != '/') base += '/';
     return base;
 }
 
-json build_view(const PagePlan& plan, const SiteModel& model, const json& strings) {
-    ViewContext v(plan, model, strings);
+json build_view(const PagePlan& plan, const SiteModel& model, const json& strings,
+                const CardCache* cards) {
+    ViewContext v(plan, model, strings, cards);
     json view;
     switch (plan.kind) {
         case PageKind::Home:

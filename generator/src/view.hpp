@@ -23,19 +23,29 @@ std::string language_prefix(const std::string& lang);
 // The site's address with a trailing slash, or "" when site.yaml has no base_url.
 std::string site_base(const Site& site);
 
-// Builds the whole view of one page (layout fields included).
-json build_view(const PagePlan& plan, const SiteModel& model, const json& strings);
+class CardCache;
+
+// Builds the whole view of one page (layout fields included). With `cards`,
+// innovation cards come as their rendered HTML ({"html": …}); without, as
+// their fields (what the tests of views look at).
+json build_view(const PagePlan& plan, const SiteModel& model, const json& strings,
+                const CardCache* cards = nullptr);
+
+// Empty and null fields become false and lists get has_<name> (see view.cpp).
+void normalise_view(json& view);
 
 // Shared by view.cpp (record pages) and view_lists.cpp (listings).
 class ViewContext {
   public:
-    ViewContext(const PagePlan& plan, const SiteModel& model, const json& strings);
+    ViewContext(const PagePlan& plan, const SiteModel& model, const json& strings,
+                const CardCache* cards = nullptr);
 
     const PagePlan& plan;
     const SiteModel& model;
     const Catalogue& cat;
     const json& t;     // UI strings of the page's language
     std::string root;  // "../../": from this page to the site root
+    const CardCache* card_cache;
 
     // A link from this page to a site-relative path ("inovasi/x/index.html").
     std::string href(const std::string& site_path) const;
@@ -54,7 +64,8 @@ class ViewContext {
     // When the record was first published and last changed, from git (or its
     // `updated` field when the content is not in a repository).
     json history(const Origin& origin, const std::string& updated) const;
-    json cards(const std::vector<std::size_t>& innovation_indexes) const;
+    // Cards of innovations, their titles <h`level`> (2 on listings, 3 in a record's page).
+    json cards(const std::vector<std::size_t>& innovation_indexes, int level = 3) const;
 
     std::string province_href(const std::string& code) const;
     // A record body as HTML, its record links ([x](inovasi:id)) made relative to this page.

@@ -116,31 +116,33 @@ json home_view(const ViewContext& v) {
 
 json innovation_list_view(const ViewContext& v) {
     const PagePlan& p = v.plan;
-    json view = {{"innovations", v.cards(p.items)},
+    json view = {{"innovations", v.cards(p.items, 2)},
                  {"total", v.number(static_cast<long long>(p.total))},
                  {"pager", pager(v)},
                  {"sorts", sort_links(v)},
                  {"empty", p.total == 0}};
     std::string title = v.str("list.all_title");
-    // The whole listing (every page), for the facet counts.
-    std::vector<std::size_t> listing;
     view["facets"] = json::array();  // browse links, on the whole catalogue's listing only
     if (p.key == "all" && p.listing == "inovasi/") {
         view["facets"] = facet_links(v);
-        listing.resize(v.cat.innovations.size());
-        for (std::size_t i = 0; i < listing.size(); ++i) listing[i] = i;
     } else {
         title = v.facet_label(p.facet, p.key);
         view["facet_label"] = v.str(std::string("facet.") + facet_name(p.facet));
         view["facet_index_href"] = v.href(facet_index_folder(p.facet) + "index.html");
         if (p.facet == Facet::Province) view["province_href"] = v.province_href(p.key);
-        const Index& groups = v.model.facets.at(p.facet);
-        if (auto it = groups.find(p.key); it != groups.end()) listing = it->second;
         // The same selection in the search page (filters set from the URL).
         view["search_in_href"] = v.href("cari/index.html") + "?" + facet_search_filter(p.facet) +
                                  "=" + url_encode(v.facet_label(p.facet, p.key));
     }
-    view["facet_panel"] = facet_panel(v, listing);
+    // The facet counts of the whole listing (every page): the same on all its
+    // pages, which share one folder and so one set of links; made once.
+    if (p.shared) {
+        std::call_once(p.shared->panel_once,
+                       [&] { p.shared->panel = facet_panel(v, p.shared->items); });
+        view["facet_panel"] = p.shared->panel;
+    } else {
+        view["facet_panel"] = facet_panel(v, {});
+    }
     view["title"] = title;
     std::string suffix;
     if (!p.sort.empty()) suffix += ", " + v.str("sort." + p.sort);

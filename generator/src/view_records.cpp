@@ -265,10 +265,11 @@ json event_view(const ViewContext& v) {
     json view = v.event_row(e);
     view["page_title"] = view["title"];
     view["body_html"] = v.body_html(e.body);
-    json inns = json::array();
+    std::vector<std::size_t> inns;
     for (const auto& id : e.innovations)
-        if (const Innovation* inn = v.cat.innovation(id)) inns.push_back(v.innovation_card(*inn));
-    view["innovations"] = inns;
+        if (const Innovation* inn = v.cat.innovation(id))
+            inns.push_back(static_cast<std::size_t>(inn - v.cat.innovations.data()));
+    view["innovations"] = v.cards(inns);
     view["replications"] =
         rows_of(v, v.model.replications_by_event, e.id, &ViewContext::replication_row);
     view["sources"] = v.sources(e.sources);

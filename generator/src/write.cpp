@@ -6,7 +6,8 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#include <fstream>
+#include <cerrno>
+#include <cstring>
 #include <stdexcept>
 
 namespace simpul::gen {
@@ -50,19 +51,42 @@ StagedOutput::~StagedOutput() {
     if (lock_fd_ >= 0) ::close(lock_fd_);
 }
 
+void StagedOutput::ensure_folder(const std::string& rel) {
+    std::size_t slash = rel.rfind('/');
+    if (slash == std::string::npos) return;
+    std::string folder = rel.substr(0, slash);
+    {
+        std::lock_guard<std::mutex> lock(folders_mutex_);
+        if (folders_.count(folder)) return;
+    }
+    fs::create_directories(staging_ / folder);
+    std::lock_guard<std::mutex> lock(folders_mutex_);
+    folders_.insert(std::move(folder));
+}
+
 void StagedOutput::write(const std::string& rel, const std::string& content) {
-    fs::path p = staging_ / rel;
-    fs::create_directories(p.parent_path());
-    std::ofstream f(p, std::ios::binary | std::ios::trunc);
-    f.write(content.data(), static_cast<std::streamsize>(content.size()));
-    if (!f) throw std::runtime_error("cannot write " + p.string());
+    ensure_folder(rel);
+    std::string p = (staging_ / rel).string();
+    int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) throw std::runtime_error("cannot write " + p + ": " + std::strerror(errno));
+    for (std::size_t done = 0; done < content.size();) {
+        ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            int err = errno;
+            ::close(fd);
+            throw std::runtime_error("cannot write " + p + ": " + std::strerror(err));
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::close(fd) != 0) throw std::runtime_error("cannot write " + p + ": " + std::strerror(errno));
     ++files_;
     bytes_ += content.size();
 }
 
 void StagedOutput::copy(const fs::path& from, const std::string& rel) {
+    ensure_folder(rel);
     fs::path p = staging_ / rel;
-    fs::create_directories(p.parent_path());
     fs::copy_file(from, p, fs::copy_options::overwrite_existing);
     ++files_;
     bytes_ += fs::file_size(p);

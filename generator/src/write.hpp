@@ -5,7 +5,9 @@
 
 #include <atomic>
 #include <filesystem>
+#include <mutex>
 #include <string>
+#include <unordered_set>
 
 namespace simpul::gen {
 
@@ -33,7 +35,13 @@ class StagedOutput {
     const std::filesystem::path& staging() const { return staging_; }
 
   private:
+    // Creates the folder of `rel` in the staging folder once (most pages share
+    // their folder with many others, and a stat per path part adds up).
+    void ensure_folder(const std::string& rel);
+
     std::filesystem::path out_, staging_;
+    std::mutex folders_mutex_;
+    std::unordered_set<std::string> folders_;
     int lock_fd_ = -1;
     bool committed_ = false;
     std::atomic<std::size_t> files_{0}, bytes_{0};

@@ -129,7 +129,7 @@ TEST_CASE("listings are paginated per_page at a time, newest first and by name")
 TEST_CASE("sorting by name ignores case and punctuation, ties by id") {
     SiteModel m = fixture_model();
     std::vector<std::size_t> all = {0, 1, 2};
-    auto sorted = sorted_innovations(m.cat, all, "nama", "id");
+    auto sorted = sorted_innovations(m.cat, all, "nama", title_keys(m.cat, "id"));
     std::vector<std::string> ids;
     for (std::size_t i : sorted) ids.push_back(m.cat.innovations[i].id);
     CHECK(ids == std::vector<std::string>{"bank-sampah", "layanan-daring", "sekolah-rimba"});

@@ -1,0 +1,39 @@
+// Innovation cards (site-template/innovation-card.html) rendered once per
+// language, page depth and heading level, then shared by every page that lists
+// the innovation: a card appears on a dozen listing pages or more (every order,
+// every facet), so rendering it once is most of what listings cost.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "templates.hpp"
+
+namespace simpul::gen {
+
+class ViewContext;
+
+class CardCache {
+  public:
+    CardCache(const SiteTemplate& tmpl, std::size_t innovations);
+
+    // Thread-safe: the card of innovation `i` as HTML for pages of `v`'s
+    // language at `v`'s depth (its links are relative), its title an <h`level`>.
+    const std::string& html(const ViewContext& v, std::size_t i, int level) const;
+
+  private:
+    struct Row {
+        explicit Row(std::size_t n) : once(n), html(n) {}
+        std::vector<std::once_flag> once;
+        std::vector<std::string> html;
+    };
+    const SiteTemplate& tmpl_;
+    std::size_t innovations_;
+    mutable std::mutex mutex_;
+    mutable std::map<std::string, std::unique_ptr<Row>> rows_;  // "lang root level"
+};
+
+}  // namespace simpul::gen

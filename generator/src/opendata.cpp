@@ -3,6 +3,8 @@
 // builds of the same content give the same bytes.
 #include "opendata.hpp"
 
+#include <functional>
+
 #include "view.hpp"
 
 namespace simpul::gen {
@@ -315,22 +317,35 @@ json data_catalogue(const SiteModel& model) {
             {"dataset", json::array({dataset})}};
 }
 
-std::vector<std::pair<std::string, std::string>> open_data_files(const SiteModel& model) {
+std::vector<std::pair<std::string, std::function<std::string()>>> open_data_makers(
+    const SiteModel& model) {
     const Catalogue& cat = model.cat;
     return {
         {"data/catalogue.json",
-         catalogue_json(model).dump(-1, ' ', false, json::error_handler_t::replace) + "\n"},
-        {"data/catalogue.schema.json", catalogue_schema().dump(2) + "\n"},
-        {"data/innovations.csv", csv_of(cat, cat.innovations, innovation_columns())},
-        {"data/hubs.csv", csv_of(cat, cat.hubs, hub_columns())},
-        {"data/replications.csv", csv_of(cat, cat.replications, replication_columns())},
-        {"data/events.csv", csv_of(cat, cat.events, event_columns())},
-        {"data.json", data_catalogue(model).dump(2) + "\n"},
+         [&] {
+             return catalogue_json(model).dump(-1, ' ', false, json::error_handler_t::replace) +
+                    "\n";
+         }},
+        {"data/catalogue.schema.json", [] { return catalogue_schema().dump(2) + "\n"; }},
+        {"data/innovations.csv", [&] { return csv_of(cat, cat.innovations, innovation_columns()); }},
+        {"data/hubs.csv", [&] { return csv_of(cat, cat.hubs, hub_columns()); }},
+        {"data/replications.csv",
+         [&] { return csv_of(cat, cat.replications, replication_columns()); }},
+        {"data/events.csv", [&] { return csv_of(cat, cat.events, event_columns()); }},
+        {"data.json", [&] { return data_catalogue(model).dump(2) + "\n"; }},
     };
 }
 
+std::vector<std::pair<std::string, std::string>> open_data_files(const SiteModel& model) {
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const auto& [path, make] : open_data_makers(model)) files.emplace_back(path, make());
+    return files;
+}
+
 void write_open_data(const SiteModel& model, StagedOutput& out) {
-    for (const auto& [path, content] : open_data_files(model)) out.write(path, content);
+    // One file at a time: the whole catalogue as JSON is the largest thing a
+    // build makes, and it need not sit in memory beside the others.
+    for (const auto& [path, make] : open_data_makers(model)) out.write(path, make());
 }
 
 namespace {

@@ -50,6 +50,9 @@ nlohmann::json data_catalogue(const SiteModel& model);
 
 // The files of the open data, as (site path, content) pairs.
 std::vector<std::pair<std::string, std::string>> open_data_files(const SiteModel& model);
+// The same files as (path, function making its text), to make one at a time.
+std::vector<std::pair<std::string, std::function<std::string()>>> open_data_makers(
+    const SiteModel& model);
 
 // Writes open_data_files() into the staging folder.
 void write_open_data(const SiteModel& model, StagedOutput& out);

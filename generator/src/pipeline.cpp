@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <fstream>
 #include <mutex>
 #include <sstream>
 #include <thread>
@@ -35,6 +36,12 @@ class Stopwatch {
     void lap(const char* name) {
         auto now = std::chrono::steady_clock::now();
         out_.push_back({name, std::chrono::duration<double, std::milli>(now - last_).count()});
+        if (std::getenv("SIMPUL_DEBUG_MEM")) {
+            std::ifstream st("/proc/self/status");
+            for (std::string l; std::getline(st, l);)
+                if (l.rfind("VmHWM", 0) == 0 || l.rfind("VmRSS", 0) == 0)
+                    std::fprintf(stderr, "%s %s\n", name, l.c_str());
+        }
         last_ = now;
     }
 

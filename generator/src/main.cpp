@@ -42,6 +42,8 @@ const char* kUsage =
     "  --format FORMAT      diagnostics as text (default: quoted line and hint), json, or github\n"
     "                       (workflow commands that annotate a pull request's lines)\n"
     "  --threads N          render with N threads (default: all cores)\n"
+    "  --clean              write every file anew (default: files unchanged since the\n"
+    "                       last build are linked from it, not written again)\n"
     "  --port N             port for serve (default 8080; 0 picks a free port)\n"
     "  --base-path PATH     serve under a sub-path, e.g. /simpul/ (default /)\n"
     "  --host ADDR          address for serve (default 127.0.0.1)\n"
@@ -140,6 +142,8 @@ int main(int argc, char** argv) {
                 format = simpul::gen::ReportFormat::Github;
             else
                 return usage_error("--format must be text, json or github, not '" + v + "'");
+        } else if (a == "--clean") {
+            build.clean = true;
         } else if (a == "--threads") {
             int n = 0;
             if (!value(v) || !parse_int(v, n) || n < 1)

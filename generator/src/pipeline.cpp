@@ -118,7 +118,7 @@ BuildResult run_build(const BuildOptions& opt) {
                      std::make_move_iterator(p.end()));
     }
     try {
-        StagedOutput out(opt.out_dir);
+        StagedOutput out(opt.out_dir, /*reuse=*/!opt.clean);
         unsigned threads =
             opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
         CardCache cards(tmpl, model.cat.innovations.size());
@@ -151,6 +151,7 @@ BuildResult run_build(const BuildOptions& opt) {
         }
         watch.lap("search");
         r.files = out.files() + r.search.files;
+        r.unchanged = out.linked();
         r.bytes = out.bytes() + r.search.bytes;
         out.commit();
     } catch (const std::exception& e) {
@@ -174,7 +175,8 @@ SearchIndexResult reuse_search_index(const fs::path& previous, const fs::path& s
             lang == languages.front() ? fs::path("pagefind") : fs::path(lang) / "pagefind";
         if (!fs::is_directory(previous / rel)) continue;
         fs::create_directories((staging / rel).parent_path());
-        fs::copy(previous / rel, staging / rel, fs::copy_options::recursive);
+        fs::copy(previous / rel, staging / rel,
+                 fs::copy_options::recursive | fs::copy_options::create_hard_links);
     }
     return r;
 }
@@ -197,6 +199,11 @@ std::string format_summary(const BuildResult& r, const BuildOptions& opt) {
         std::snprintf(buf, sizeof buf, "%-16s %8zu  (%.1f KB)\n", "files written", r.files,
                       r.bytes / 1024.0);
         out << buf;
+        if (r.unchanged > 0) {
+            std::snprintf(buf, sizeof buf, "%-16s %8zu  (linked from the previous output)\n",
+                          "  unchanged", r.unchanged);
+            out << buf;
+        }
         if (r.search.status == SearchIndexResult::Status::Built) {
             out << "search index    ";
             for (const auto& [lang, n] : r.search.pages)

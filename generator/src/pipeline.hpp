@@ -26,6 +26,9 @@ struct BuildOptions {
     // Keep the search index of the previous output instead of running Pagefind
     // (the preview's rebuilds: a fresh index costs more than the pages).
     bool reuse_search_index = false;
+    // Write every file anew instead of linking the ones that did not change
+    // from the previous output (simpul build --clean).
+    bool clean = false;
 };
 
 struct StageTime {
@@ -39,6 +42,7 @@ struct BuildResult {
     std::vector<std::pair<std::string, std::size_t>> records;  // per record type, in contract order
     std::map<std::string, std::size_t> pages_per_language;
     std::size_t files = 0, bytes = 0;
+    std::size_t unchanged = 0;  // of files: the same as in the previous output, linked
     SearchIndexResult search;  // the search step: built, off, Pagefind not found
     std::vector<StageTime> stages;
     double total_ms = 0;

@@ -31,7 +31,7 @@ const char* kReloadScript = R"js((function () {
       if (version !== null && s.version !== version) { location.reload(); return; }
       version = s.version;
       if (s.errors) show(s.errors); else if (overlay) { overlay.remove(); overlay = null; }
-    }).catch(function () {}).finally(function () { setTimeout(poll, 700); });
+    }).catch(function () {}).finally(function () { setTimeout(poll, 250); });
   }
   poll();
 })();

@@ -4,16 +4,30 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
+#include <fstream>
+#include <functional>
+#include <iterator>
 #include <stdexcept>
+#include <string_view>
 
 namespace simpul::gen {
 namespace fs = std::filesystem;
 
-StagedOutput::StagedOutput(fs::path out) : out_(std::move(out)) {
+namespace {
+
+long long mtime_ns(const struct stat& st) {
+    return static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
+}
+
+}  // namespace
+
+StagedOutput::StagedOutput(fs::path out, bool reuse) : out_(std::move(out)) {
     fs::path parent = out_.parent_path().empty() ? fs::path(".") : out_.parent_path();
     std::string name = out_.filename().string();
     fs::create_directories(parent);
@@ -41,6 +55,60 @@ StagedOutput::StagedOutput(fs::path out) : out_(std::move(out)) {
     }
     staging_ = parent / (stale_prefix + std::to_string(::getpid()));
     fs::create_directories(staging_);
+    manifest_ = parent / ("." + name + ".manifest");
+    if (reuse) load_manifest();
+}
+
+// The manifest names the folder it describes by its inode: a manifest that does
+// not match the output folder now there (a build killed between writing it and
+// the swap, an output replaced by hand) is ignored, and every file is written.
+void StagedOutput::load_manifest() {
+    struct stat st {};
+    if (::stat(out_.c_str(), &st) != 0) return;
+    FILE* f = std::fopen(manifest_.c_str(), "r");
+    if (!f) return;
+    unsigned long long ino = 0;
+    if (std::fscanf(f, "simpul-manifest 1 %llu\n", &ino) == 1 && ino == st.st_ino) {
+        char path[4096];
+        unsigned long long hash = 0, size = 0;
+        long long mtime = 0;
+        while (std::fscanf(f, "%llx %llu %lld %4095[^\n]\n", &hash, &size, &mtime, path) == 4)
+            previous_[path] = {static_cast<std::size_t>(hash), static_cast<std::size_t>(size),
+                               mtime};
+    }
+    std::fclose(f);
+}
+
+void StagedOutput::save_manifest() const {
+    struct stat st {};
+    if (::stat(staging_.c_str(), &st) != 0) return;
+    fs::path tmp = manifest_.string() + ".tmp";
+    FILE* f = std::fopen(tmp.c_str(), "w");
+    if (!f) return;  // no manifest: the next build writes every file
+    std::fprintf(f, "simpul-manifest 1 %llu\n", static_cast<unsigned long long>(st.st_ino));
+    for (const auto& [path, e] : entries_)
+        std::fprintf(f, "%llx %llu %lld %s\n", static_cast<unsigned long long>(e.hash),
+                     static_cast<unsigned long long>(e.size), e.mtime_ns, path.c_str());
+    bool ok = std::fclose(f) == 0;
+    std::error_code ec;
+    if (ok) fs::rename(tmp, manifest_, ec);
+}
+
+// Links `rel` from the previous output when the manifest says it holds the same
+// text and the file there is still the one that build wrote (same size and time).
+bool StagedOutput::link_unchanged(const std::string& rel, const Entry& now) {
+    auto it = previous_.find(rel);
+    if (it == previous_.end() || it->second.hash != now.hash || it->second.size != now.size)
+        return false;
+    std::string from = (out_ / rel).string();
+    struct stat st {};
+    if (::stat(from.c_str(), &st) != 0 || static_cast<std::size_t>(st.st_size) != now.size ||
+        mtime_ns(st) != it->second.mtime_ns)
+        return false;
+    if (::link(from.c_str(), (staging_ / rel).c_str()) != 0) return false;
+    std::lock_guard<std::mutex> lock(entries_mutex_);
+    entries_[rel] = it->second;
+    return true;
 }
 
 StagedOutput::~StagedOutput() {
@@ -66,6 +134,13 @@ void StagedOutput::ensure_folder(const std::string& rel) {
 
 void StagedOutput::write(const std::string& rel, const std::string& content) {
     ensure_folder(rel);
+    Entry entry{std::hash<std::string_view>{}(content), content.size(), 0};
+    ++files_;
+    bytes_ += content.size();
+    if (link_unchanged(rel, entry)) {
+        ++linked_;
+        return;
+    }
     std::string p = (staging_ / rel).string();
     int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) throw std::runtime_error("cannot write " + p + ": " + std::strerror(errno));
@@ -79,20 +154,22 @@ void StagedOutput::write(const std::string& rel, const std::string& content) {
         }
         done += static_cast<std::size_t>(n);
     }
+    struct stat st {};
+    if (::fstat(fd, &st) == 0) entry.mtime_ns = mtime_ns(st);
     if (::close(fd) != 0) throw std::runtime_error("cannot write " + p + ": " + std::strerror(errno));
-    ++files_;
-    bytes_ += content.size();
+    std::lock_guard<std::mutex> lock(entries_mutex_);
+    entries_[rel] = entry;
 }
 
 void StagedOutput::copy(const fs::path& from, const std::string& rel) {
-    ensure_folder(rel);
-    fs::path p = staging_ / rel;
-    fs::copy_file(from, p, fs::copy_options::overwrite_existing);
-    ++files_;
-    bytes_ += fs::file_size(p);
+    std::ifstream in(from, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + from.string());
+    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    write(rel, content);
 }
 
 void StagedOutput::commit() {
+    save_manifest();  // names the staging folder, which becomes the output
     std::error_code ec;
     if (fs::exists(out_, ec)) {
 #ifdef RENAME_EXCHANGE
@@ -102,8 +179,10 @@ void StagedOutput::commit() {
             return;
         }
 #endif
-        fs::path old = out_.parent_path() /
-                       ("." + out_.filename().string() + ".old-" + std::to_string(::getpid()));
+        std::string old_name = out_.filename().string();
+        old_name.insert(0, 1, '.');
+        old_name += ".old-" + std::to_string(::getpid());
+        fs::path old = out_.parent_path() / old_name;
         fs::rename(out_, old);
         fs::rename(staging_, out_);
         committed_ = true;

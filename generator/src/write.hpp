@@ -1,12 +1,16 @@
 // Stage 5, write: pages go into a staging folder beside the output folder,
 // which replaces the output only when every file is written. A failed or
-// interrupted build leaves the previous output exactly as it was.
+// interrupted build leaves the previous output exactly as it was. A file whose
+// text is the same as in the previous build is hard-linked from the previous
+// output instead of written (the manifest `.<name>.manifest` says what each
+// file of the output holds), so a rebuild writes only what changed.
 #pragma once
 
 #include <atomic>
 #include <filesystem>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace simpul::gen {
@@ -16,7 +20,8 @@ class StagedOutput {
     // Takes the lock `.<name>.lock` beside `out` (throws with a clear message
     // when another build holds it), removes staging folders that killed builds
     // left, and creates `.<name>.staging-<pid>`.
-    explicit StagedOutput(std::filesystem::path out);
+    // With `reuse` false (simpul build --clean), every file is written anew.
+    explicit StagedOutput(std::filesystem::path out, bool reuse = true);
     ~StagedOutput();  // removes the staging folder unless committed
 
     StagedOutput(const StagedOutput&) = delete;
@@ -31,6 +36,7 @@ class StagedOutput {
     void commit();
 
     std::size_t files() const { return files_; }
+    std::size_t linked() const { return linked_; }  // of files(): unchanged, linked
     std::size_t bytes() const { return bytes_; }
     const std::filesystem::path& staging() const { return staging_; }
 
@@ -38,13 +44,24 @@ class StagedOutput {
     // Creates the folder of `rel` in the staging folder once (most pages share
     // their folder with many others, and a stat per path part adds up).
     void ensure_folder(const std::string& rel);
+    struct Entry {
+        std::size_t hash = 0, size = 0;
+        long long mtime_ns = 0;
+    };
+    bool link_unchanged(const std::string& rel, const Entry& now);
+    void load_manifest();
+    void save_manifest() const;
 
     std::filesystem::path out_, staging_;
     std::mutex folders_mutex_;
     std::unordered_set<std::string> folders_;
     int lock_fd_ = -1;
     bool committed_ = false;
-    std::atomic<std::size_t> files_{0}, bytes_{0};
+    std::atomic<std::size_t> files_{0}, bytes_{0}, linked_{0};
+    std::filesystem::path manifest_;
+    std::unordered_map<std::string, Entry> previous_;  // the output's files, by path
+    std::mutex entries_mutex_;
+    std::unordered_map<std::string, Entry> entries_;  // this build's files
 };
 
 }  // namespace simpul::gen

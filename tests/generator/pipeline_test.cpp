@@ -3,6 +3,7 @@
 #include "pipeline.hpp"
 
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 
 #include "support.hpp"
 
@@ -69,4 +70,86 @@ TEST_CASE("a rendered page escapes record text and drops raw HTML from bodies") 
     CHECK(page.find("javascript:") == std::string::npos);
     CHECK(page.find("Bank Sampah Uji") != std::string::npos);
     CHECK(page.find("Petugas Uji") != std::string::npos);
+}
+
+namespace {
+ino_t inode(const fs::path& p) {
+    struct stat st {};
+    REQUIRE(::stat(p.c_str(), &st) == 0);
+    return st.st_ino;
+}
+}  // namespace
+
+TEST_CASE("a rebuild links unchanged files and is byte-identical to a clean build") {
+    simpul::test::TempDir tmp;
+    fs::copy(simpul::test::fixture("valid/basic/content"), tmp / "content",
+             fs::copy_options::recursive);
+    fs::copy(simpul::test::source_dir() / "site-template", tmp / "templates",
+             fs::copy_options::recursive);
+    BuildOptions o = options(tmp / "public");
+    o.content_dir = tmp / "content";
+    o.template_dir = tmp / "templates";
+    o.pagefind = "off";
+    REQUIRE(run_build(o).ok);
+    auto edit = [&](const fs::path& file, const std::string& from, const std::string& to) {
+        std::string text = simpul::test::read_file(file);
+        auto at = text.find(from);
+        REQUIRE(at != std::string::npos);
+        simpul::test::write_file(file, text.replace(at, from.size(), to));
+    };
+    auto same_as_clean = [&](const char* change) {
+        CAPTURE(change);
+        BuildResult r = run_build(o);
+        REQUIRE(r.ok);
+        BuildOptions clean = o;
+        clean.out_dir = tmp / "clean";
+        clean.clean = true;
+        REQUIRE(run_build(clean).ok);
+        CHECK(simpul::test::snapshot(tmp / "public") == simpul::test::snapshot(tmp / "clean"));
+        return r;
+    };
+
+    // Editing one record rewrites its pages and what lists it, and links the rest.
+    ino_t hub_page = inode(tmp / "public/hub/kalimantan-selatan/index.html");
+    ino_t edited_page = inode(tmp / "public/inovasi/bank-sampah/index.html");
+    edit(tmp / "content/innovations/bank-sampah.md", "Bank Sampah Uji", "Bank Sampah Baru");
+    BuildResult r = same_as_clean("edit a record");
+    CHECK(r.unchanged > 0);
+    CHECK(r.unchanged < r.files);
+    CHECK(inode(tmp / "public/hub/kalimantan-selatan/index.html") == hub_page);
+    CHECK(inode(tmp / "public/inovasi/bank-sampah/index.html") != edited_page);
+
+    // Add a record, rename one, delete one.
+    std::string daring = simpul::test::read_file(tmp / "content/innovations/layanan-daring.json");
+    simpul::test::write_file(tmp / "content/innovations/layanan-kedua.json", daring);
+    same_as_clean("add a record");
+    fs::rename(tmp / "content/innovations/layanan-kedua.json",
+               tmp / "content/innovations/layanan-ketiga.json");
+    same_as_clean("rename a record");
+    fs::remove(tmp / "content/innovations/layanan-ketiga.json");
+    same_as_clean("delete a record");
+
+    // A template, a UI string, the site's configuration.
+    edit(tmp / "templates/innovation-card.html", "<li class=\"card\">", "<li class=\"card x\">");
+    r = same_as_clean("change a template");
+    CHECK(simpul::test::read_file(tmp / "public/inovasi/index.html").find("card x") !=
+          std::string::npos);
+    edit(tmp / "templates/i18n/en.yaml", "\n", "\n# edited\n");  // a comment: nothing changes
+    r = same_as_clean("change an i18n file without changing a string");
+    CHECK(r.unchanged == r.files);
+    std::string en = simpul::test::read_file(tmp / "templates/i18n/en.yaml");
+    auto nav = en.find("innovations: ");
+    REQUIRE(nav != std::string::npos);
+    edit(tmp / "templates/i18n/en.yaml", en.substr(nav, en.find('\n', nav) - nav),
+         "innovations: Innovations (edited)");
+    same_as_clean("change an i18n string");
+    edit(tmp / "content/site.yaml", "per_page: 2", "per_page: 1");
+    same_as_clean("change the configuration");
+
+    // A manifest that does not describe the output folder is not trusted.
+    fs::remove_all(tmp / "public");
+    fs::rename(tmp / "clean", tmp / "public");
+    r = run_build(o);
+    REQUIRE(r.ok);
+    CHECK(r.unchanged == 0);
 }

@@ -2,6 +2,7 @@
 #include "write.hpp"
 
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 
 #include <memory>
 
@@ -13,7 +14,8 @@ namespace fs = std::filesystem;
 namespace {
 int entries_besides_lock(const fs::path& dir) {
     int n = 0;
-    for (const auto& e : fs::directory_iterator(dir)) n += e.path().filename() != ".public.lock";
+    for (const auto& e : fs::directory_iterator(dir))
+        n += e.path().filename() != ".public.lock" && e.path().filename() != ".public.manifest";
     return n;
 }
 }  // namespace
@@ -76,4 +78,31 @@ TEST_CASE("a second build of the same output is refused while the first holds th
     third.write("index.html", "x");
     third.commit();
     CHECK(simpul::test::read_file(tmp / "public/index.html") == "x");
+}
+
+TEST_CASE("a file with the same text as in the previous output is linked, not written") {
+    simpul::test::TempDir tmp;
+    auto build = [&](const std::string& changed) {
+        StagedOutput out(tmp / "public");
+        out.write("same.html", "same");
+        out.write("inovasi/a/index.html", changed);
+        out.commit();
+        return out.linked();
+    };
+    CHECK(build("one") == 0);  // no previous output
+    struct stat before {};
+    REQUIRE(::stat((tmp / "public/same.html").c_str(), &before) == 0);
+    CHECK(build("two") == 1);
+    struct stat after {};
+    REQUIRE(::stat((tmp / "public/same.html").c_str(), &after) == 0);
+    CHECK(after.st_ino == before.st_ino);
+    CHECK(simpul::test::read_file(tmp / "public/inovasi/a/index.html") == "two");
+    // A file changed by hand in the output is written again, not linked.
+    simpul::test::write_file(tmp / "public/same.html", "edited by hand");
+    CHECK(build("two") == 1);  // inovasi/a only
+    CHECK(simpul::test::read_file(tmp / "public/same.html") == "same");
+    // --clean: nothing linked.
+    StagedOutput clean(tmp / "public", /*reuse=*/false);
+    clean.write("same.html", "same");
+    CHECK(clean.linked() == 0);
 }

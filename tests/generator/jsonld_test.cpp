@@ -30,7 +30,10 @@ TEST_CASE("JSON for a script element escapes <, >, & and line separators") {
 TEST_CASE("an innovation is a GovernmentService with provider, area, awards and sources") {
     SiteModel m = fixture_model();
     m.cat.innovations[0].title = "Bank </script> Sampah";
-    ViewContext v(plan("id"), m, json::object());
+    // ViewContext keeps references: the plan and strings must outlive it (not temporaries).
+    const PagePlan id = plan("id"), en_plan = plan("en");
+    const json strings = json::object();
+    ViewContext v(id, m, strings);
     std::string text = innovation_jsonld(v, *m.cat.innovation("bank-sampah"));
     CHECK(text.find("</script>") == std::string::npos);
     json j = json::parse(text);
@@ -45,7 +48,7 @@ TEST_CASE("an innovation is a GovernmentService with provider, area, awards and 
     CHECK(j["subjectOf"][0]["url"] == "https://example.org/bank-sampah");
     CHECK_FALSE(j.contains("url"));  // no base_url: no absolute address
     m.cat.site.base_url = "https://example.org";
-    ViewContext en(plan("en"), m, json::object());
+    ViewContext en(en_plan, m, strings);
     json k = json::parse(innovation_jsonld(en, *m.cat.innovation("layanan-daring")));
     CHECK(k["name"] == "Online Test Service");
     CHECK(k["url"] == "https://example.org/en/inovasi/layanan-daring/index.html");
@@ -54,7 +57,9 @@ TEST_CASE("an innovation is a GovernmentService with provider, area, awards and 
 
 TEST_CASE("a hub is an Organization with its host, partners and decree") {
     SiteModel m = fixture_model();
-    ViewContext v(plan("id"), m, json::object());
+    const PagePlan id = plan("id");
+    const json strings = json::object();
+    ViewContext v(id, m, strings);
     json j = json::parse(hub_jsonld(v, *m.cat.hub("kalimantan-selatan")));
     CHECK(j["@type"] == "Organization");
     CHECK(j["foundingDate"] == "2020");

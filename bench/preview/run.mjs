@@ -37,6 +37,8 @@ const browser = await launch();
 const times = [];
 try {
   const page = await browser.newPage();
+  const consoleLog = [];
+  page.on('console', (m) => consoleLog.push(m.text()));
   await page.goto(url + 'inovasi/inovasi-0001/index.html');
   for (let i = 1; i <= repeat; ++i) {
     const title = `Judul Suntingan ${i}`;
@@ -44,7 +46,10 @@ try {
     const started = performance.now();
     writeFileSync(record, original.replace(/^title: .*$/m, `title: "${title}"`));
     await page.waitForFunction((t) => document.querySelector('h1')?.textContent === t, title,
-      { timeout: 30000, polling: 20 });
+      { timeout: 30000, polling: 20 }).catch(async (e) => {
+      throw new Error(`the edit did not show: h1 is "${await page.textContent('h1')}"; ` +
+        `console: ${consoleLog.join(' | ')}; serve: ${log}`);
+    });
     times.push(performance.now() - started);
   }
 } finally {

@@ -103,7 +103,8 @@ void make_links_safe(cmark_node* root, bool keep_record_links) {
         if (image && web && !inside_link(n)) {
             cmark_node* link = cmark_node_new(CMARK_NODE_LINK);
             cmark_node_set_url(link, url);
-            while (cmark_node* child = cmark_node_first_child(n)) cmark_node_append_child(link, child);
+            while (cmark_node* child = cmark_node_first_child(n))
+                cmark_node_append_child(link, child);
             cmark_node_replace(n, link);
             cmark_node_free(n);
         } else if (image || (!web && !record)) {

@@ -327,7 +327,8 @@ std::vector<std::pair<std::string, std::function<std::string()>>> open_data_make
                     "\n";
          }},
         {"data/catalogue.schema.json", [] { return catalogue_schema().dump(2) + "\n"; }},
-        {"data/innovations.csv", [&] { return csv_of(cat, cat.innovations, innovation_columns()); }},
+        {"data/innovations.csv",
+         [&] { return csv_of(cat, cat.innovations, innovation_columns()); }},
         {"data/hubs.csv", [&] { return csv_of(cat, cat.hubs, hub_columns()); }},
         {"data/replications.csv",
          [&] { return csv_of(cat, cat.replications, replication_columns()); }},

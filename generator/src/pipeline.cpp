@@ -12,6 +12,7 @@
 #include <sstream>
 #include <thread>
 
+#include "cards.hpp"
 #include "catalogue.hpp"
 #include "dashboard.hpp"
 #include "decode.hpp"
@@ -19,7 +20,6 @@
 #include "load.hpp"
 #include "opendata.hpp"
 #include "parallel.hpp"
-#include "cards.hpp"
 #include "render.hpp"
 #include "templates.hpp"
 #include "validate.hpp"
@@ -118,7 +118,9 @@ BuildResult run_build(const BuildOptions& opt) {
                      std::make_move_iterator(p.end()));
     }
     try {
-        StagedOutput out(opt.out_dir, /*reuse=*/!opt.clean);
+        StagedOutput out(opt.out_dir, opt.clean      ? StagedOutput::Mode::Clean
+                                      : opt.in_place ? StagedOutput::Mode::InPlace
+                                                     : StagedOutput::Mode::Staged);
         unsigned threads =
             opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
         CardCache cards(tmpl, model.cat.innovations.size());
@@ -139,7 +141,10 @@ BuildResult run_build(const BuildOptions& opt) {
         // The search index is built over the staged pages, before the swap.
         const char* env = std::getenv("SIMPUL_PAGEFIND");
         std::string pagefind = opt.pagefind.empty() && env ? env : opt.pagefind;
-        if (opt.reuse_search_index && fs::is_directory(opt.out_dir / "pagefind")) {
+        if (opt.reuse_search_index && out.in_place()) {
+            r.search.status = SearchIndexResult::Status::Off;
+            r.search.message = "kept from the previous build (preview)";
+        } else if (opt.reuse_search_index && fs::is_directory(opt.out_dir / "pagefind")) {
             r.search = reuse_search_index(opt.out_dir, out.staging(), languages);
         } else {
             r.search = build_search_index(out.staging(), pagefind,
@@ -153,7 +158,7 @@ BuildResult run_build(const BuildOptions& opt) {
         r.files = out.files() + r.search.files;
         r.unchanged = out.linked();
         r.bytes = out.bytes() + r.search.bytes;
-        out.commit();
+        out.commit(opt.published);
     } catch (const std::exception& e) {
         r.diags.error(opt.out_dir.string(), 0, 0, "write-error", e.what());
         return r;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -29,6 +30,12 @@ struct BuildOptions {
     // Write every file anew instead of linking the ones that did not change
     // from the previous output (simpul build --clean).
     bool clean = false;
+    // Called as soon as the new output is in place, before the previous one is
+    // removed (the live preview tells the browser to reload then).
+    std::function<void()> published;
+    // Replace changed files in the output one by one instead of swapping in a
+    // new folder (the live preview's rebuilds: fast, but not all at once).
+    bool in_place = false;
 };
 
 struct StageTime {
@@ -43,7 +50,7 @@ struct BuildResult {
     std::map<std::string, std::size_t> pages_per_language;
     std::size_t files = 0, bytes = 0;
     std::size_t unchanged = 0;  // of files: the same as in the previous output, linked
-    SearchIndexResult search;  // the search step: built, off, Pagefind not found
+    SearchIndexResult search;   // the search step: built, off, Pagefind not found
     std::vector<StageTime> stages;
     double total_ms = 0;
 };

@@ -77,21 +77,43 @@ void LivePreview::configure(httplib::Server& server) {
     server.Get(base_ + "__simpul/reload.js", [](const httplib::Request&, httplib::Response& res) {
         res.set_content(kReloadScript, "text/javascript");
     });
+    // Pages are read here, not by the static file handler, so the reload script goes
+    // into the text before httplib compresses it (a post-routing handler would see
+    // the body already gzip- or brotli-compressed).
     std::string tag = "<script src=\"" + base_ + "__simpul/reload.js\" defer></script>";
-    server.set_post_routing_handler([tag](const httplib::Request&, httplib::Response& res) {
-        std::string type = res.get_header_value("Content-Type");
-        if (type.rfind("text/html", 0) != 0) return;
-        std::string body = res.body;
-        auto at = body.rfind("</body>");
-        body.insert(at == std::string::npos ? body.size() : at, tag);
-        res.set_content(body, type.c_str());
-        // The file handler already set the old length: replace it, or clients wait for more.
-        res.headers.erase("Content-Length");
-        res.set_header("Content-Length", std::to_string(res.body.size()));
-    });
+    std::filesystem::path root = serve_.root;
+    std::string base = base_;
+    server.set_pre_routing_handler(
+        [tag, root, base](const httplib::Request& req, httplib::Response& res) {
+            using Result = httplib::Server::HandlerResponse;
+            if (req.method != "GET" || req.path.rfind(base, 0) != 0) return Result::Unhandled;
+            std::string rel = req.path.substr(base.size());
+            if (rel.empty() || rel.back() == '/') rel += "index.html";
+            if (rel.size() < 5 || rel.compare(rel.size() - 5, 5, ".html") != 0 ||
+                rel.find("..") != std::string::npos || rel.front() == '/')
+                return Result::Unhandled;
+            std::FILE* f = std::fopen((root / rel).c_str(), "rb");
+            if (!f) return Result::Unhandled;
+            std::string body;
+            char buf[16384];
+            for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) body.append(buf, n);
+            std::fclose(f);
+            auto at = body.rfind("</body>");
+            body.insert(at == std::string::npos ? body.size() : at, tag);
+            res.set_header("Cache-Control", "no-store");
+            res.set_content(body, "text/html");
+            return Result::Handled;
+        });
 }
 
 bool LivePreview::rebuild() {
+    // Browsers reload as soon as the new site is in place, before the previous
+    // one is deleted.
+    build_.published = [this] {
+        std::lock_guard<std::mutex> lock(mutex_);
+        errors_.clear();
+        ++version_;
+    };
     BuildResult r = run_build(build_);
     std::string report = format_report(r.diags.sorted(), ReportFormat::Text, file_line_reader());
     std::lock_guard<std::mutex> lock(mutex_);
@@ -101,8 +123,6 @@ bool LivePreview::rebuild() {
                      report.c_str());
         return false;
     }
-    errors_.clear();
-    ++version_;
     std::printf("rebuilt in %.0f ms (%zu files)\n", r.total_ms, r.files);
     std::fflush(stdout);
     return true;
@@ -120,6 +140,7 @@ void LivePreview::watch_loop(const std::atomic<bool>& stop) {
     // Rebuilds keep the search index of the first build: Pagefind costs more than
     // all the pages together. Restart serve to refresh search.
     build_.reuse_search_index = true;
+    build_.in_place = true;
     while (!stop)
         if (watcher.wait(std::chrono::milliseconds(300))) rebuild();
 }

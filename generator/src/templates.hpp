@@ -17,7 +17,7 @@ template <typename string_type>
 class basic_mustache;
 template <typename string_type>
 class basic_data;
-}
+}  // namespace kainjow::mustache
 
 namespace simpul::gen {
 

@@ -109,8 +109,8 @@ json home_view(const ViewContext& v) {
             {"hubs", hubs},
             {"events", events},
             {"facets", facets},
-            {"about_html", v.body_html(en && !cat.site.about_en.empty() ? cat.site.about_en
-                                                                             : cat.site.about)},
+            {"about_html",
+             v.body_html(en && !cat.site.about_en.empty() ? cat.site.about_en : cat.site.about)},
             {"about_sources", v.sources(cat.site.about_sources)}};
 }
 

@@ -20,7 +20,7 @@ class Watcher {
     // Waits up to `timeout` for a change; after the first one, waits until no
     // change came for `settle` (an editor saves in bursts). True if anything changed.
     bool wait(std::chrono::milliseconds timeout,
-              std::chrono::milliseconds settle = std::chrono::milliseconds(150));
+              std::chrono::milliseconds settle = std::chrono::milliseconds(60));
 
   private:
     void add_tree(const std::filesystem::path& dir);

@@ -27,7 +27,7 @@ long long mtime_ns(const struct stat& st) {
 
 }  // namespace
 
-StagedOutput::StagedOutput(fs::path out, bool reuse) : out_(std::move(out)) {
+StagedOutput::StagedOutput(fs::path out, Mode mode) : out_(std::move(out)) {
     fs::path parent = out_.parent_path().empty() ? fs::path(".") : out_.parent_path();
     std::string name = out_.filename().string();
     fs::create_directories(parent);
@@ -53,10 +53,15 @@ StagedOutput::StagedOutput(fs::path out, bool reuse) : out_(std::move(out)) {
             fs::remove_all(e.path(), ec);
         }
     }
+    manifest_ = parent / ("." + name + ".manifest");
+    if (mode != Mode::Clean) load_manifest();
+    if (mode == Mode::InPlace && !previous_.empty()) {
+        in_place_ = true;
+        staging_ = out_;
+        return;
+    }
     staging_ = parent / (stale_prefix + std::to_string(::getpid()));
     fs::create_directories(staging_);
-    manifest_ = parent / ("." + name + ".manifest");
-    if (reuse) load_manifest();
 }
 
 // The manifest names the folder it describes by its inode: a manifest that does
@@ -105,14 +110,15 @@ bool StagedOutput::link_unchanged(const std::string& rel, const Entry& now) {
     if (::stat(from.c_str(), &st) != 0 || static_cast<std::size_t>(st.st_size) != now.size ||
         mtime_ns(st) != it->second.mtime_ns)
         return false;
-    if (::link(from.c_str(), (staging_ / rel).c_str()) != 0) return false;
+    // In place, the file is already there.
+    if (!in_place_ && ::link(from.c_str(), (staging_ / rel).c_str()) != 0) return false;
     std::lock_guard<std::mutex> lock(entries_mutex_);
     entries_[rel] = it->second;
     return true;
 }
 
 StagedOutput::~StagedOutput() {
-    if (!committed_ && !staging_.empty()) {
+    if (!committed_ && !in_place_ && !staging_.empty()) {
         std::error_code ec;
         fs::remove_all(staging_, ec);
     }
@@ -141,7 +147,9 @@ void StagedOutput::write(const std::string& rel, const std::string& content) {
         ++linked_;
         return;
     }
-    std::string p = (staging_ / rel).string();
+    std::string final_path = (staging_ / rel).string();
+    // In place, a file is written beside its page and renamed over it.
+    std::string p = in_place_ ? final_path + ".simpul-new" : final_path;
     int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) throw std::runtime_error("cannot write " + p + ": " + std::strerror(errno));
     for (std::size_t done = 0; done < content.size();) {
@@ -156,7 +164,10 @@ void StagedOutput::write(const std::string& rel, const std::string& content) {
     }
     struct stat st {};
     if (::fstat(fd, &st) == 0) entry.mtime_ns = mtime_ns(st);
-    if (::close(fd) != 0) throw std::runtime_error("cannot write " + p + ": " + std::strerror(errno));
+    if (::close(fd) != 0)
+        throw std::runtime_error("cannot write " + p + ": " + std::strerror(errno));
+    if (in_place_ && ::rename(p.c_str(), final_path.c_str()) != 0)
+        throw std::runtime_error("cannot write " + final_path + ": " + std::strerror(errno));
     std::lock_guard<std::mutex> lock(entries_mutex_);
     entries_[rel] = entry;
 }
@@ -168,13 +179,23 @@ void StagedOutput::copy(const fs::path& from, const std::string& rel) {
     write(rel, content);
 }
 
-void StagedOutput::commit() {
-    save_manifest();  // names the staging folder, which becomes the output
+void StagedOutput::commit(const std::function<void()>& published) {
     std::error_code ec;
+    if (in_place_) {
+        // Pages of the last build that this one did not make (a record deleted or renamed).
+        for (const auto& [rel, e] : previous_)
+            if (!entries_.count(rel)) fs::remove(out_ / rel, ec);
+        save_manifest();
+        committed_ = true;
+        if (published) published();
+        return;
+    }
+    save_manifest();  // names the staging folder, which becomes the output
     if (fs::exists(out_, ec)) {
 #ifdef RENAME_EXCHANGE
         if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, out_.c_str(), RENAME_EXCHANGE) == 0) {
             committed_ = true;
+            if (published) published();
             fs::remove_all(staging_, ec);  // now holds the previous output
             return;
         }
@@ -186,11 +207,13 @@ void StagedOutput::commit() {
         fs::rename(out_, old);
         fs::rename(staging_, out_);
         committed_ = true;
+        if (published) published();
         fs::remove_all(old, ec);
         return;
     }
     fs::rename(staging_, out_);
     committed_ = true;
+    if (published) published();
 }
 
 }  // namespace simpul::gen

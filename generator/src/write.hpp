@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -20,8 +21,15 @@ class StagedOutput {
     // Takes the lock `.<name>.lock` beside `out` (throws with a clear message
     // when another build holds it), removes staging folders that killed builds
     // left, and creates `.<name>.staging-<pid>`.
-    // With `reuse` false (simpul build --clean), every file is written anew.
-    explicit StagedOutput(std::filesystem::path out, bool reuse = true);
+    enum class Mode {
+        Staged,  // a new folder swapped in at commit(): the output changes at once
+        Clean,   // Staged, and every file written anew (simpul build --clean)
+        // Changed files replaced one by one in the output (each atomically),
+        // files of the last build no longer made removed at commit(): the live
+        // preview's rebuilds. Falls back to Staged without a trusted manifest.
+        InPlace,
+    };
+    explicit StagedOutput(std::filesystem::path out, Mode mode = Mode::Staged);
     ~StagedOutput();  // removes the staging folder unless committed
 
     StagedOutput(const StagedOutput&) = delete;
@@ -32,13 +40,15 @@ class StagedOutput {
     void copy(const std::filesystem::path& from, const std::string& rel);
 
     // Swaps the staging folder in as the output folder (atomically where the
-    // system allows) and removes the previous output.
-    void commit();
+    // system allows), calls `published` (the new output is being served from
+    // then on) and removes the previous output.
+    void commit(const std::function<void()>& published = {});
 
     std::size_t files() const { return files_; }
     std::size_t linked() const { return linked_; }  // of files(): unchanged, linked
     std::size_t bytes() const { return bytes_; }
     const std::filesystem::path& staging() const { return staging_; }
+    bool in_place() const { return in_place_; }
 
   private:
     // Creates the folder of `rel` in the staging folder once (most pages share
@@ -57,6 +67,7 @@ class StagedOutput {
     std::unordered_set<std::string> folders_;
     int lock_fd_ = -1;
     bool committed_ = false;
+    bool in_place_ = false;
     std::atomic<std::size_t> files_{0}, bytes_{0}, linked_{0};
     std::filesystem::path manifest_;
     std::unordered_map<std::string, Entry> previous_;  // the output's files, by path

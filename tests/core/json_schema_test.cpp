@@ -10,8 +10,7 @@ TEST_CASE("an innovation schema: required fields, closed object, enums, patterns
     CHECK(s["$schema"] == "http://json-schema.org/draft-07/schema#");
     CHECK(s["type"] == "object");
     CHECK(s["additionalProperties"] == false);
-    CHECK(s["required"] ==
-          nlohmann::json::array({"title", "summary", "agency", "sources"}));
+    CHECK(s["required"] == nlohmann::json::array({"title", "summary", "agency", "sources"}));
     CHECK(s["properties"]["stage"]["enum"] ==
           nlohmann::json::array({"penciptaan", "pengembangan", "pelembagaan"}));
     CHECK(s["properties"]["year"]["minimum"] == 1900);

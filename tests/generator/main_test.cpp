@@ -115,9 +115,9 @@ TEST_CASE("a build killed at any moment leaves the previous output complete and 
     auto started = std::chrono::steady_clock::now();
     REQUIRE(run_simpul("build content -o public" + templates, tmp.path()).status == 0);
     // The build's length only spreads the kill moments over it; nothing is asserted on it.
-    double build_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                                started)
-                          .count();
+    double build_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
     auto before = snapshot(tmp / "public");
     REQUIRE(before.size() > 1600);
     // 30 moments: one in each thirtieth of a build, at a seeded random point inside it, so

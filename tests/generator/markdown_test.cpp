@@ -42,13 +42,15 @@ TEST_CASE("record links are rewritten by the resolver; unknown ones keep only th
 }
 
 TEST_CASE("only http(s) and mailto links keep their address; images become links") {
-    CHECK(markdown_to_html("[a](javascript:x) [b](JavaScript:x) [c](data:text/html,x) [d](../x) "
-                           "[e](ftp://x.org) <vbscript:x> [f](HTTPS://x.org) [g](mailto:a@x.org)\n") ==
+    CHECK(markdown_to_html(
+              "[a](javascript:x) [b](JavaScript:x) [c](data:text/html,x) [d](../x) "
+              "[e](ftp://x.org) <vbscript:x> [f](HTTPS://x.org) [g](mailto:a@x.org)\n") ==
           "<p>a b c d e vbscript:x <a href=\"HTTPS://x.org\">f</a> "
           "<a href=\"mailto:a@x.org\">g</a></p>\n");
     CHECK(markdown_to_html("![foto](https://x.org/a.png) ![js](javascript:x) "
                            "[![lencana](https://x.org/b.png)](https://x.org/b)\n") ==
-          "<p><a href=\"https://x.org/a.png\">foto</a> js <a href=\"https://x.org/b\">lencana</a></p>\n");
+          "<p><a href=\"https://x.org/a.png\">foto</a> js <a "
+          "href=\"https://x.org/b\">lencana</a></p>\n");
     // Without a resolver a record link cannot become a page address: its text stays.
     CHECK(markdown_to_html("[OM-SPAN](inovasi:omspan)\n") == "<p>OM-SPAN</p>\n");
 }

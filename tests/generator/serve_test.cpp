@@ -89,6 +89,12 @@ TEST_CASE(
     CHECK(client.Get("/a/b/__simpul/reload.js")->body.find("location.reload()") !=
           std::string::npos);
     CHECK(client.Get("/a/b/assets/style.css")->body.find("__simpul") == std::string::npos);
+    // Browsers ask for compressed pages: the script is in the page all the same.
+    auto gzipped = client.Get("/a/b/inovasi/bank-sampah/", {{"Accept-Encoding", "gzip"}});
+    REQUIRE(gzipped);
+    CHECK(gzipped->get_header_value("Content-Encoding") == "gzip");
+    CHECK(gzipped->body.find("<script src=\"/a/b/__simpul/reload.js\" defer></script></body>") !=
+          std::string::npos);
 
     // Give the watcher a moment to register its watches, then edit a record.
     std::this_thread::sleep_for(std::chrono::milliseconds(300));

@@ -99,7 +99,8 @@ TEST_CASE("record links in a body point at the record's page, relative to the pa
     json id = f.view(PageKind::Event, "agenda/fripp-kalsel/index.html", "fripp-kalsel");
     CHECK(id["body_html"] ==
           "<p>Forum uji yang menampilkan <a href=\"../../inovasi/bank-sampah/index.html\">Bank "
-          "Sampah</a> dari <a href=\"../../provinsi/di-yogyakarta/index.html\">Yogyakarta</a>.</p>\n");
+          "Sampah</a> dari <a "
+          "href=\"../../provinsi/di-yogyakarta/index.html\">Yogyakarta</a>.</p>\n");
     json en = f.view(PageKind::Event, "en/agenda/fripp-kalsel/index.html", "fripp-kalsel", "en");
     CHECK(en["body_html"].get<std::string>().find(
               "href=\"../../../en/inovasi/bank-sampah/index.html\"") != std::string::npos);

@@ -102,7 +102,38 @@ TEST_CASE("a file with the same text as in the previous output is linked, not wr
     CHECK(build("two") == 1);  // inovasi/a only
     CHECK(simpul::test::read_file(tmp / "public/same.html") == "same");
     // --clean: nothing linked.
-    StagedOutput clean(tmp / "public", /*reuse=*/false);
+    StagedOutput clean(tmp / "public", StagedOutput::Mode::Clean);
     clean.write("same.html", "same");
     CHECK(clean.linked() == 0);
+}
+
+TEST_CASE("in place, only changed files are replaced and files no longer made are removed") {
+    simpul::test::TempDir tmp;
+    {
+        StagedOutput first(tmp / "public", StagedOutput::Mode::InPlace);  // no manifest: staged
+        CHECK_FALSE(first.in_place());
+        first.write("same.html", "same");
+        first.write("gone.html", "gone");
+        first.commit();
+    }
+    struct stat before {};
+    REQUIRE(::stat((tmp / "public/same.html").c_str(), &before) == 0);
+    bool published = false;
+    {
+        StagedOutput out(tmp / "public", StagedOutput::Mode::InPlace);
+        CHECK(out.in_place());
+        CHECK(out.staging() == tmp / "public");
+        out.write("same.html", "same");
+        out.write("new.html", "new");
+        CHECK(simpul::test::read_file(tmp / "public/new.html") == "new");  // already there
+        out.commit([&] { published = true; });
+        CHECK(out.linked() == 1);
+    }
+    CHECK(published);
+    struct stat after {};
+    REQUIRE(::stat((tmp / "public/same.html").c_str(), &after) == 0);
+    CHECK(after.st_ino == before.st_ino);
+    CHECK(simpul::test::snapshot(tmp / "public") ==
+          std::map<std::string, std::string>{{"new.html", "new"}, {"same.html", "same"}});
+    CHECK(entries_besides_lock(tmp.path()) == 1);
 }

@@ -47,32 +47,6 @@ const Fixture& fixture() {
     return f;
 }
 
-// The loader's own precondition (load.cpp reads only UTF-8 text): the same rule,
-// so inputs the loader would turn away never reach the later stages.
-bool valid_utf8(const std::string& s) {
-    std::size_t i = 0, n = s.size();
-    while (i < n) {
-        auto c = static_cast<unsigned char>(s[i]);
-        std::size_t len = c < 0x80           ? 1
-                          : (c >> 5) == 0x6  ? 2
-                          : (c >> 4) == 0xE  ? 3
-                          : (c >> 3) == 0x1E ? 4
-                                             : 0;
-        if (len == 0 || i + len > n) return false;
-        unsigned cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
-        for (std::size_t k = 1; k < len; ++k) {
-            auto cc = static_cast<unsigned char>(s[i + k]);
-            if ((cc >> 6) != 0x2) return false;
-            cp = (cp << 6) | (cc & 0x3F);
-        }
-        bool overlong =
-            (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
-        if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-        i += len;
-    }
-    return true;
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
@@ -84,7 +58,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const Fixture& fx = fixture();
     std::string text(reinterpret_cast<const char*>(data), size);
     if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
-    if (!valid_utf8(text) || text.find_first_not_of(" \t\r\n") == std::string::npos) return 0;
+    if (simpul::gen::invalid_utf8_at(text) != std::string::npos ||
+        text.find_first_not_of(" \t\r\n") == std::string::npos)
+        return 0;
 
     // Stage 1, as load.cpp's load_record does for a .md file.
     const std::string path = "content/innovations/fuzz-record.md";

@@ -28,32 +28,6 @@ void strip_bom(std::string& text) {
     if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
 }
 
-// The offset of the first byte that breaks UTF-8 (overlong forms, surrogates and
-// code points past U+10FFFF included), or npos when the text is valid.
-std::size_t invalid_utf8_at(const std::string& s) {
-    std::size_t i = 0, n = s.size();
-    while (i < n) {
-        auto c = static_cast<unsigned char>(s[i]);
-        std::size_t len = c < 0x80           ? 1
-                          : (c >> 5) == 0x6  ? 2
-                          : (c >> 4) == 0xE  ? 3
-                          : (c >> 3) == 0x1E ? 4
-                                             : 0;
-        if (len == 0 || i + len > n) return i;
-        unsigned cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
-        for (std::size_t k = 1; k < len; ++k) {
-            auto cc = static_cast<unsigned char>(s[i + k]);
-            if ((cc >> 6) != 0x2) return i;
-            cp = (cp << 6) | (cc & 0x3F);
-        }
-        bool overlong =
-            (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
-        if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
-        i += len;
-    }
-    return std::string::npos;
-}
-
 constexpr std::uintmax_t kMaxFileBytes = 10u * 1024 * 1024;
 
 std::string not_a_file(const fs::file_status& st) {
@@ -187,6 +161,32 @@ void load_record(const fs::path& file, const fs::path& root, RecordType type,
 }
 
 }  // namespace
+
+// The offset of the first byte that breaks UTF-8 (overlong forms, surrogates and
+// code points past U+10FFFF included), or npos when the text is valid.
+std::size_t invalid_utf8_at(const std::string& s) {
+    std::size_t i = 0, n = s.size();
+    while (i < n) {
+        auto c = static_cast<unsigned char>(s[i]);
+        std::size_t len = c < 0x80           ? 1
+                          : (c >> 5) == 0x6  ? 2
+                          : (c >> 4) == 0xE  ? 3
+                          : (c >> 3) == 0x1E ? 4
+                                             : 0;
+        if (len == 0 || i + len > n) return i;
+        unsigned cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
+        for (std::size_t k = 1; k < len; ++k) {
+            auto cc = static_cast<unsigned char>(s[i + k]);
+            if ((cc >> 6) != 0x2) return i;
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        bool overlong =
+            (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
+        if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+        i += len;
+    }
+    return std::string::npos;
+}
 
 Content load_content(const fs::path& dir, const std::string& display, Diagnostics& diags) {
     Content content;

@@ -48,6 +48,10 @@ struct Content {
 };
 
 // Reads and parses the content folder `dir` (shown in messages as `display`).
+// The offset of the first byte that breaks UTF-8 (overlong forms, surrogates and
+// code points past U+10FFFF included), or npos when the text is valid.
+std::size_t invalid_utf8_at(const std::string& s);
+
 Content load_content(const std::filesystem::path& dir, const std::string& display,
                      Diagnostics& diags);
 

@@ -4,7 +4,7 @@
 // alternating, RUNS times each into an empty folder, and the I/O floor (copying
 // Simpul's output tree). Prints one table row per tool and N: median wall and
 // CPU seconds, peak RSS, output files and bytes, and Hugo's time over Simpul's.
-// Usage: node bench/build/run.mjs N... (env RUNS=3, SIMPUL_BINARY, THREADS)
+// Usage: node bench/hugo-vs-simpul/run.mjs N... (env RUNS=3, SIMPUL_BINARY, THREADS)
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, readdirSync, statSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const sizes = process.argv.slice(2).map(Number);
 if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
-  console.error('usage: node bench/build/run.mjs N...   (e.g. 1000 10000 100000)');
+  console.error('usage: node bench/hugo-vs-simpul/run.mjs N...   (e.g. 1000 10000 100000)');
   process.exit(2);
 }
 const runs = Number(process.env.RUNS ?? 3);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The same records as a Hugo site, for the build benchmark (bench/build/run.sh):
+// The same records as a Hugo site, for the build benchmark (bench/hugo-vs-simpul/run.mjs):
 // reads a content folder written by bench/synth/synth.mjs and writes a Hugo site
 // with the pages Simpul makes from it: a page per record, innovation lists of 50
 // a page, and taxonomy term pages for province, sector, year, SDG, stage, award

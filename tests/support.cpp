@@ -63,10 +63,12 @@ void write_file(const fs::path& p, const std::string& text) {
     std::ofstream(p, std::ios::binary) << text;
 }
 
-RunResult run_simpul(const std::string& args, const fs::path& cwd) {
+RunResult run_simpul(const std::string& args, const fs::path& cwd, const std::string& prefix) {
     TempDir tmp;
-    std::string cmd = "cd '" + cwd.string() + "' && '" + simpul_binary().string() + "' " + args +
-                      " >'" + (tmp / "out").string() + "' 2>'" + (tmp / "err").string() + "'";
+    if (!prefix.empty()) fs::permissions(tmp.path(), fs::perms::all);  // writable by that user
+    std::string cmd = "cd '" + cwd.string() + "' && " + prefix + "'" + simpul_binary().string() +
+                      "' " + args + " >'" + (tmp / "out").string() + "' 2>'" +
+                      (tmp / "err").string() + "'";
     int raw = std::system(cmd.c_str());
     RunResult r;
     r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;

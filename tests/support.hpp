@@ -34,7 +34,8 @@ struct RunResult {
     std::string out, err;
 };
 // Runs the simpul binary with `args` in folder `cwd`.
-RunResult run_simpul(const std::string& args, const fs::path& cwd);
+// `prefix`, if given, goes before the program: a command that runs it as another user.
+RunResult run_simpul(const std::string& args, const fs::path& cwd, const std::string& prefix = {});
 
 // The model of a content folder that must be valid (throws with the diagnostics otherwise).
 gen::SiteModel model_of(const fs::path& content);

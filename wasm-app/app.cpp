@@ -3,6 +3,8 @@
 // the new URL hash. Plain C++: compiled into the app and into the frame tests.
 #include "app.hpp"
 
+#include "url.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <chrono>
@@ -21,21 +23,6 @@ namespace {
 
 const std::array<const char*, 4> kMeasures = {"innovations", "rate", "hubs", "replications"};
 const std::array<const char*, 5> kSorts = {"title", "agency", "province", "year", "stage"};
-
-std::string percent_encode(std::string_view s) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : s) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
 
 std::string percent_decode(std::string_view s) {
     std::string out;

@@ -18,7 +18,7 @@ done
 # The same flags as wasm-app/CMakeLists.txt: the data code at -O2, the rest -Oz.
 export NODE_PATH=/usr/share/nodejs
 objs=()
-for f in core/datafile.cpp core/filter.cpp wasm-app/app.cpp wasm-app/app_export.cpp; do
+for f in core/datafile.cpp core/filter.cpp core/url.cpp wasm-app/app.cpp wasm-app/app_export.cpp; do
   em++ -std=c++20 -O2 -DNDEBUG -Icore -Iwasm-app -c "$f" -o "$out/$(basename "$f").o"
   objs+=("$out/$(basename "$f").o")
 done

@@ -31,7 +31,4 @@ json facet_panel(const ViewContext& v, const std::vector<std::size_t>& items);
 // Every facet with all its terms that have innovations, for browsing.
 json browse_groups(const ViewContext& v);
 
-// Percent-encodes a query-string value (UTF-8 bytes other than unreserved ones).
-std::string url_encode(const std::string& s);
-
 }  // namespace simpul::gen

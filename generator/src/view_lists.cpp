@@ -5,6 +5,7 @@
 
 #include "facets.hpp"
 #include "markdown.hpp"
+#include "url.hpp"
 #include "view.hpp"
 
 namespace simpul::gen {
@@ -132,7 +133,7 @@ json innovation_list_view(const ViewContext& v) {
         if (p.facet == Facet::Province) view["province_href"] = v.province_href(p.key);
         // The same selection in the search page (filters set from the URL).
         view["search_in_href"] = v.href("cari/index.html") + "?" + facet_search_filter(p.facet) +
-                                 "=" + url_encode(v.facet_label(p.facet, p.key));
+                                 "=" + percent_encode(v.facet_label(p.facet, p.key));
     }
     // The facet counts of the whole listing (every page): the same on all its
     // pages, which share one folder and so one set of links; made once.

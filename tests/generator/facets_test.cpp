@@ -92,10 +92,3 @@ TEST_CASE("browse groups list only terms with innovations, each linking to its l
     CHECK((*stage)["terms"][0]["href"] == "../tahap/pengembangan/index.html");
     CHECK((*stage)["index_href"] == "../tahap/index.html");
 }
-
-TEST_CASE("query values are percent-encoded as UTF-8") {
-    CHECK(url_encode("Kalimantan Selatan") == "Kalimantan%20Selatan");
-    CHECK(url_encode("1. Tanpa Kemiskinan") == "1.%20Tanpa%20Kemiskinan");
-    CHECK(url_encode("a&b=c") == "a%26b%3Dc");
-    CHECK(url_encode("é") == "%C3%A9");
-}

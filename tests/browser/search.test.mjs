@@ -65,7 +65,8 @@ test('a word from an innovation body is found through the search page, and a pro
   // All "forum" pages, then only those of Kalimantan Selatan.
   await page.fill('#search-q', 'forum');
   await page.press('#search-q', 'Enter');
-  await page.waitForFunction(() => /\d/.test(document.getElementById('search-status').textContent));
+  // The status still shows the "hektare" count until this search ends: wait for "forum" in it.
+  await page.waitForFunction(() => /^\d+ .*forum/.test(document.getElementById('search-status').textContent));
   const all = await page.locator('#search-status').innerText();
   const allCount = Number(all.match(/\d+/)[0]);
   // Counts load when the filters are first used (a text search alone does not need them).
@@ -74,7 +75,11 @@ test('a word from an innovation body is found through the search page, and a pro
   await page.waitForFunction(() => /\(\d+\)$/.test(document.querySelector('#filter-province option:nth-child(2)').textContent));
   assert.equal(await option.count(), 1, 'the province filter lists Kalimantan Selatan with a count');
   await page.selectOption('#filter-province', 'Kalimantan Selatan');
-  await page.waitForFunction((before) => document.getElementById('search-status').textContent !== before, all);
+  // In between, the status says it is searching (no digits); wait for the new count.
+  await page.waitForFunction((before) => {
+    const now = document.getElementById('search-status').textContent;
+    return now !== before && /^\d/.test(now);
+  }, all);
   const narrowed = Number((await page.locator('#search-status').innerText()).match(/\d+/)[0]);
   assert.ok(narrowed > 0 && narrowed < allCount, `province filter narrows ${allCount} to ${narrowed}`);
   const hrefs = await page.locator('#search-results li h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));

@@ -100,6 +100,9 @@ SiteModel build_model(const Content& content) {
                          if (x.updated != y.updated) return x.updated > y.updated;
                          return x.id < y.id;
                      });
+    for (const auto& d : content.records) m.source_hashes[d.path] = d.hash;
+    for (const auto& [type, df] : content.data)
+        m.data_hash = (m.data_hash ^ df.hash) * 0x100000001b3ULL + static_cast<int>(type);
     return m;
 }
 

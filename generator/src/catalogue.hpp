@@ -3,8 +3,10 @@
 // province, hub and agency holds). Runs only when validation found no error.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "history.hpp"
@@ -33,6 +35,10 @@ struct SiteModel {
     Index agencies_by_province;
     std::vector<std::size_t> newest_innovations;  // year desc, then updated desc, then id
     History history;  // from git, by record display path (empty outside a repository)
+    // What a rebuild compares (deps.cpp): each record file's hash, by display
+    // path, and one hash of site.yaml and the data/ lists together.
+    std::unordered_map<std::string, std::uint64_t> source_hashes;
+    std::uint64_t data_hash = 0;
 };
 
 SiteModel build_model(const Content& content);

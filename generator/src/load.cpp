@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 #include "parallel.hpp"
 
@@ -136,6 +137,7 @@ void load_record(const fs::path& file, const fs::path& root, RecordType type,
     doc.path = display_path;
     std::string text;
     if (!read_content_file(file, root, display_path, text, diags)) return;
+    doc.hash = std::hash<std::string_view>{}(text);
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
         diags.error(display_path, 1, 1, "empty-file", "the file is empty");
         return;
@@ -204,6 +206,7 @@ Content load_content(const fs::path& dir, const std::string& display, Diagnostic
         } else {
             std::string text;
             if (read_content_file(file, root, df.path, text, diags)) {
+                df.hash = std::hash<std::string_view>{}(text);
                 if (auto n = parse_yaml(text, df.path, 1, diags)) {
                     df.root = std::move(*n);
                     df.present = true;

@@ -4,6 +4,7 @@
 // validated here.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -25,9 +26,10 @@ struct Document {
     std::string id;    // file name without extension
     std::string path;  // display path: "<content>/innovations/omspan.md"
     Format format = Format::Markdown;
-    Node fields;        // the map of fields (front matter or whole file)
-    std::string body;   // Markdown body of a .md file
-    int body_line = 0;  // line where the body starts
+    Node fields;             // the map of fields (front matter or whole file)
+    std::string body;        // Markdown body of a .md file
+    int body_line = 0;       // line where the body starts
+    std::uint64_t hash = 0;  // of the file's bytes (what a rebuild compares, deps.cpp)
 };
 
 // A data file: site.yaml (a map) or data/*.yaml (a list of maps).
@@ -36,6 +38,7 @@ struct DataFile {
     std::string path;
     Node root;
     bool present = false;
+    std::uint64_t hash = 0;  // of the file's bytes
 };
 
 struct Content {

@@ -2,8 +2,10 @@
 // on a pool of threads, one page at a time, so only the model stays in memory.
 #include "pipeline.hpp"
 
+#include <array>
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -16,6 +18,7 @@
 #include "catalogue.hpp"
 #include "dashboard.hpp"
 #include "decode.hpp"
+#include "deps.hpp"
 #include "json_schema.hpp"
 #include "load.hpp"
 #include "opendata.hpp"
@@ -23,6 +26,7 @@
 #include "render.hpp"
 #include "templates.hpp"
 #include "validate.hpp"
+#include "view.hpp"
 #include "write.hpp"
 
 namespace simpul::gen {
@@ -49,6 +53,18 @@ class Stopwatch {
     std::vector<StageTime>& out_;
     std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
+
+// Page groups of the summary's "render+write" line: what a page costs is
+// reported for records, the innovation listing, facet pages and the rest.
+constexpr std::size_t page_group_count = 4;
+const char* const page_group_names[page_group_count] = {"record pages", "innovation listing",
+                                                        "facet pages", "other pages"};
+
+std::size_t page_group(const PagePlan& plan) {
+    if (record_page(plan.kind)) return 0;
+    if (plan.kind == PageKind::InnovationList) return plan.key == "all" ? 1 : 2;
+    return plan.kind == PageKind::FacetIndex ? 2 : 3;
+}
 
 }  // namespace
 
@@ -124,9 +140,26 @@ BuildResult run_build(const BuildOptions& opt) {
         unsigned threads =
             opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
         CardCache cards(tmpl, model.cat.innovations.size());
+        // What each page is made from: a page whose inputs did not change since
+        // the last build is taken from it as it is, not rendered again.
+        const std::vector<std::uint64_t> fingerprints =
+            page_fingerprints(plans, model, global_fingerprint(tdir, model));
+        watch.lap("plan");
+        std::array<std::atomic<std::int64_t>, page_group_count> group_ns{};
         parallel_for(plans.size(), threads, [&](std::size_t i) {
-            out.write(plans[i].path, render_page(plans[i], model, tmpl, &cards));
+            auto began = std::chrono::steady_clock::now();
+            if (!out.reuse(plans[i].path, fingerprints[i]))
+                out.write(plans[i].path, render_page(plans[i], model, tmpl, &cards),
+                          fingerprints[i]);
+            group_ns[page_group(plans[i])] += std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                                  std::chrono::steady_clock::now() - began)
+                                                  .count();
         });
+        for (std::size_t g = 0; g < page_group_count; ++g) {
+            PageGroupTime t{page_group_names[g], 0, group_ns[g].load() / 1e6};
+            for (const auto& plan : plans) t.pages += page_group(plan) == g;
+            r.page_groups.push_back(t);
+        }
         // JSON Schemas of every record type, for editors (see `simpul new`).
         for (const auto& schema : all_schemas())
             out.write("schema/" + json_schema_file(schema),
@@ -157,6 +190,7 @@ BuildResult run_build(const BuildOptions& opt) {
         watch.lap("search");
         r.files = out.files() + r.search.files;
         r.unchanged = out.linked();
+        r.pages_reused = out.reused();
         r.bytes = out.bytes() + r.search.bytes;
         out.commit(opt.published);
     } catch (const std::exception& e) {
@@ -208,6 +242,10 @@ std::string format_summary(const BuildResult& r, const BuildOptions& opt) {
             std::snprintf(buf, sizeof buf, "%-16s %8zu  (linked from the previous output)\n",
                           "  unchanged", r.unchanged);
             out << buf;
+            std::snprintf(buf, sizeof buf,
+                          "%-16s %8zu  (made from the same records and templates: not rendered)\n",
+                          "  pages reused", r.pages_reused);
+            out << buf;
         }
         if (r.search.status == SearchIndexResult::Status::Built) {
             out << "search index    ";
@@ -216,6 +254,14 @@ std::string format_summary(const BuildResult& r, const BuildOptions& opt) {
             out << "\n";
         } else {
             out << "search index     not built: " << r.search.message << "\n";
+        }
+    }
+    if (!r.page_groups.empty()) {
+        out << "\nrender+write, by page (time summed over threads):\n";
+        for (const auto& g : r.page_groups) {
+            std::snprintf(buf, sizeof buf, "  %-20s %8zu pages %9.0f ms\n", g.name.c_str(), g.pages,
+                          g.ms);
+            out << buf;
         }
     }
     out << "\nstages:";

@@ -43,15 +43,25 @@ struct StageTime {
     double ms = 0;
 };
 
+// Rendering and writing time of one group of pages (records, listings, facet
+// pages, other), summed over the threads that rendered them.
+struct PageGroupTime {
+    std::string name;
+    std::size_t pages = 0;
+    double ms = 0;
+};
+
 struct BuildResult {
     Diagnostics diags;
     bool ok = false;
     std::vector<std::pair<std::string, std::size_t>> records;  // per record type, in contract order
     std::map<std::string, std::size_t> pages_per_language;
     std::size_t files = 0, bytes = 0;
-    std::size_t unchanged = 0;  // of files: the same as in the previous output, linked
-    SearchIndexResult search;   // the search step: built, off, Pagefind not found
+    std::size_t unchanged = 0;     // of files: the same as in the previous output, linked
+    std::size_t pages_reused = 0;  // of unchanged: pages not even rendered (deps.hpp)
+    SearchIndexResult search;      // the search step: built, off, Pagefind not found
     std::vector<StageTime> stages;
+    std::vector<PageGroupTime> page_groups;  // where render+write time went
     double total_ms = 0;
 };
 

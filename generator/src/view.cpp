@@ -250,6 +250,21 @@ json ViewContext::sources(const std::vector<Source>& list) const {
 
 // ---- dispatch and layout ---------------------------------------------------------
 
+bool record_page(PageKind k) {
+    switch (k) {
+        case PageKind::Innovation:
+        case PageKind::Hub:
+        case PageKind::Province:
+        case PageKind::Agency:
+        case PageKind::Replication:
+        case PageKind::Event:
+        case PageKind::Regulation:
+            return true;
+        default:
+            return false;
+    }
+}
+
 namespace {
 
 // Mustache treats an empty string as true and looks a missing name up in the
@@ -272,21 +287,6 @@ void normalise(json& j) {  // normalise_view()
             if (!j.contains(k)) j[k] = v;
     } else if (j.is_array()) {
         for (auto& v : j) normalise(v);
-    }
-}
-
-bool record_page(PageKind k) {
-    switch (k) {
-        case PageKind::Innovation:
-        case PageKind::Hub:
-        case PageKind::Province:
-        case PageKind::Agency:
-        case PageKind::Replication:
-        case PageKind::Event:
-        case PageKind::Regulation:
-            return true;
-        default:
-            return false;
     }
 }
 

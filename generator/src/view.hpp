@@ -31,6 +31,10 @@ class CardCache;
 json build_view(const PagePlan& plan, const SiteModel& model, const json& strings,
                 const CardCache* cards = nullptr);
 
+// The page of one record (innovation, hub, province, agency, replication,
+// event, regulation): what the search indexes and Open Graph calls an article.
+bool record_page(PageKind k);
+
 // Empty and null fields become false and lists get has_<name> (see view.cpp).
 void normalise_view(json& view);
 

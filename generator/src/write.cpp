@@ -73,13 +73,14 @@ void StagedOutput::load_manifest() {
     FILE* f = std::fopen(manifest_.c_str(), "r");
     if (!f) return;
     unsigned long long ino = 0;
-    if (std::fscanf(f, "simpul-manifest 1 %llu\n", &ino) == 1 && ino == st.st_ino) {
+    if (std::fscanf(f, "simpul-manifest 2 %llu\n", &ino) == 1 && ino == st.st_ino) {
         char path[4096];
-        unsigned long long hash = 0, size = 0;
+        unsigned long long hash = 0, size = 0, fingerprint = 0;
         long long mtime = 0;
-        while (std::fscanf(f, "%llx %llu %lld %4095[^\n]\n", &hash, &size, &mtime, path) == 4)
+        while (std::fscanf(f, "%llx %llu %lld %llx %4095[^\n]\n", &hash, &size, &mtime,
+                           &fingerprint, path) == 5)
             previous_[path] = {static_cast<std::size_t>(hash), static_cast<std::size_t>(size),
-                               mtime};
+                               mtime, static_cast<std::uint64_t>(fingerprint)};
     }
     std::fclose(f);
 }
@@ -90,30 +91,52 @@ void StagedOutput::save_manifest() const {
     fs::path tmp = manifest_.string() + ".tmp";
     FILE* f = std::fopen(tmp.c_str(), "w");
     if (!f) return;  // no manifest: the next build writes every file
-    std::fprintf(f, "simpul-manifest 1 %llu\n", static_cast<unsigned long long>(st.st_ino));
+    std::fprintf(f, "simpul-manifest 2 %llu\n", static_cast<unsigned long long>(st.st_ino));
     for (const auto& [path, e] : entries_)
-        std::fprintf(f, "%llx %llu %lld %s\n", static_cast<unsigned long long>(e.hash),
-                     static_cast<unsigned long long>(e.size), e.mtime_ns, path.c_str());
+        std::fprintf(f, "%llx %llu %lld %llx %s\n", static_cast<unsigned long long>(e.hash),
+                     static_cast<unsigned long long>(e.size), e.mtime_ns,
+                     static_cast<unsigned long long>(e.fingerprint), path.c_str());
     bool ok = std::fclose(f) == 0;
     std::error_code ec;
     if (ok) fs::rename(tmp, manifest_, ec);
 }
 
-// Links `rel` from the previous output when the manifest says it holds the same
-// text and the file there is still the one that build wrote (same size and time).
-bool StagedOutput::link_unchanged(const std::string& rel, const Entry& now) {
+// Links `rel` from the previous output when it holds what this build makes:
+// the same text (`by_text`, from write()) or a page made from the same inputs
+// (reuse()), and the file there is still the one that build wrote (same size
+// and time). Records `now` as this build's entry.
+bool StagedOutput::link_unchanged(const std::string& rel, Entry now, bool by_text) {
     auto it = previous_.find(rel);
-    if (it == previous_.end() || it->second.hash != now.hash || it->second.size != now.size)
+    if (it == previous_.end()) return false;
+    const Entry& was = it->second;
+    if (by_text ? was.hash != now.hash || was.size != now.size
+                : now.fingerprint == 0 || was.fingerprint != now.fingerprint)
         return false;
     std::string from = (out_ / rel).string();
     struct stat st {};
-    if (::stat(from.c_str(), &st) != 0 || static_cast<std::size_t>(st.st_size) != now.size ||
-        mtime_ns(st) != it->second.mtime_ns)
+    if (::stat(from.c_str(), &st) != 0 || static_cast<std::size_t>(st.st_size) != was.size ||
+        mtime_ns(st) != was.mtime_ns)
         return false;
     // In place, the file is already there.
     if (!in_place_ && ::link(from.c_str(), (staging_ / rel).c_str()) != 0) return false;
+    now.hash = was.hash;
+    now.size = was.size;
+    now.mtime_ns = was.mtime_ns;
     std::lock_guard<std::mutex> lock(entries_mutex_);
-    entries_[rel] = it->second;
+    entries_[rel] = now;
+    return true;
+}
+
+bool StagedOutput::reuse(const std::string& rel, std::uint64_t fingerprint) {
+    if (fingerprint == 0 || !previous_.count(rel)) return false;
+    ensure_folder(rel);
+    Entry now;
+    now.fingerprint = fingerprint;
+    if (!link_unchanged(rel, now, false)) return false;
+    ++files_;
+    bytes_ += previous_.at(rel).size;
+    ++linked_;
+    ++reused_;
     return true;
 }
 
@@ -138,12 +161,13 @@ void StagedOutput::ensure_folder(const std::string& rel) {
     folders_.insert(std::move(folder));
 }
 
-void StagedOutput::write(const std::string& rel, const std::string& content) {
+void StagedOutput::write(const std::string& rel, const std::string& content,
+                         std::uint64_t fingerprint) {
     ensure_folder(rel);
-    Entry entry{std::hash<std::string_view>{}(content), content.size(), 0};
+    Entry entry{std::hash<std::string_view>{}(content), content.size(), 0, fingerprint};
     ++files_;
     bytes_ += content.size();
-    if (link_unchanged(rel, entry)) {
+    if (link_unchanged(rel, entry, true)) {
         ++linked_;
         return;
     }

@@ -3,10 +3,12 @@
 // interrupted build leaves the previous output exactly as it was. A file whose
 // text is the same as in the previous build is hard-linked from the previous
 // output instead of written (the manifest `.<name>.manifest` says what each
-// file of the output holds), so a rebuild writes only what changed.
+// file of the output holds, and what each page was made from), so a rebuild
+// writes only what changed and renders only pages whose inputs changed.
 #pragma once
 
 #include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <mutex>
@@ -36,7 +38,13 @@ class StagedOutput {
     StagedOutput& operator=(const StagedOutput&) = delete;
 
     // Thread-safe: writes `content` to `rel` inside the staging folder.
-    void write(const std::string& rel, const std::string& content);
+    // `fingerprint` (deps.hpp) says what the page was made from; 0 for other files.
+    void write(const std::string& rel, const std::string& content, std::uint64_t fingerprint = 0);
+    // Thread-safe: when the last build wrote `rel` from the same `fingerprint`
+    // (and the file is still the one it wrote), takes that file as it is
+    // (linked into the staging folder, or left in place) and returns true:
+    // the page need not be rendered.
+    bool reuse(const std::string& rel, std::uint64_t fingerprint);
     void copy(const std::filesystem::path& from, const std::string& rel);
 
     // Swaps the staging folder in as the output folder (atomically where the
@@ -46,6 +54,7 @@ class StagedOutput {
 
     std::size_t files() const { return files_; }
     std::size_t linked() const { return linked_; }  // of files(): unchanged, linked
+    std::size_t reused() const { return reused_; }  // of linked(): not even rendered
     std::size_t bytes() const { return bytes_; }
     const std::filesystem::path& staging() const { return staging_; }
     bool in_place() const { return in_place_; }
@@ -57,8 +66,9 @@ class StagedOutput {
     struct Entry {
         std::size_t hash = 0, size = 0;
         long long mtime_ns = 0;
+        std::uint64_t fingerprint = 0;
     };
-    bool link_unchanged(const std::string& rel, const Entry& now);
+    bool link_unchanged(const std::string& rel, Entry now, bool by_text);
     void load_manifest();
     void save_manifest() const;
 
@@ -68,7 +78,7 @@ class StagedOutput {
     int lock_fd_ = -1;
     bool committed_ = false;
     bool in_place_ = false;
-    std::atomic<std::size_t> files_{0}, bytes_{0}, linked_{0};
+    std::atomic<std::size_t> files_{0}, bytes_{0}, linked_{0}, reused_{0};
     std::filesystem::path manifest_;
     std::unordered_map<std::string, Entry> previous_;  // the output's files, by path
     std::mutex entries_mutex_;

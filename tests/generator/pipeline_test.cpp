@@ -5,6 +5,9 @@
 #include <doctest/doctest.h>
 #include <sys/stat.h>
 
+#include <tuple>
+#include <vector>
+
 #include "support.hpp"
 
 using namespace simpul::gen;
@@ -47,8 +50,8 @@ TEST_CASE("the build reports records per type, pages and stage times") {
     std::vector<std::string> stages;
     for (const auto& s : r.stages) stages.push_back(s.name);
     CHECK(stages == std::vector<std::string>{"load", "validate", "model", "history", "templates",
-                                             "render+write", "dashboard", "open data", "search",
-                                             "publish"});
+                                             "plan", "render+write", "dashboard", "open data",
+                                             "search", "publish"});
     std::string summary = format_summary(r, options(tmp / "out"));
     CHECK(summary.find("innovation" + std::string(14, ' ') + "3\n") != std::string::npos);
 }
@@ -116,6 +119,9 @@ TEST_CASE("a rebuild links unchanged files and is byte-identical to a clean buil
     BuildResult r = same_as_clean("edit a record");
     CHECK(r.unchanged > 0);
     CHECK(r.unchanged < r.files);
+    // Pages that do not show the innovation were not even rendered.
+    CHECK(r.pages_reused > 0);
+    CHECK(r.pages_reused < r.unchanged);
     CHECK(inode(tmp / "public/hub/kalimantan-selatan/index.html") == hub_page);
     CHECK(inode(tmp / "public/inovasi/bank-sampah/index.html") != edited_page);
 
@@ -137,6 +143,7 @@ TEST_CASE("a rebuild links unchanged files and is byte-identical to a clean buil
     edit(tmp / "templates/i18n/en.yaml", "\n", "\n# edited\n");  // a comment: nothing changes
     r = same_as_clean("change an i18n file without changing a string");
     CHECK(r.unchanged == r.files);
+    CHECK(r.pages_reused == 0);  // every page rendered again, each the same as before
     std::string en = simpul::test::read_file(tmp / "templates/i18n/en.yaml");
     auto nav = en.find("innovations: ");
     REQUIRE(nav != std::string::npos);
@@ -152,4 +159,78 @@ TEST_CASE("a rebuild links unchanged files and is byte-identical to a clean buil
     r = run_build(o);
     REQUIRE(r.ok);
     CHECK(r.unchanged == 0);
+}
+
+// Each page is rendered again only when a record it shows changed (deps.cpp):
+// every record of the fixture is changed in turn, in what pages show of it and
+// in how it links to others, and each rebuild must equal a clean build.
+TEST_CASE("a rebuild after any record changes equals a clean build") {
+    simpul::test::TempDir tmp;
+    fs::copy(simpul::test::fixture("valid/basic/content"), tmp / "content",
+             fs::copy_options::recursive);
+    BuildOptions o = options(tmp / "public");
+    o.content_dir = tmp / "content";
+    o.pagefind = "off";
+    REQUIRE(run_build(o).ok);
+    const auto original = simpul::test::snapshot(tmp / "public");
+    BuildOptions clean = o;
+    clean.out_dir = tmp / "clean";
+    clean.clean = true;
+    auto check_same = [&](const std::string& what, bool undone) {
+        CAPTURE(what);
+        BuildResult r = run_build(o);
+        REQUIRE(r.ok);
+        if (undone) {
+            CHECK(simpul::test::snapshot(tmp / "public") == original);
+            return;
+        }
+        REQUIRE(run_build(clean).ok);
+        CHECK(simpul::test::snapshot(tmp / "public") == simpul::test::snapshot(tmp / "clean"));
+    };
+    // Changes as (file, text, replacement); each is made and checked against a
+    // clean build, then undone and checked against the first build.
+    std::vector<std::tuple<std::string, std::string, std::string>> changes = {
+        {"innovations/sekolah-rimba.yaml", R"(province: "34")", R"(province: "63")"},
+        {"innovations/sekolah-rimba.yaml", "[lingkungan, tata-kelola]", "[lingkungan]"},
+        {"innovations/layanan-daring.json", R"("year": 2021)", R"("year": 2018)"},
+        {"innovations/bank-sampah.md", "agency: pemprov-diy", "agency: pemprov-kalsel"},
+        {"innovations/bank-sampah.md",
+         "awards:\n  - {program: kipp, year: 2019, title: \"Top 99\"}\n", ""},
+        {"innovations/bank-sampah.md", "stage: pengembangan", "stage: penciptaan"},
+        {"innovations/bank-sampah.md", "\n---\n", "\n---\nTambahan **uji**.\n"},
+        {"agencies/pemprov-kalsel.json", R"("province": "63")", R"("province": "34")"},
+        {"replications/kalsel-bank-sampah.yaml", "innovation: bank-sampah",
+         "innovation: sekolah-rimba"},
+        {"replications/kalsel-bank-sampah.yaml", "year: 2021", "year: 2022"},
+        {"hubs/kalimantan-selatan.md", "established: 2020", "established: 2019"},
+        {"hubs/kalimantan-selatan.md", "partners: [kemenpanrb]", "partners: [pemprov-diy]"},
+        {"events/fripp-rencana.md", R"(province: "34")", R"(province: "63")"},
+        {"events/fripp-kalsel.md", "[bank-sampah, layanan-daring]", "[sekolah-rimba]"},
+    };
+    // And in every record file, the text pages show first: its title, name or notes.
+    for (const auto& e : fs::recursive_directory_iterator(tmp / "content")) {
+        std::string rel = e.path().lexically_relative(tmp / "content").generic_string();
+        if (!e.is_regular_file() || rel.rfind("data/", 0) == 0 || rel == "site.yaml") continue;
+        std::string text = simpul::test::read_file(e.path());
+        for (const char* field :
+             {R"(title: ")", R"("title": ")", R"(name: ")", R"("name": ")", R"(notes: ")"})
+            if (text.find(field) != std::string::npos) {
+                changes.emplace_back(rel, field, std::string(field) + "Ubah ");
+                break;
+            }
+    }
+    REQUIRE(changes.size() > 20);
+    for (const auto& [rel, from, to] : changes) {
+        fs::path file = tmp / "content" / rel;
+        std::string before = simpul::test::read_file(file);
+        auto at = before.find(from);
+        CAPTURE(rel);
+        CAPTURE(from);
+        REQUIRE(at != std::string::npos);
+        std::string after = before;
+        simpul::test::write_file(file, after.replace(at, from.size(), to));
+        check_same(rel + ": " + from + " -> " + to, false);
+        simpul::test::write_file(file, before);
+        check_same(rel + ": undone", true);
+    }
 }

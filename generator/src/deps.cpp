@@ -1,0 +1,262 @@
+// Page fingerprints (deps.hpp). A record's own hash is its file's bytes and its
+// git history; a page adds the hashes of every record its view reads, kind by
+// kind below, mirroring view_records.cpp and view_lists.cpp. A view that starts
+// reading another record must say so here: pipeline_test edits every record of
+// a fixture and checks each rebuild against a clean build.
+#include "deps.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <string_view>
+
+#include <sys/stat.h>
+
+namespace simpul::gen {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::uint64_t mix(std::uint64_t h, std::uint64_t x) {
+    std::uint64_t z = h ^ (x + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+std::uint64_t text_hash(std::string_view s) {
+    return std::hash<std::string_view>{}(s);
+}
+
+// A file's bytes, under the name it is known by.
+std::uint64_t file_hash(const fs::path& p, const std::string& name) {
+    std::ifstream in(p, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return mix(text_hash(name), text_hash(bytes));
+}
+
+// The hashes the views' building blocks stand for (ViewContext in view.cpp).
+class Hasher {
+  public:
+    explicit Hasher(const SiteModel& m) : m_(m), cat_(m.cat) {}
+
+    std::uint64_t record(const Origin& o) const {
+        std::uint64_t h = text_hash(o.path);
+        if (auto it = m_.source_hashes.find(o.path); it != m_.source_hashes.end())
+            h = mix(h, it->second);
+        if (auto it = m_.history.find(o.path); it != m_.history.end()) {
+            const RecordHistory& r = it->second;
+            h = mix(h, text_hash(r.first_published));
+            h = mix(h, text_hash(r.last_changed));
+            h = mix(h, r.change_count);
+            for (const auto& c : r.changes)
+                h = mix(mix(mix(h, text_hash(c.date)), text_hash(c.summary)), text_hash(c.commit));
+        }
+        return h;
+    }
+    // A missing record (an optional reference left empty) still counts by its id.
+    template <class T>
+    std::uint64_t of(const T* r, const std::string& id) const {
+        return r ? record(r->origin) : mix(1, text_hash(id));
+    }
+    std::uint64_t agency(const std::string& id) const { return of(cat_.agency(id), id); }
+    std::uint64_t hub(const std::string& id) const { return of(cat_.hub(id), id); }
+    std::uint64_t event(const std::string& id) const { return of(cat_.event(id), id); }
+
+    // agency_ref() reads the agency; province_of() an innovation's agency too.
+    std::uint64_t card(const Innovation& inn) const {
+        return mix(record(inn.origin), agency(inn.agency));
+    }
+    std::uint64_t card(std::size_t i) const { return card(cat_.innovations[i]); }
+    std::uint64_t replication_row(const Replication& r) const {
+        std::uint64_t h = mix(record(r.origin), agency(r.adopter));
+        h = mix(h, event(r.event));
+        const Innovation* inn = cat_.innovation(r.innovation);
+        return mix(h, inn ? card(*inn) : mix(2, text_hash(r.innovation)));
+    }
+    std::uint64_t event_row(const Event& e) const { return mix(record(e.origin), hub(e.hub)); }
+    std::uint64_t hub_row(const Hub& h) const { return mix(record(h.origin), agency(h.agency)); }
+
+    // What a facet panel counts an innovation under (facets.cpp).
+    std::uint64_t facet_signature(const Innovation& inn) const {
+        std::uint64_t h = mix(text_hash(cat_.province_of(inn)), inn.year);
+        for (const auto& s : inn.sectors) h = mix(h, text_hash(s));
+        for (int n : inn.sdgs) h = mix(h, static_cast<std::uint64_t>(n) + 7);
+        h = mix(mix(h, text_hash(inn.stage)), text_hash(inn.status));
+        for (const auto& a : inn.awards) h = mix(h, text_hash(a.program));
+        return h;
+    }
+
+    // Rows of an Index entry: replications, events, hubs or cards.
+    template <class Row>
+    std::uint64_t rows(std::uint64_t h, const Index& idx, const std::string& key, Row row) const {
+        auto it = idx.find(key);
+        if (it == idx.end()) return mix(h, 3);
+        h = mix(h, it->second.size());
+        for (std::size_t i : it->second) h = mix(h, row(i));
+        return h;
+    }
+    std::uint64_t replication_rows(std::uint64_t h, const Index& idx,
+                                   const std::string& key) const {
+        return rows(h, idx, key,
+                    [&](std::size_t i) { return replication_row(cat_.replications[i]); });
+    }
+    std::uint64_t event_rows(std::uint64_t h, const Index& idx, const std::string& key) const {
+        return rows(h, idx, key, [&](std::size_t i) { return event_row(cat_.events[i]); });
+    }
+    std::uint64_t hub_rows(std::uint64_t h, const Index& idx, const std::string& key) const {
+        return rows(h, idx, key, [&](std::size_t i) { return hub_row(cat_.hubs[i]); });
+    }
+    // The first `n` cards of an Index entry and how many there are in all.
+    std::uint64_t first_cards(std::uint64_t h, const Index& idx, const std::string& key,
+                              std::size_t n) const {
+        auto it = idx.find(key);
+        if (it == idx.end()) return mix(h, 4);
+        h = mix(h, it->second.size());
+        for (std::size_t k = 0; k < it->second.size() && k < n; ++k)
+            h = mix(h, card(it->second[k]));
+        return h;
+    }
+
+    std::uint64_t innovation_page(const Innovation& inn) const {
+        std::uint64_t h = card(inn);
+        h = replication_rows(h, m_.replications_by_innovation, inn.id);
+        h = event_rows(h, m_.events_by_innovation, inn.id);
+        return hub_rows(h, m_.hubs_by_province, cat_.province_of(inn));
+    }
+    std::uint64_t hub_page(const Hub& hub) const {
+        std::uint64_t h = hub_row(hub);
+        for (const auto& p : hub.partners) h = mix(h, agency(p));
+        for (const auto& other : cat_.hubs)  // the cohort
+            if (other.established == hub.established) h = mix(h, hub_row(other));
+        h = event_rows(h, m_.events_by_hub, hub.id);
+        return first_cards(h, m_.facets.at(Facet::Province), hub.province, 10);
+    }
+    std::uint64_t province_page(const std::string& code) const {
+        std::uint64_t h = hub_rows(text_hash(code), m_.hubs_by_province, code);
+        h = first_cards(h, m_.facets.at(Facet::Province), code,
+                        static_cast<std::size_t>(std::max(1, cat_.site.per_page)));
+        h = replication_rows(h, m_.replications_in, code);
+        h = replication_rows(h, m_.replications_out, code);
+        h = event_rows(h, m_.events_by_province, code);
+        return rows(h, m_.agencies_by_province, code,
+                    [&](std::size_t i) { return record(cat_.agencies[i].origin); });
+    }
+    std::uint64_t agency_page(const Agency& a) const {
+        std::uint64_t h = record(a.origin);
+        h = rows(h, m_.innovations_by_agency, a.id, [&](std::size_t i) { return card(i); });
+        h = replication_rows(h, m_.replications_by_adopter, a.id);
+        return hub_rows(h, m_.hubs_by_agency, a.id);
+    }
+    std::uint64_t event_page(const Event& e) const {
+        std::uint64_t h = event_row(e);
+        for (const auto& id : e.innovations)
+            if (const Innovation* inn = cat_.innovation(id)) h = mix(h, card(*inn));
+        return replication_rows(h, m_.replications_by_event, e.id);
+    }
+
+    // Everything: the pages that list or count every record.
+    std::uint64_t catalogue() const {
+        std::uint64_t h = 5;
+        for (const auto& [path, hash] : ordered()) h = mix(mix(h, text_hash(path)), hash);
+        for (const auto& [path, r] : m_.history) h = mix(h, record(Origin{path, 1}));
+        return h;
+    }
+
+  private:
+    std::map<std::string, std::uint64_t> ordered() const {
+        return {m_.source_hashes.begin(), m_.source_hashes.end()};
+    }
+    const SiteModel& m_;
+    const Catalogue& cat_;
+};
+
+template <class T>
+const T* by_id(const std::vector<T>& list, const std::string& id) {
+    for (const auto& x : list)
+        if (x.id == id) return &x;
+    return nullptr;
+}
+
+}  // namespace
+
+std::uint64_t global_fingerprint(const fs::path& template_dir, const SiteModel& model) {
+    // simpul itself, by the size, time and inode of its program file: a rebuilt
+    // simpul may render pages differently.
+    std::uint64_t h = 6;
+    struct stat st {};
+    if (::stat("/proc/self/exe", &st) == 0)
+        h = mix(mix(mix(h, static_cast<std::uint64_t>(st.st_size)),
+                    static_cast<std::uint64_t>(st.st_mtim.tv_sec) * 1000000000ULL +
+                        static_cast<std::uint64_t>(st.st_mtim.tv_nsec)),
+                static_cast<std::uint64_t>(st.st_ino));
+    std::error_code ec;
+    std::vector<fs::path> files;
+    for (auto it = fs::recursive_directory_iterator(template_dir, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+        if (it->is_regular_file(ec)) files.push_back(it->path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files)
+        h = mix(h, file_hash(f, f.lexically_relative(template_dir).generic_string()));
+    return mix(h, model.data_hash);
+}
+
+std::vector<std::uint64_t> page_fingerprints(const std::vector<PagePlan>& plans,
+                                             const SiteModel& model, std::uint64_t global) {
+    const Hasher hash(model);
+    const Catalogue& cat = model.cat;
+    const std::uint64_t everything = hash.catalogue();
+    // A listing's facet panel counts over the whole listing: hashed once per listing.
+    std::map<const ListingShared*, std::uint64_t> panels;
+    std::vector<std::uint64_t> out;
+    out.reserve(plans.size());
+    for (const auto& plan : plans) {
+        std::uint64_t h = mix(mix(global, text_hash(plan.path)), text_hash(plan.lang));
+        h = mix(mix(h, static_cast<std::uint64_t>(plan.kind)), text_hash(plan.key));
+        switch (plan.kind) {
+            case PageKind::Innovation:
+                h = mix(h, hash.innovation_page(*cat.innovation(plan.key)));
+                break;
+            case PageKind::Hub:
+                h = mix(h, hash.hub_page(*cat.hub(plan.key)));
+                break;
+            case PageKind::Province:
+                h = mix(h, hash.province_page(plan.key));
+                break;
+            case PageKind::Agency:
+                h = mix(h, hash.agency_page(*cat.agency(plan.key)));
+                break;
+            case PageKind::Replication:
+                h = mix(h, hash.replication_row(*by_id(cat.replications, plan.key)));
+                break;
+            case PageKind::Event:
+                h = mix(h, hash.event_page(*cat.event(plan.key)));
+                break;
+            case PageKind::Regulation:
+                h = mix(h, hash.record(by_id(cat.regulations, plan.key)->origin));
+                break;
+            case PageKind::InnovationList: {
+                h = mix(mix(h, static_cast<std::uint64_t>(plan.facet)), text_hash(plan.sort));
+                h = mix(mix(mix(h, plan.page), plan.pages), plan.total);
+                for (std::size_t i : plan.items) h = mix(h, hash.card(i));
+                auto [it, added] = panels.emplace(plan.shared.get(), 0);
+                if (added && plan.shared) {
+                    std::uint64_t p = plan.shared->items.size();
+                    for (std::size_t i : plan.shared->items)
+                        p = mix(p, hash.facet_signature(cat.innovations[i]));
+                    it->second = p;
+                }
+                h = mix(h, it->second);
+                break;
+            }
+            default:
+                h = mix(h, everything);
+                break;
+        }
+        out.push_back(h == 0 ? 1 : h);
+    }
+    return out;
+}
+
+}  // namespace simpul::gen

@@ -1,0 +1,27 @@
+// Between plan and render: what each page is made from, as one number, its
+// fingerprint. A rebuild renders only the pages whose fingerprint is not the
+// one the manifest recorded (write.hpp); the others are taken from the last
+// output as they are. A fingerprint covers the build's global inputs (simpul
+// itself, templates, i18n, site.yaml, data/) and the records the page shows.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <vector>
+
+#include "catalogue.hpp"
+#include "render.hpp"
+
+namespace simpul::gen {
+
+// What every page depends on: the running simpul, every file of the template
+// folder and the content's data files (site.yaml, data/*.yaml).
+std::uint64_t global_fingerprint(const std::filesystem::path& template_dir, const SiteModel& model);
+
+// One fingerprint per plan, never 0. Record pages and listings hash the records
+// they show (see deps.cpp for each kind); every other page (home, indexes,
+// statistics, feeds, sitemap) hashes the whole catalogue.
+std::vector<std::uint64_t> page_fingerprints(const std::vector<PagePlan>& plans,
+                                             const SiteModel& model, std::uint64_t global);
+
+}  // namespace simpul::gen

@@ -93,7 +93,131 @@ std::string csv_text(const std::vector<std::string>& header,
     return out;
 }
 
-json catalogue_json(const SiteModel& model) {
+namespace {
+
+// catalogue.json's record lists, one JSON value per record, made on demand:
+// the whole catalogue as one JSON tree would be the largest thing in memory.
+struct RecordList {
+    const char* name;
+    std::size_t size;
+    std::function<json(std::size_t)> item;
+};
+
+std::vector<RecordList> record_lists(const Catalogue& cat) {
+    auto agency = [&cat](std::size_t k) -> json {
+        const Agency& a = cat.agencies[k];
+        return {{"id", a.id},
+                {"name", a.name},
+                {"name_en", text_or_null(a.name_en)},
+                {"short", text_or_null(a.short_name)},
+                {"type", a.type},
+                {"level", a.level},
+                {"province", text_or_null(a.province)},
+                {"url", text_or_null(a.url)},
+                {"page", page_url(cat, "instansi/" + a.id + "/index.html")},
+                {"sources", sources_json(a.sources)}};
+    };
+    auto innovation = [&cat](std::size_t k) -> json {
+        const Innovation& i = cat.innovations[k];
+        json awards = json::array();
+        for (const auto& a : i.awards)
+            awards.push_back({{"program", a.program}, {"year", a.year}, {"title", a.title}});
+        json links = json::array();
+        for (const auto& l : i.links) links.push_back({{"title", l.title}, {"url", l.url}});
+        return {{"id", i.id},
+                {"title", i.title},
+                {"title_en", text_or_null(i.title_en)},
+                {"summary", i.summary},
+                {"summary_en", text_or_null(i.summary_en)},
+                {"agency", i.agency},
+                {"province", text_or_null(cat.province_of(i))},
+                {"year", year_or_null(i.year)},
+                {"sectors", i.sectors},
+                {"sdgs", i.sdgs},
+                {"stage", text_or_null(i.stage)},
+                {"status", text_or_null(i.status)},
+                {"digital", bool_or_null(i.digital)},
+                {"awards", awards},
+                {"contact", contact_json(i.contact)},
+                {"links", links},
+                {"updated", text_or_null(i.updated)},
+                {"body", text_or_null(i.body)},
+                {"body_en", text_or_null(i.body_en)},
+                {"page", page_url(cat, "inovasi/" + i.id + "/index.html")},
+                {"sources", sources_json(i.sources)}};
+    };
+    auto hub = [&cat](std::size_t k) -> json {
+        const Hub& h = cat.hubs[k];
+        json decree = nullptr;
+        if (h.decree)
+            decree = {{"number", h.decree->number},
+                      {"title", text_or_null(h.decree->title)},
+                      {"year", year_or_null(h.decree->year)},
+                      {"url", text_or_null(h.decree->url)}};
+        return {{"id", h.id},
+                {"name", h.name},
+                {"name_en", text_or_null(h.name_en)},
+                {"kind", h.kind},
+                {"province", text_or_null(h.province)},
+                {"agency", h.agency},
+                {"established", h.established},
+                {"decree", decree},
+                {"partners", h.partners},
+                {"body", text_or_null(h.body)},
+                {"page", page_url(cat, "hub/" + h.id + "/index.html")},
+                {"sources", sources_json(h.sources)}};
+    };
+    auto replication = [&cat](std::size_t k) -> json {
+        const Replication& r = cat.replications[k];
+        return {{"id", r.id},
+                {"innovation", r.innovation},
+                {"adopter", r.adopter},
+                {"year", r.year},
+                {"status", r.status},
+                {"event", text_or_null(r.event)},
+                {"notes", text_or_null(r.notes)},
+                {"page", page_url(cat, "replikasi/" + r.id + "/index.html")},
+                {"sources", sources_json(r.sources)}};
+    };
+    auto event = [&cat](std::size_t k) -> json {
+        const Event& e = cat.events[k];
+        return {{"id", e.id},
+                {"title", e.title},
+                {"title_en", text_or_null(e.title_en)},
+                {"type", e.type},
+                {"date", e.date},
+                {"status", e.status},
+                {"hub", text_or_null(e.hub)},
+                {"province", text_or_null(e.province)},
+                {"online", bool_or_null(e.online)},
+                {"innovations", e.innovations},
+                {"body", text_or_null(e.body)},
+                {"page", page_url(cat, "agenda/" + e.id + "/index.html")},
+                {"sources", sources_json(e.sources)}};
+    };
+    auto regulation = [&cat](std::size_t k) -> json {
+        const Regulation& r = cat.regulations[k];
+        return {{"id", r.id},
+                {"title", r.title},
+                {"title_en", text_or_null(r.title_en)},
+                {"number", r.number},
+                {"year", r.year},
+                {"type", text_or_null(r.type)},
+                {"url", text_or_null(r.url)},
+                {"body", text_or_null(r.body)},
+                {"page", page_url(cat, "regulasi/" + r.id + "/index.html")},
+                {"sources", sources_json(r.sources)}};
+    };
+    return {{"agencies", cat.agencies.size(), agency},
+            {"innovations", cat.innovations.size(), innovation},
+            {"hubs", cat.hubs.size(), hub},
+            {"replications", cat.replications.size(), replication},
+            {"events", cat.events.size(), event},
+            {"regulations", cat.regulations.size(), regulation}};
+}
+
+// Everything in catalogue.json but the record lists.
+json catalogue_head(const SiteModel& model) {
     const Catalogue& cat = model.cat;
     json j;
     j["$schema"] = "catalogue.schema.json";
@@ -148,118 +272,50 @@ json catalogue_json(const SiteModel& model) {
                             {"url", text_or_null(p.url)}});
     j["programs"] = programs;
 
-    json agencies = json::array();
-    for (const auto& a : cat.agencies)
-        agencies.push_back({{"id", a.id},
-                            {"name", a.name},
-                            {"name_en", text_or_null(a.name_en)},
-                            {"short", text_or_null(a.short_name)},
-                            {"type", a.type},
-                            {"level", a.level},
-                            {"province", text_or_null(a.province)},
-                            {"url", text_or_null(a.url)},
-                            {"page", page_url(cat, "instansi/" + a.id + "/index.html")},
-                            {"sources", sources_json(a.sources)}});
-    j["agencies"] = agencies;
-
-    json innovations = json::array();
-    for (const auto& i : cat.innovations) {
-        json awards = json::array();
-        for (const auto& a : i.awards)
-            awards.push_back({{"program", a.program}, {"year", a.year}, {"title", a.title}});
-        json links = json::array();
-        for (const auto& l : i.links) links.push_back({{"title", l.title}, {"url", l.url}});
-        innovations.push_back({{"id", i.id},
-                               {"title", i.title},
-                               {"title_en", text_or_null(i.title_en)},
-                               {"summary", i.summary},
-                               {"summary_en", text_or_null(i.summary_en)},
-                               {"agency", i.agency},
-                               {"province", text_or_null(cat.province_of(i))},
-                               {"year", year_or_null(i.year)},
-                               {"sectors", i.sectors},
-                               {"sdgs", i.sdgs},
-                               {"stage", text_or_null(i.stage)},
-                               {"status", text_or_null(i.status)},
-                               {"digital", bool_or_null(i.digital)},
-                               {"awards", awards},
-                               {"contact", contact_json(i.contact)},
-                               {"links", links},
-                               {"updated", text_or_null(i.updated)},
-                               {"body", text_or_null(i.body)},
-                               {"body_en", text_or_null(i.body_en)},
-                               {"page", page_url(cat, "inovasi/" + i.id + "/index.html")},
-                               {"sources", sources_json(i.sources)}});
-    }
-    j["innovations"] = innovations;
-
-    json hubs = json::array();
-    for (const auto& h : cat.hubs) {
-        json decree = nullptr;
-        if (h.decree)
-            decree = {{"number", h.decree->number},
-                      {"title", text_or_null(h.decree->title)},
-                      {"year", year_or_null(h.decree->year)},
-                      {"url", text_or_null(h.decree->url)}};
-        hubs.push_back({{"id", h.id},
-                        {"name", h.name},
-                        {"name_en", text_or_null(h.name_en)},
-                        {"kind", h.kind},
-                        {"province", text_or_null(h.province)},
-                        {"agency", h.agency},
-                        {"established", h.established},
-                        {"decree", decree},
-                        {"partners", h.partners},
-                        {"body", text_or_null(h.body)},
-                        {"page", page_url(cat, "hub/" + h.id + "/index.html")},
-                        {"sources", sources_json(h.sources)}});
-    }
-    j["hubs"] = hubs;
-
-    json replications = json::array();
-    for (const auto& r : cat.replications)
-        replications.push_back({{"id", r.id},
-                                {"innovation", r.innovation},
-                                {"adopter", r.adopter},
-                                {"year", r.year},
-                                {"status", r.status},
-                                {"event", text_or_null(r.event)},
-                                {"notes", text_or_null(r.notes)},
-                                {"page", page_url(cat, "replikasi/" + r.id + "/index.html")},
-                                {"sources", sources_json(r.sources)}});
-    j["replications"] = replications;
-
-    json events = json::array();
-    for (const auto& e : cat.events)
-        events.push_back({{"id", e.id},
-                          {"title", e.title},
-                          {"title_en", text_or_null(e.title_en)},
-                          {"type", e.type},
-                          {"date", e.date},
-                          {"status", e.status},
-                          {"hub", text_or_null(e.hub)},
-                          {"province", text_or_null(e.province)},
-                          {"online", bool_or_null(e.online)},
-                          {"innovations", e.innovations},
-                          {"body", text_or_null(e.body)},
-                          {"page", page_url(cat, "agenda/" + e.id + "/index.html")},
-                          {"sources", sources_json(e.sources)}});
-    j["events"] = events;
-
-    json regulations = json::array();
-    for (const auto& r : cat.regulations)
-        regulations.push_back({{"id", r.id},
-                               {"title", r.title},
-                               {"title_en", text_or_null(r.title_en)},
-                               {"number", r.number},
-                               {"year", r.year},
-                               {"type", text_or_null(r.type)},
-                               {"url", text_or_null(r.url)},
-                               {"body", text_or_null(r.body)},
-                               {"page", page_url(cat, "regulasi/" + r.id + "/index.html")},
-                               {"sources", sources_json(r.sources)}});
-    j["regulations"] = regulations;
     return j;
+}
+
+}  // namespace
+
+json catalogue_json(const SiteModel& model) {
+    json j = catalogue_head(model);
+    for (const auto& list : record_lists(model.cat)) {
+        json items = json::array();
+        for (std::size_t k = 0; k < list.size; ++k) items.push_back(list.item(k));
+        j[list.name] = std::move(items);
+    }
+    return j;
+}
+
+void write_catalogue_json(const SiteModel& model,
+                          const std::function<void(std::string_view)>& piece) {
+    // The same text as catalogue_json().dump(): keys in order (nlohmann's
+    // objects sort them), no spaces; each record dumped on its own.
+    auto dump = [](const json& v) {
+        return v.dump(-1, ' ', false, json::error_handler_t::replace);
+    };
+    json head = catalogue_head(model);
+    std::vector<RecordList> lists = record_lists(model.cat);
+    for (const auto& list : lists) head[list.name] = json::array();
+    const char* separator = "{";
+    for (const auto& [key, value] : head.items()) {
+        piece(separator);
+        separator = ",";
+        piece(dump(key) + ":");
+        auto list = std::find_if(lists.begin(), lists.end(),
+                                 [&](const RecordList& l) { return key == l.name; });
+        if (list == lists.end()) {
+            piece(dump(value));
+            continue;
+        }
+        piece("[");
+        for (std::size_t k = 0; k < list->size; ++k) {
+            if (k > 0) piece(",");
+            piece(dump(list->item(k)));
+        }
+        piece("]");
+    }
+    piece("}\n");
 }
 
 json data_catalogue(const SiteModel& model) {
@@ -323,8 +379,9 @@ std::vector<std::pair<std::string, std::function<std::string()>>> open_data_make
     return {
         {"data/catalogue.json",
          [&] {
-             return catalogue_json(model).dump(-1, ' ', false, json::error_handler_t::replace) +
-                    "\n";
+             std::string text;
+             write_catalogue_json(model, [&](std::string_view p) { text.append(p); });
+             return text;
          }},
         {"data/catalogue.schema.json", [] { return catalogue_schema().dump(2) + "\n"; }},
         {"data/innovations.csv",
@@ -346,7 +403,12 @@ std::vector<std::pair<std::string, std::string>> open_data_files(const SiteModel
 void write_open_data(const SiteModel& model, StagedOutput& out) {
     // One file at a time: the whole catalogue as JSON is the largest thing a
     // build makes, and it need not sit in memory beside the others.
-    for (const auto& [path, make] : open_data_makers(model)) out.write(path, make());
+    for (const auto& [path, make] : open_data_makers(model)) {
+        if (path == "data/catalogue.json")
+            out.write_pieces(path, [&](const auto& piece) { write_catalogue_json(model, piece); });
+        else
+            out.write(path, make());
+    }
 }
 
 namespace {

@@ -7,6 +7,7 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "catalogue.hpp"
@@ -41,6 +42,10 @@ std::string csv_text(const std::vector<std::string>& header,
 
 // Every record of the catalogue (schema kOpenDataVersion).
 nlohmann::json catalogue_json(const SiteModel& model);
+// The text of data/catalogue.json (catalogue_json(), compact, and a line end),
+// handed to `piece` a record at a time.
+void write_catalogue_json(const SiteModel& model,
+                          const std::function<void(std::string_view)>& piece);
 
 // The JSON Schema (draft 2020-12) of catalogue_json's output (opendata_schema.cpp).
 nlohmann::json catalogue_schema();

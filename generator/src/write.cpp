@@ -161,6 +161,50 @@ void StagedOutput::ensure_folder(const std::string& rel) {
     folders_.insert(std::move(folder));
 }
 
+namespace {
+
+// One output file being written: beside its final place when the output is
+// updated in place (renamed over it at the end), else at its final place.
+class FileWriter {
+  public:
+    FileWriter(std::string final_path, bool beside)
+        : final_(std::move(final_path)), path_(beside ? final_ + ".simpul-new" : final_) {
+        fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        if (fd_ < 0) fail(path_);
+    }
+    ~FileWriter() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    void append(std::string_view text) {
+        for (std::size_t done = 0; done < text.size();) {
+            ssize_t n = ::write(fd_, text.data() + done, text.size() - done);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) fail(path_);
+            done += static_cast<std::size_t>(n);
+        }
+    }
+    // Closes the file (renaming it over its page when written beside it) and
+    // returns its modification time.
+    long long finish() {
+        struct stat st {};
+        long long mtime = ::fstat(fd_, &st) == 0 ? mtime_ns(st) : 0;
+        int fd = fd_;
+        fd_ = -1;
+        if (::close(fd) != 0) fail(path_);
+        if (path_ != final_ && ::rename(path_.c_str(), final_.c_str()) != 0) fail(final_);
+        return mtime;
+    }
+
+  private:
+    [[noreturn]] static void fail(const std::string& p) {
+        throw std::runtime_error("cannot write " + p + ": " + std::strerror(errno));
+    }
+    std::string final_, path_;
+    int fd_ = -1;
+};
+
+}  // namespace
+
 void StagedOutput::write(const std::string& rel, const std::string& content,
                          std::uint64_t fingerprint) {
     ensure_folder(rel);
@@ -171,27 +215,46 @@ void StagedOutput::write(const std::string& rel, const std::string& content,
         ++linked_;
         return;
     }
+    FileWriter file((staging_ / rel).string(), in_place_);
+    file.append(content);
+    entry.mtime_ns = file.finish();
+    std::lock_guard<std::mutex> lock(entries_mutex_);
+    entries_[rel] = entry;
+}
+
+void StagedOutput::write_pieces(const std::string& rel, const Pieces& make) {
+    ensure_folder(rel);
+    // Written as it is made, in 1 MB runs; the hash is of the pieces in order.
     std::string final_path = (staging_ / rel).string();
-    // In place, a file is written beside its page and renamed over it.
-    std::string p = in_place_ ? final_path + ".simpul-new" : final_path;
-    int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) throw std::runtime_error("cannot write " + p + ": " + std::strerror(errno));
-    for (std::size_t done = 0; done < content.size();) {
-        ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            int err = errno;
-            ::close(fd);
-            throw std::runtime_error("cannot write " + p + ": " + std::strerror(err));
-        }
-        done += static_cast<std::size_t>(n);
+    std::string scratch = final_path + ".simpul-pieces";
+    Entry entry;
+    {
+        FileWriter file(scratch, false);
+        std::string run;
+        make([&](std::string_view piece) {
+            entry.hash = (entry.hash ^ std::hash<std::string_view>{}(piece)) * 0x100000001b3ULL;
+            entry.size += piece.size();
+            run.append(piece);
+            if (run.size() >= (1u << 20)) {
+                file.append(run);
+                run.clear();
+            }
+        });
+        file.append(run);
+        file.finish();
     }
-    struct stat st {};
-    if (::fstat(fd, &st) == 0) entry.mtime_ns = mtime_ns(st);
-    if (::close(fd) != 0)
-        throw std::runtime_error("cannot write " + p + ": " + std::strerror(errno));
-    if (in_place_ && ::rename(p.c_str(), final_path.c_str()) != 0)
+    ++files_;
+    bytes_ += entry.size;
+    // The same as the last build's: that file stays (linked), as write() does.
+    if (link_unchanged(rel, entry, true)) {
+        ::unlink(scratch.c_str());
+        ++linked_;
+        return;
+    }
+    if (::rename(scratch.c_str(), final_path.c_str()) != 0)
         throw std::runtime_error("cannot write " + final_path + ": " + std::strerror(errno));
+    struct stat st {};
+    if (::stat(final_path.c_str(), &st) == 0) entry.mtime_ns = mtime_ns(st);
     std::lock_guard<std::mutex> lock(entries_mutex_);
     entries_[rel] = entry;
 }

@@ -13,6 +13,7 @@
 #include <functional>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -40,6 +41,10 @@ class StagedOutput {
     // Thread-safe: writes `content` to `rel` inside the staging folder.
     // `fingerprint` (deps.hpp) says what the page was made from; 0 for other files.
     void write(const std::string& rel, const std::string& content, std::uint64_t fingerprint = 0);
+    // Writes a file made in pieces: `make` hands each piece, in order, to the
+    // function it gets; the file never sits whole in memory (catalogue.json).
+    using Pieces = std::function<void(const std::function<void(std::string_view)>&)>;
+    void write_pieces(const std::string& rel, const Pieces& make);
     // Thread-safe: when the last build wrote `rel` from the same `fingerprint`
     // (and the file is still the one it wrote), takes that file as it is
     // (linked into the staging folder, or left in place) and returns true:

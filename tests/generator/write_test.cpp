@@ -107,6 +107,32 @@ TEST_CASE("a file with the same text as in the previous output is linked, not wr
     CHECK(clean.linked() == 0);
 }
 
+TEST_CASE("a file written in pieces holds them in order and is linked when unchanged") {
+    simpul::test::TempDir tmp;
+    auto build = [&](const std::vector<std::string>& pieces) {
+        StagedOutput out(tmp / "public");
+        out.write_pieces("data/big.json", [&](const auto& piece) {
+            for (const auto& p : pieces) piece(p);
+        });
+        out.commit();
+        return out.linked();
+    };
+    // Runs longer than the writer's 1 MB buffer still come out whole and in order.
+    std::string big(3 << 20, 'x');
+    CHECK(build({"[", big, ",", "1]"}) == 0);
+    CHECK(simpul::test::read_file(tmp / "public/data/big.json") == "[" + big + ",1]");
+    struct stat before {};
+    REQUIRE(::stat((tmp / "public/data/big.json").c_str(), &before) == 0);
+    CHECK(build({"[", big, ",", "1]"}) == 1);
+    struct stat after {};
+    REQUIRE(::stat((tmp / "public/data/big.json").c_str(), &after) == 0);
+    CHECK(after.st_ino == before.st_ino);
+    CHECK(build({"[", big, ",", "2]"}) == 0);
+    CHECK(simpul::test::read_file(tmp / "public/data/big.json") == "[" + big + ",2]");
+    // No scratch file is left beside it.
+    CHECK(!std::filesystem::exists(tmp / "public/data/big.json.simpul-pieces"));
+}
+
 TEST_CASE("in place, only changed files are replaced and files no longer made are removed") {
     simpul::test::TempDir tmp;
     {

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { serveSite, launch, openPage, screenshotPath } from './support.mjs';
+import { serveSite, launch, openPage, screenshotPath, frames, tap } from './support.mjs';
 
 let site, browser, expected;
 before(async () => {
@@ -41,10 +41,19 @@ async function click(page, name) {
   const p = await rect(page, name);
   assert.ok(p, `the app drew no "${name}"`);
   await page.mouse.move(p.x, p.y);
-  await page.waitForTimeout(100);  // a frame sees the hover before the press
+  await frames(page);  // a frame sees the hover before the press
   await page.mouse.down();
-  await page.waitForTimeout(100);
+  await frames(page);
   await page.mouse.up();
+}
+
+// Whether the app's last frame drew `name` with its centre inside the canvas on screen.
+async function onScreen(page, name) {
+  const p = await rect(page, name);
+  if (!p) return false;
+  const box = await page.locator('#canvas').boundingBox();
+  const viewport = page.viewportSize();
+  return p.y > Math.max(box.y, 0) && p.y < Math.min(box.y + box.height, viewport.height);
 }
 
 const waitHash = (page, hash) =>
@@ -118,9 +127,9 @@ test('CSV of the selection, keyboard use, the explorer link', async () => {
   const f = await ready(page);
   // Keyboard: the canvas has focus; Tab to the second control (CSV) and press Enter.
   const download = page.waitForEvent('download');
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Enter');
+  await tap(page, 'Tab');
+  await tap(page, 'Tab');
+  await tap(page, 'Enter');
   const file = await (await download).path();
   const csv = readFileSync(file);
   assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte order mark');
@@ -137,13 +146,18 @@ test('CSV of the selection, keyboard use, the explorer link', async () => {
 
   // Scroll down to the explorer (the wheel over the filter bar scrolls the page's
   // one window); its first row opens its innovation's page.
+  // Each step waits until the app has drawn frames after the wheel, so the rectangles
+  // read are those of the scrolled view (and no wheel is still pending when clicking);
+  // the explorer's first row is recorded as soon as its panel shows at all, so it is
+  // clicked once its centre is on screen.
   const bar = await rect(page, 'reset');
   await page.mouse.move(bar.x, bar.y);
-  for (let i = 0; i < 20 && !(await rect(page, 'row:0')); ++i) {
+  await frames(page);
+  for (let i = 0; i < 20 && !(await onScreen(page, 'row:0')); ++i) {
     await page.mouse.wheel(0, 400);
-    await page.waitForTimeout(100);
+    await frames(page);
   }
-  await page.waitForTimeout(200);
+  assert.ok(await onScreen(page, 'row:0'), 'scrolling shows the explorer\'s first row');
   await click(page, 'row:0');
   await page.waitForURL(/\/a\/b\/inovasi\/[a-z0-9-]+\/index\.html$/);
   assert.equal(await page.locator('h1').count(), 1);

@@ -16,11 +16,14 @@ test('the language switch keeps the page, on every kind of page', async () => {
     const file = path.replace(/\?.*$/, '');
     await page.goto(site.url + path);
     const idTitle = await page.title();
+    // Wait for the other page to load: its URL and title are read from it.
     await page.locator('a.lang[hreflang="en"]').click();
+    await page.waitForURL((url) => url.pathname !== `/a/b/${file}`);
     assert.equal(new URL(page.url()).pathname, `/a/b/en/${file}`, kind);
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     assert.notEqual(await page.title(), idTitle, `${kind}: the English page has an English title`);
     await page.locator('a.lang[hreflang="id"]').click();
+    await page.waitForURL((url) => url.pathname !== `/a/b/en/${file}`);
     assert.equal(new URL(page.url()).pathname, `/a/b/${file}`, kind);
     assert.equal(await page.getAttribute('html', 'lang'), 'id');
   }

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import yaml from 'js-yaml';
-import { serveBuilt, launch, openPage, sourceDir } from './support.mjs';
+import { serveBuilt, launch, openPage, sourceDir, frames, tap } from './support.mjs';
 
 // Each text field gets a different spreadsheet-formula lead, then all of the payload.
 const LEADS = ["=cmd|' /C calc'!A0 ", '+1+cmd|calc ', '-2+cmd|calc ', '@SUM(1+1) ', '\tTAB ', '\rCR ', ''];
@@ -111,12 +111,26 @@ async function watchedPage() {
   return { page, problems };
 }
 
+// The search page and the dashboard go on in their scripts after `load` (Pagefind,
+// the WebAssembly app): wait until they are done, so that what they do is checked on
+// their own page, and nothing of theirs is counted against the next page in the tab.
+function scriptsDone(page) {
+  return page.waitForFunction(() => {
+    const form = document.getElementById('search-form');
+    if (form && form.dataset.ready !== 'true' && document.getElementById('search-unavailable').hidden) return false;
+    if (document.getElementById('dash-status') && !(window.simpulDash && (window.simpulDash.ready || window.simpulDash.failed)))
+      return false;
+    return true;
+  }, null, { timeout: 60000 });
+}
+
 // Opens a page (in `tab`, or a new one), checks that nothing of the content ran
 // or became markup. Returns the page (open) and its problems.
 async function visit(path, { wait, tab } = {}) {
   const { page, problems } = tab ?? await watchedPage();
   problems.length = 0;
   const res = await page.goto(site.url + path, { waitUntil: 'load' });
+  await scriptsDone(page);
   if (wait) await wait(page);
   const found = await page.evaluate(() => ({
     pwned: window.__pwned,
@@ -222,12 +236,12 @@ test('the dashboard loads the hostile data, shows it as text, exports a defused 
     const f = await page.evaluate(() => window.simpulDash.figures());
     assert.equal(f.innovations, 3);
     // A few frames with the explorer's hostile titles drawn, then the CSV of the selection.
-    await page.waitForTimeout(500);
+    await frames(page, 10);
     const download = page.waitForEvent('download');
     await page.locator('#canvas').focus();
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
+    await tap(page, 'Tab');
+    await tap(page, 'Tab');
+    await tap(page, 'Enter');
     const csv = readFileSync(await (await download).path(), 'utf8');
     const cells = csv.replace(/^\uFEFF/, '').split('\r\n').slice(1).filter(Boolean)
       .flatMap((line) => line.match(/"(?:[^"]|"")*"|[^,]+/g));

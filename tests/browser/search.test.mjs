@@ -26,6 +26,9 @@ test('replikasi, Omspan and Bali find the expected records in both languages', a
   for (const prefix of ['', 'en/']) {
     const { page, problems } = await openPage(browser);
     await page.goto(`${site.url}${prefix}cari/index.html`);
+    // The page's own script sets Pagefind's options before its first search: let it
+    // finish, or a search of the test's may start Pagefind first, with other options.
+    await page.locator('#search-form[data-ready="true"]').waitFor({ state: 'attached' });
     assert.equal(await page.getAttribute('html', 'lang'), prefix ? 'en' : 'id');
 
     const replikasi = await search(page, 'replikasi');
@@ -54,6 +57,9 @@ test('replikasi, Omspan and Bali find the expected records in both languages', a
 test('a word from an innovation body is found through the search page, and a province filter narrows', async () => {
   const { page, problems } = await openPage(browser);
   await page.goto(`${site.url}cari/index.html`);
+  // `load` comes before the module script has loaded Pagefind and taken over the form:
+  // Enter before that submits the form to the server (a page load in the middle of the test).
+  await page.locator('#search-form[data-ready="true"]').waitFor({ state: 'attached' });
   await page.fill('#search-q', 'hektare');
   await page.press('#search-q', 'Enter');
   const first = page.locator('#search-results li a').first();
@@ -65,9 +71,14 @@ test('a word from an innovation body is found through the search page, and a pro
   // All "forum" pages, then only those of Kalimantan Selatan.
   await page.fill('#search-q', 'forum');
   await page.press('#search-q', 'Enter');
-  // The status still shows the "hektare" count until this search ends: wait for "forum" in it.
-  await page.waitForFunction(() => /^\d+ .*forum/.test(document.getElementById('search-status').textContent));
-  const all = await page.locator('#search-status').innerText();
+  // The status still shows the "hektare" count until this search ends: wait for "forum" in
+  // it. The count is the text that passed the wait, not a second look: typing also starts a
+  // search (after a pause, which a slow machine may make), so the status can go back to
+  // "Mencari…" once more.
+  const all = await (await page.waitForFunction(() => {
+    const now = document.getElementById('search-status').textContent;
+    return /^\d+ .*forum/.test(now) && now;
+  })).jsonValue();
   const allCount = Number(all.match(/\d+/)[0]);
   // Counts load when the filters are first used (a text search alone does not need them).
   await page.focus('#filter-province');
@@ -76,11 +87,11 @@ test('a word from an innovation body is found through the search page, and a pro
   assert.equal(await option.count(), 1, 'the province filter lists Kalimantan Selatan with a count');
   await page.selectOption('#filter-province', 'Kalimantan Selatan');
   // In between, the status says it is searching (no digits); wait for the new count.
-  await page.waitForFunction((before) => {
+  const filtered = await (await page.waitForFunction((before) => {
     const now = document.getElementById('search-status').textContent;
-    return now !== before && /^\d/.test(now);
-  }, all);
-  const narrowed = Number((await page.locator('#search-status').innerText()).match(/\d+/)[0]);
+    return now !== before && /^\d/.test(now) && now;
+  }, all)).jsonValue();
+  const narrowed = Number(filtered.match(/\d+/)[0]);
   assert.ok(narrowed > 0 && narrowed < allCount, `province filter narrows ${allCount} to ${narrowed}`);
   const hrefs = await page.locator('#search-results li h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   assert.ok(hrefs.includes('/a/b/agenda/fripp-kalimantan-selatan-2020/index.html'));
@@ -116,6 +127,7 @@ test('without JavaScript the search page offers the listing pages', async () => 
   const link = page.locator('#search-browse a', { hasText: 'Bali' }).first();
   assert.equal(await link.getAttribute('href'), '../provinsi/bali/inovasi/index.html');
   await link.click();
+  await page.waitForURL((url) => url.pathname !== '/a/b/cari/index.html');
   assert.equal(new URL(page.url()).pathname, '/a/b/provinsi/bali/inovasi/index.html');
   await context.close();
 });
@@ -138,6 +150,7 @@ test('without a search index, or opened from disk, the search page stays a brows
     assert.ok(!(await disk.page.locator('#search-filters').isVisible()));
     const link = disk.page.locator('#search-browse a', { hasText: 'Bali' }).first();
     await link.click();
+    await disk.page.waitForURL((url) => !url.pathname.endsWith('/cari/index.html'));
     assert.match(disk.page.url(), /\/provinsi\/bali\/inovasi\/index\.html$/);
     await disk.page.context().close();
   } finally {

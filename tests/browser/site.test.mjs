@@ -34,9 +34,11 @@ test('the language switch lands on the same page in English and back', async () 
   const { page, problems } = await openPage(browser);
   await page.goto(site.url + 'inovasi/omspan/index.html');
   await page.locator('a[hreflang="en"]').first().click();
+  await page.waitForURL((url) => url.pathname !== '/a/b/inovasi/omspan/index.html');
   assert.equal(new URL(page.url()).pathname, '/a/b/en/inovasi/omspan/index.html');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   await page.locator('a[hreflang="id"]').first().click();
+  await page.waitForURL((url) => url.pathname !== '/a/b/en/inovasi/omspan/index.html');
   assert.equal(new URL(page.url()).pathname, '/a/b/inovasi/omspan/index.html');
   assert.deepEqual(problems, []);
 });

@@ -116,6 +116,25 @@ export async function openPage(browser, { width = 1280, height = 900 } = {}) {
   return { page, problems };
 }
 
+// Resolves after `n` animation frames of the page. The dashboard draws one frame per
+// animation frame, so by then it has drawn at least n - 1 whole frames after any input
+// sent before, however slow the machine (which a fixed sleep cannot promise).
+export function frames(page, n = 3) {
+  return page.evaluate((left) => new Promise((resolve) => {
+    const step = () => (--left <= 0 ? resolve() : requestAnimationFrame(step));
+    requestAnimationFrame(step);
+  }), n);
+}
+
+// Presses and releases `key` at once, for the dashboard. Dear ImGui repeats a key that is
+// still down a key-repeat delay (275 ms) after it went down, counted in the app's frames;
+// keyboard.press() sends the release only once the press is acknowledged, which on a
+// loaded machine took over 275 ms: Tab, Tab, Enter then became Tab, Tab, Tab, Enter.
+// Sent together, the release reaches the page right behind the press.
+export async function tap(page, key) {
+  await Promise.all([page.keyboard.down(key), page.keyboard.up(key)]);
+}
+
 export function screenshotPath(name) {
   mkdirSync(outputDir, { recursive: true });
   return join(outputDir, name);

@@ -27,7 +27,8 @@ long long mtime_ns(const struct stat& st) {
 
 }  // namespace
 
-StagedOutput::StagedOutput(fs::path out, Mode mode) : out_(std::move(out)) {
+StagedOutput::StagedOutput(fs::path out, Mode mode)
+    : out_(std::move(out)), mode_clean_(mode == Mode::Clean) {
     fs::path parent = out_.parent_path().empty() ? fs::path(".") : out_.parent_path();
     std::string name = out_.filename().string();
     fs::create_directories(parent);
@@ -53,88 +54,134 @@ StagedOutput::StagedOutput(fs::path out, Mode mode) : out_(std::move(out)) {
             fs::remove_all(e.path(), ec);
         }
     }
-    manifest_ = parent / ("." + name + ".manifest");
-    if (mode != Mode::Clean) load_manifest();
+    parent_ = parent;
+    name_ = name;
+    spare_path_ = parent / ("." + name + ".spare");
+    if (mode != Mode::Clean) previous_ = load_manifest(out_);
     if (mode == Mode::InPlace && !previous_.empty()) {
         in_place_ = true;
         staging_ = out_;
         return;
     }
+    // The tree the last build replaced, kept beside the output with its manifest:
+    // this build updates it to the new output (writing only what differs from
+    // what it holds) and swaps it in. A spare without a manifest is from a build
+    // killed while updating it, and is not trusted.
+    std::error_code ec;
+    if (mode != Mode::Clean && !previous_.empty() && fs::is_directory(spare_path_, ec)) {
+        spare_ = load_manifest(spare_path_);
+        if (!spare_.empty()) {
+            fs::remove(manifest_path(spare_path_), ec);  // the spare is about to change
+            staging_ = spare_path_;
+            return;
+        }
+        fs::remove_all(spare_path_, ec);
+    }
     staging_ = parent / (stale_prefix + std::to_string(::getpid()));
     fs::create_directories(staging_);
 }
 
-// The manifest names the folder it describes by its inode: a manifest that does
-// not match the output folder now there (a build killed between writing it and
+// Each folder's manifest is named after the folder's inode, which a swap does
+// not change: a manifest that names no folder now there (a build killed before
 // the swap, an output replaced by hand) is ignored, and every file is written.
-void StagedOutput::load_manifest() {
+fs::path StagedOutput::manifest_path(const fs::path& dir) const {
     struct stat st {};
-    if (::stat(out_.c_str(), &st) != 0) return;
-    FILE* f = std::fopen(manifest_.c_str(), "r");
-    if (!f) return;
-    unsigned long long ino = 0;
-    if (std::fscanf(f, "simpul-manifest 2 %llu\n", &ino) == 1 && ino == st.st_ino) {
+    if (::stat(dir.c_str(), &st) != 0) return {};
+    return parent_ / ("." + name_ + ".manifest-" + std::to_string(st.st_ino));
+}
+
+std::unordered_map<std::string, StagedOutput::Entry> StagedOutput::load_manifest(
+    const fs::path& dir) const {
+    std::unordered_map<std::string, Entry> out;
+    fs::path file = manifest_path(dir);
+    FILE* f = file.empty() ? nullptr : std::fopen(file.c_str(), "r");
+    if (!f) return out;
+    char header[32] = {};
+    if (std::fgets(header, sizeof header, f) && std::string(header) == "simpul-manifest 3\n") {
         char path[4096];
         unsigned long long hash = 0, size = 0, fingerprint = 0;
         long long mtime = 0;
         while (std::fscanf(f, "%llx %llu %lld %llx %4095[^\n]\n", &hash, &size, &mtime,
                            &fingerprint, path) == 5)
-            previous_[path] = {static_cast<std::size_t>(hash), static_cast<std::size_t>(size),
-                               mtime, static_cast<std::uint64_t>(fingerprint)};
+            out[path] = {static_cast<std::size_t>(hash), static_cast<std::size_t>(size), mtime,
+                         static_cast<std::uint64_t>(fingerprint)};
     }
     std::fclose(f);
+    return out;
 }
 
-void StagedOutput::save_manifest() const {
-    struct stat st {};
-    if (::stat(staging_.c_str(), &st) != 0) return;
-    fs::path tmp = manifest_.string() + ".tmp";
+void StagedOutput::save_manifest(const fs::path& dir) const {
+    fs::path file = manifest_path(dir);
+    if (file.empty()) return;
+    fs::path tmp = file.string() + ".tmp";
     FILE* f = std::fopen(tmp.c_str(), "w");
     if (!f) return;  // no manifest: the next build writes every file
-    std::fprintf(f, "simpul-manifest 2 %llu\n", static_cast<unsigned long long>(st.st_ino));
+    std::fprintf(f, "simpul-manifest 3\n");
     for (const auto& [path, e] : entries_)
         std::fprintf(f, "%llx %llu %lld %llx %s\n", static_cast<unsigned long long>(e.hash),
                      static_cast<unsigned long long>(e.size), e.mtime_ns,
                      static_cast<unsigned long long>(e.fingerprint), path.c_str());
     bool ok = std::fclose(f) == 0;
     std::error_code ec;
-    if (ok) fs::rename(tmp, manifest_, ec);
+    if (ok) fs::rename(tmp, file, ec);
 }
 
-// Links `rel` from the previous output when it holds what this build makes:
-// the same text (`by_text`, from write()) or a page made from the same inputs
-// (reuse()), and the file there is still the one that build wrote (same size
-// and time). Records `now` as this build's entry.
-bool StagedOutput::link_unchanged(const std::string& rel, Entry now, bool by_text) {
-    auto it = previous_.find(rel);
-    if (it == previous_.end()) return false;
-    const Entry& was = it->second;
-    if (by_text ? was.hash != now.hash || was.size != now.size
-                : now.fingerprint == 0 || was.fingerprint != now.fingerprint)
-        return false;
-    std::string from = (out_ / rel).string();
+// Manifests of folders that are gone, and the single manifest of earlier versions.
+void StagedOutput::remove_stale_manifests() const {
+    std::string keep_out = manifest_path(out_).filename().string();
+    std::string keep_spare = manifest_path(spare_path_).filename().string();
+    std::string prefix = "." + name_ + ".manifest";
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(parent_, ec)) {
+        std::string f = e.path().filename().string();
+        if (f.rfind(prefix, 0) == 0 && f != keep_out && f != keep_spare) fs::remove(e.path(), ec);
+    }
+}
+
+namespace {
+// Whether the file at `path` is still the one a manifest entry describes.
+bool file_is(const fs::path& path, std::size_t size, long long mtime) {
     struct stat st {};
-    if (::stat(from.c_str(), &st) != 0 || static_cast<std::size_t>(st.st_size) != was.size ||
-        mtime_ns(st) != was.mtime_ns)
+    return ::stat(path.c_str(), &st) == 0 && static_cast<std::size_t>(st.st_size) == size &&
+           mtime_ns(st) == mtime;
+}
+}  // namespace
+
+// Puts `want` (a file's hash and size) at `rel` in the tree being built without
+// writing it, when that tree (the spare) already holds it or the live output
+// does (linked from there). The file there must still be the one its manifest
+// describes (same size and time).
+bool StagedOutput::place(const std::string& rel, Entry want) {
+    auto record = [&](const Entry& from) {
+        want.mtime_ns = from.mtime_ns;
+        std::lock_guard<std::mutex> lock(entries_mutex_);
+        entries_[rel] = want;
+        return true;
+    };
+    if (auto s = spare_.find(rel); s != spare_.end() && s->second.hash == want.hash &&
+                                   s->second.size == want.size &&
+                                   file_is(staging_ / rel, want.size, s->second.mtime_ns))
+        return record(s->second);
+    auto p = previous_.find(rel);
+    if (p == previous_.end() || p->second.hash != want.hash || p->second.size != want.size ||
+        !file_is(out_ / rel, want.size, p->second.mtime_ns))
         return false;
-    // In place, the file is already there.
-    if (!in_place_ && ::link(from.c_str(), (staging_ / rel).c_str()) != 0) return false;
-    now.hash = was.hash;
-    now.size = was.size;
-    now.mtime_ns = was.mtime_ns;
-    std::lock_guard<std::mutex> lock(entries_mutex_);
-    entries_[rel] = now;
-    return true;
+    if (!in_place_) {
+        fs::path to = staging_ / rel;
+        if (spare_.count(rel)) ::unlink(to.c_str());  // the spare's older version
+        if (::link((out_ / rel).c_str(), to.c_str()) != 0) return false;
+    }
+    return record(p->second);
 }
 
 bool StagedOutput::reuse(const std::string& rel, std::uint64_t fingerprint) {
-    if (fingerprint == 0 || !previous_.count(rel)) return false;
+    auto p = previous_.find(rel);
+    if (fingerprint == 0 || p == previous_.end() || p->second.fingerprint != fingerprint)
+        return false;
     ensure_folder(rel);
-    Entry now;
-    now.fingerprint = fingerprint;
-    if (!link_unchanged(rel, now, false)) return false;
+    if (!place(rel, {p->second.hash, p->second.size, 0, fingerprint})) return false;
     ++files_;
-    bytes_ += previous_.at(rel).size;
+    bytes_ += p->second.size;
     ++linked_;
     ++reused_;
     return true;
@@ -211,11 +258,13 @@ void StagedOutput::write(const std::string& rel, const std::string& content,
     Entry entry{std::hash<std::string_view>{}(content), content.size(), 0, fingerprint};
     ++files_;
     bytes_ += content.size();
-    if (link_unchanged(rel, entry, true)) {
+    if (place(rel, entry)) {
         ++linked_;
         return;
     }
-    FileWriter file((staging_ / rel).string(), in_place_);
+    // Never written through: a file of the spare may share its inode with the
+    // live output's, so a new file replaces it.
+    FileWriter file((staging_ / rel).string(), in_place_ || !spare_.empty());
     file.append(content);
     entry.mtime_ns = file.finish();
     std::lock_guard<std::mutex> lock(entries_mutex_);
@@ -246,7 +295,7 @@ void StagedOutput::write_pieces(const std::string& rel, const Pieces& make) {
     ++files_;
     bytes_ += entry.size;
     // The same as the last build's: that file stays (linked), as write() does.
-    if (link_unchanged(rel, entry, true)) {
+    if (place(rel, entry)) {
         ::unlink(scratch.c_str());
         ++linked_;
         return;
@@ -272,18 +321,37 @@ void StagedOutput::commit(const std::function<void()>& published) {
         // Pages of the last build that this one did not make (a record deleted or renamed).
         for (const auto& [rel, e] : previous_)
             if (!entries_.count(rel)) fs::remove(out_ / rel, ec);
-        save_manifest();
+        save_manifest(out_);
         committed_ = true;
         if (published) published();
         return;
     }
-    save_manifest();  // names the staging folder, which becomes the output
+    // The spare's files that this build did not make, and folders left empty.
+    for (const auto& [rel, e] : spare_) {
+        if (entries_.count(rel)) continue;
+        fs::path file = staging_ / rel;
+        fs::remove(file, ec);
+        for (fs::path dir = file.parent_path(); dir != staging_ && fs::is_empty(dir, ec);
+             dir = dir.parent_path())
+            fs::remove(dir, ec);
+    }
+    save_manifest(staging_);  // names the staging folder, which becomes the output
     if (fs::exists(out_, ec)) {
 #ifdef RENAME_EXCHANGE
         if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, out_.c_str(), RENAME_EXCHANGE) == 0) {
             committed_ = true;
             if (published) published();
-            fs::remove_all(staging_, ec);  // now holds the previous output
+            // staging_ now holds the previous output: the next build's spare when
+            // its manifest is known, else removed.
+            if (staging_ != spare_path_) {
+                if (!mode_clean_ && !manifest_path(staging_).empty() &&
+                    fs::exists(manifest_path(staging_), ec)) {
+                    fs::remove_all(spare_path_, ec);
+                    fs::rename(staging_, spare_path_, ec);
+                }
+                if (fs::exists(staging_, ec)) fs::remove_all(staging_, ec);
+            }
+            remove_stale_manifests();
             return;
         }
 #endif
@@ -296,11 +364,13 @@ void StagedOutput::commit(const std::function<void()>& published) {
         committed_ = true;
         if (published) published();
         fs::remove_all(old, ec);
+        remove_stale_manifests();
         return;
     }
     fs::rename(staging_, out_);
     committed_ = true;
     if (published) published();
+    remove_stale_manifests();
 }
 
 }  // namespace simpul::gen

@@ -1,10 +1,12 @@
 // Stage 5, write: pages go into a staging folder beside the output folder,
-// which replaces the output only when every file is written. A failed or
-// interrupted build leaves the previous output exactly as it was. A file whose
-// text is the same as in the previous build is hard-linked from the previous
-// output instead of written (the manifest `.<name>.manifest` says what each
-// file of the output holds, and what each page was made from), so a rebuild
-// writes only what changed and renders only pages whose inputs changed.
+// which replaces the output (an atomic swap) only when every file is written: a
+// failed or interrupted build leaves the previous output exactly as it was. The
+// output it replaces is kept as the spare `.<name>.spare`, and the next build
+// updates the spare to the new output and swaps it in, so a rebuild writes only
+// what differs. A manifest per folder (`.<name>.manifest-<inode>`) says what
+// each file holds and what each page was made from (deps.hpp): files the same
+// as the live output's are hard-linked from it, pages made from the same inputs
+// are not even rendered.
 #pragma once
 
 #include <atomic>
@@ -73,19 +75,23 @@ class StagedOutput {
         long long mtime_ns = 0;
         std::uint64_t fingerprint = 0;
     };
-    bool link_unchanged(const std::string& rel, Entry now, bool by_text);
-    void load_manifest();
-    void save_manifest() const;
+    bool place(const std::string& rel, Entry want);
+    std::filesystem::path manifest_path(const std::filesystem::path& dir) const;
+    std::unordered_map<std::string, Entry> load_manifest(const std::filesystem::path& dir) const;
+    void save_manifest(const std::filesystem::path& dir) const;
+    void remove_stale_manifests() const;
 
-    std::filesystem::path out_, staging_;
+    std::filesystem::path out_, staging_, parent_, spare_path_;
+    std::string name_;
+    bool mode_clean_ = false;
     std::mutex folders_mutex_;
     std::unordered_set<std::string> folders_;
     int lock_fd_ = -1;
     bool committed_ = false;
     bool in_place_ = false;
     std::atomic<std::size_t> files_{0}, bytes_{0}, linked_{0}, reused_{0};
-    std::filesystem::path manifest_;
     std::unordered_map<std::string, Entry> previous_;  // the output's files, by path
+    std::unordered_map<std::string, Entry> spare_;     // the spare's, when updating it
     std::mutex entries_mutex_;
     std::unordered_map<std::string, Entry> entries_;  // this build's files
 };

@@ -15,7 +15,8 @@ namespace {
 int entries_besides_lock(const fs::path& dir) {
     int n = 0;
     for (const auto& e : fs::directory_iterator(dir))
-        n += e.path().filename() != ".public.lock" && e.path().filename() != ".public.manifest";
+        n += e.path().filename() != ".public.lock" &&
+             e.path().filename().string().rfind(".public.manifest-", 0) != 0;
     return n;
 }
 }  // namespace
@@ -131,6 +132,46 @@ TEST_CASE("a file written in pieces holds them in order and is linked when uncha
     CHECK(simpul::test::read_file(tmp / "public/data/big.json") == "[" + big + ",2]");
     // No scratch file is left beside it.
     CHECK(!std::filesystem::exists(tmp / "public/data/big.json.simpul-pieces"));
+}
+
+TEST_CASE("the output a build replaces is kept as the spare, which the next build updates") {
+    simpul::test::TempDir tmp;
+    using Files = std::map<std::string, std::string>;
+    auto build = [&](const Files& files) {
+        StagedOutput out(tmp / "public");
+        for (const auto& [rel, text] : files) out.write(rel, text);
+        out.commit();
+        return out.linked();
+    };
+    const Files a = {{"index.html", "a"}, {"inovasi/x/index.html", "x"}, {"same.html", "s"}};
+    const Files b = {{"index.html", "b"}, {"inovasi/x/index.html", "x"}, {"same.html", "s"}};
+    const Files c = {{"index.html", "c"}, {"same.html", "s"}, {"inovasi/y/index.html", "y"}};
+    build(a);
+    CHECK_FALSE(fs::exists(tmp / ".public.spare"));  // nothing was replaced
+    CHECK(build(b) == 2);
+    CHECK(simpul::test::snapshot(tmp / ".public.spare") == a);
+    // The spare (a) becomes c: x removed with its folder, y added, index rewritten.
+    CHECK(build(c) == 1);  // same.html, already in the spare
+    CHECK(simpul::test::snapshot(tmp / "public") == c);
+    CHECK_FALSE(fs::exists(tmp / "public/inovasi/x"));
+    CHECK(simpul::test::snapshot(tmp / ".public.spare") == b);
+    // The spare is now b, which shares same.html's file with c (linked): changing it
+    // replaces the spare's file and leaves c's (the spare after this build) as it was.
+    const Files d = {{"index.html", "c"}, {"same.html", "changed"}};
+    CHECK(build(d) == 1);
+    CHECK(simpul::test::snapshot(tmp / "public") == d);
+    CHECK(simpul::test::snapshot(tmp / ".public.spare") == c);
+    // A spare without its manifest (a build killed while updating it) is not used.
+    for (const auto& e : fs::directory_iterator(tmp.path())) {
+        struct stat st {};
+        REQUIRE(::stat((tmp / ".public.spare").c_str(), &st) == 0);
+        if (e.path().filename() == ".public.manifest-" + std::to_string(st.st_ino))
+            fs::remove(e.path());
+    }
+    simpul::test::write_file(tmp / ".public.spare/index.html", "half-written");
+    CHECK(build(a) == 0);  // all written into a new staging folder, the spare left alone
+    CHECK(simpul::test::snapshot(tmp / "public") == a);
+    CHECK(entries_besides_lock(tmp.path()) == 2);  // public and the spare
 }
 
 TEST_CASE("in place, only changed files are replaced and files no longer made are removed") {

@@ -56,6 +56,10 @@ void Catalogue::finish() {
         hubs, [](const Hub& h) { return h.id; }, hub_idx_);
     index_by(
         events, [](const Event& e) { return e.id; }, event_idx_);
+    index_by(
+        replications, [](const Replication& r) { return r.id; }, replication_idx_);
+    index_by(
+        regulations, [](const Regulation& r) { return r.id; }, regulation_idx_);
 }
 
 const Province* Catalogue::province(const std::string& code) const {
@@ -83,6 +87,12 @@ const Hub* Catalogue::hub(const std::string& id) const {
 }
 const Event* Catalogue::event(const std::string& id) const {
     return find(events, event_idx_, id);
+}
+const Replication* Catalogue::replication(const std::string& id) const {
+    return find(replications, replication_idx_, id);
+}
+const Regulation* Catalogue::regulation(const std::string& id) const {
+    return find(regulations, regulation_idx_, id);
 }
 
 std::string Catalogue::province_of(const Innovation& inn) const {

@@ -165,13 +165,15 @@ class Catalogue {
     const Innovation* innovation(const std::string& id) const;
     const Hub* hub(const std::string& id) const;
     const Event* event(const std::string& id) const;
+    const Replication* replication(const std::string& id) const;
+    const Regulation* regulation(const std::string& id) const;
 
     // The province an innovation belongs to: its own, else its agency's.
     std::string province_of(const Innovation& inn) const;
 
   private:
     std::unordered_map<std::string, std::size_t> province_idx_, sector_idx_, program_idx_,
-        agency_idx_, innovation_idx_, hub_idx_, event_idx_;
+        agency_idx_, innovation_idx_, hub_idx_, event_idx_, replication_idx_, regulation_idx_;
 };
 
 }  // namespace simpul

@@ -172,13 +172,6 @@ class Hasher {
     const Catalogue& cat_;
 };
 
-template <class T>
-const T* by_id(const std::vector<T>& list, const std::string& id) {
-    for (const auto& x : list)
-        if (x.id == id) return &x;
-    return nullptr;
-}
-
 }  // namespace
 
 std::uint64_t global_fingerprint(const fs::path& template_dir, const SiteModel& model) {
@@ -228,13 +221,13 @@ std::vector<std::uint64_t> page_fingerprints(const std::vector<PagePlan>& plans,
                 h = mix(h, hash.agency_page(*cat.agency(plan.key)));
                 break;
             case PageKind::Replication:
-                h = mix(h, hash.replication_row(*by_id(cat.replications, plan.key)));
+                h = mix(h, hash.replication_row(*cat.replication(plan.key)));
                 break;
             case PageKind::Event:
                 h = mix(h, hash.event_page(*cat.event(plan.key)));
                 break;
             case PageKind::Regulation:
-                h = mix(h, hash.record(by_id(cat.regulations, plan.key)->origin));
+                h = mix(h, hash.record(cat.regulation(plan.key)->origin));
                 break;
             case PageKind::InnovationList: {
                 h = mix(mix(h, static_cast<std::uint64_t>(plan.facet)), text_hash(plan.sort));

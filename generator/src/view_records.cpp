@@ -249,9 +249,7 @@ json agency_view(const ViewContext& v) {
 }
 
 json replication_view(const ViewContext& v) {
-    const Replication* r = nullptr;
-    for (const auto& x : v.cat.replications)
-        if (x.id == v.plan.key) r = &x;
+    const Replication* r = v.cat.replication(v.plan.key);
     json view = v.replication_row(*r);
     std::string title = view.contains("innovation") ? view["innovation"]["title"].get<std::string>()
                                                     : r->innovation;
@@ -280,9 +278,7 @@ json event_view(const ViewContext& v) {
 }
 
 json regulation_view(const ViewContext& v) {
-    const Regulation* r = nullptr;
-    for (const auto& x : v.cat.regulations)
-        if (x.id == v.plan.key) r = &x;
+    const Regulation* r = v.cat.regulation(v.plan.key);
     std::string title = v.plan.lang == "en" && !r->title_en.empty() ? r->title_en : r->title;
     json view = {{"title", title},
                  {"page_title", title},

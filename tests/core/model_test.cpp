@@ -18,6 +18,13 @@ TEST_CASE("finish() sorts records and indexes them by id") {
     ag.id = "pemprov-aceh";
     ag.province = "11";
     c.agencies = {ag};
+    Replication r2, r1;
+    r2.id = "r2";
+    r1.id = "r1";
+    c.replications = {r2, r1};
+    Regulation reg;
+    reg.id = "permen";
+    c.regulations = {reg};
     c.finish();
     CHECK(c.provinces[0].code == "11");
     CHECK(c.innovations[0].id == "alpha");
@@ -27,4 +34,10 @@ TEST_CASE("finish() sorts records and indexes them by id") {
     CHECK(c.province("63")->name == "Kalimantan Selatan");
     CHECK(c.province_of(*c.innovation("alpha")) == "11");
     CHECK(c.province_of(*c.innovation("zebra")).empty());
+    CHECK(c.replications[0].id == "r1");
+    REQUIRE(c.replication("r2") != nullptr);
+    CHECK(c.replication("r2") == &c.replications[1]);
+    CHECK(c.replication("r3") == nullptr);
+    CHECK(c.regulation("permen")->id == "permen");
+    CHECK(c.regulation("uu") == nullptr);
 }

@@ -14,7 +14,19 @@ void add(Index& idx, const std::string& key, std::size_t i) {
 
 }  // namespace
 
-SiteModel build_model(const Content& content) {
+namespace {
+
+// A record's Markdown body: moved out of the Document when the caller gives the
+// Content up (the bodies are most of a large catalogue's memory), else copied.
+std::string body_of(const Document& d) {
+    return d.body;
+}
+std::string body_of(Document& d) {
+    return std::move(d.body);
+}
+
+template <class C>
+SiteModel build(C& content) {
     SiteModel m;
     Catalogue& cat = m.cat;
     auto list = [&](RecordType t) -> const std::vector<Node>& {
@@ -30,26 +42,26 @@ SiteModel build_model(const Content& content) {
     for (const auto& n : list(RecordType::Sdg)) cat.sdgs.push_back(decode_sdg(n));
     for (const auto& n : list(RecordType::Program)) cat.programs.push_back(decode_program(n));
 
-    for (const auto& d : content.records) {
+    for (auto& d : content.records) {
         Origin origin{d.path, d.fields.line > 0 ? d.fields.line : 1};
         switch (d.type) {
             case RecordType::Agency:
                 cat.agencies.push_back(decode_agency(d.id, d.fields, origin));
                 break;
             case RecordType::Innovation:
-                cat.innovations.push_back(decode_innovation(d.id, d.fields, d.body, origin));
+                cat.innovations.push_back(decode_innovation(d.id, d.fields, body_of(d), origin));
                 break;
             case RecordType::Hub:
-                cat.hubs.push_back(decode_hub(d.id, d.fields, d.body, origin));
+                cat.hubs.push_back(decode_hub(d.id, d.fields, body_of(d), origin));
                 break;
             case RecordType::Replication:
                 cat.replications.push_back(decode_replication(d.id, d.fields, origin));
                 break;
             case RecordType::Event:
-                cat.events.push_back(decode_event(d.id, d.fields, d.body, origin));
+                cat.events.push_back(decode_event(d.id, d.fields, body_of(d), origin));
                 break;
             case RecordType::Regulation:
-                cat.regulations.push_back(decode_regulation(d.id, d.fields, d.body, origin));
+                cat.regulations.push_back(decode_regulation(d.id, d.fields, body_of(d), origin));
                 break;
             default:
                 break;
@@ -104,6 +116,15 @@ SiteModel build_model(const Content& content) {
     for (const auto& [type, df] : content.data)
         m.data_hash = (m.data_hash ^ df.hash) * 0x100000001b3ULL + static_cast<int>(type);
     return m;
+}
+
+}  // namespace
+
+SiteModel build_model(const Content& content) {
+    return build(content);
+}
+SiteModel build_model(Content&& content) {
+    return build(content);
 }
 
 }  // namespace simpul::gen

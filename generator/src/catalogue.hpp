@@ -42,5 +42,7 @@ struct SiteModel {
 };
 
 SiteModel build_model(const Content& content);
+// The same, taking the records' bodies from `content` instead of copying them.
+SiteModel build_model(Content&& content);
 
 }  // namespace simpul::gen

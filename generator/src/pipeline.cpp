@@ -102,7 +102,7 @@ BuildResult run_build(const BuildOptions& opt) {
     if (opt.check_only) {
         model.cat.site = decode_site(content.data[RecordType::Site].root);
     } else {
-        model = build_model(content);
+        model = build_model(std::move(content));
         watch.lap("model");
         model.history = read_history(opt.content_dir, opt.content_display);
         watch.lap("history");

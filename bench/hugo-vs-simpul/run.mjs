@@ -29,7 +29,7 @@ if (spawnSync('hugo', ['version']).status !== 0) {
   process.exit(1);
 }
 
-function run(cmd, args, opts = {}) {
+function run(cmd, args, opts = {}, summaries = null) {
   const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %U %S %M', cmd, ...args],
     { encoding: 'utf8', maxBuffer: 1 << 26, ...opts });
   const line = (r.stderr.match(/TIME .*/g) ?? []).pop();
@@ -38,6 +38,7 @@ function run(cmd, args, opts = {}) {
     process.exit(1);
   }
   const [wall, user, sys, rssKb] = line.split(' ').slice(1).map(Number);
+  if (summaries) summaries.push(groups(r.stdout));
   return { wall, cpu: user + sys, rss: rssKb / 1024 };
 }
 function tree(dir) {
@@ -56,26 +57,34 @@ function tree(dir) {
   return { files, bytes };
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const sync = () => spawnSync('sync');
+// Empties `dir` and flushes the file system before a run (untimed).
+const settle = (dir) => {
+  rmSync(dir, { recursive: true, force: true });
+  spawnSync('sync');
+};
+// "record pages   23182 pages   5100 ms" lines of Simpul's build summary.
+const groups = (stdout) => Object.fromEntries([...stdout.matchAll(/^ {2}(\S.*?) +(\d+) pages +(\d+) ms$/gm)]
+  .map((m) => [m[1], Number(m[3])]));
 
 console.log(`runs: ${runs} each, alternating; simpul ${simpul}; ${readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm).length} cores`);
 console.log('\n| innovations | tool | wall (s) | CPU (s) | peak RSS (MB) | files | MB | Hugo / Simpul (wall) |');
 console.log('|---:|---|---:|---:|---:|---:|---:|---:|');
+const facetRows = [];
 for (const n of sizes) {
   const dir = join(repo, 'build/bench', String(n));
   if (!existsSync(join(dir, 'content'))) spawnSync('node', [join(repo, 'bench/synth/synth.mjs'), String(n), dir], { stdio: 'inherit' });
   if (!existsSync(join(dir, 'hugo'))) spawnSync('node', [join(repo, 'bench/hugo/site.mjs'), join(dir, 'content'), join(dir, 'hugo')], { stdio: 'inherit' });
   const out = { simpul: join(dir, 'out-simpul'), hugo: join(dir, 'out-hugo'), floor: join(dir, 'out-copy') };
   const times = { simpul: [], hugo: [], floor: [] };
+  const pageGroups = [];
   const threads = process.env.THREADS ? ['--threads', process.env.THREADS] : [];
   for (let i = 0; i < runs; ++i) {
     for (const tool of ['hugo', 'simpul', 'floor']) {
-      rmSync(out[tool], { recursive: true, force: true });
-      sync();
+      settle(out[tool]);
       if (tool === 'hugo') times.hugo.push(run('hugo', ['--quiet', '-s', join(dir, 'hugo'), '-d', out.hugo]));
       if (tool === 'simpul')
         times.simpul.push(run(simpul, ['build', join(dir, 'content'), '-o', out.simpul, '--templates', join(repo, 'site-template'), ...threads],
-          { env: { ...process.env, SIMPUL_PAGEFIND: 'off' } }));
+          { env: { ...process.env, SIMPUL_PAGEFIND: 'off' } }, pageGroups));
       if (tool === 'floor') times.floor.push(run('cp', ['-r', out.simpul, out.floor]));
     }
   }
@@ -87,4 +96,12 @@ for (const n of sizes) {
     console.log(`| ${n.toLocaleString('en')} | ${label} | ${med(tool, 'wall').toFixed(2)} | ${med(tool, 'cpu').toFixed(2)} | ${med(tool, 'rss').toFixed(0)} | ${t.files.toLocaleString('en')} | ${(t.bytes / 1048576).toFixed(0)} | ${tool === 'simpul' ? ratio.toFixed(2) + '×' : ''} |`);
   }
   for (const tool of Object.keys(out)) rmSync(out[tool], { recursive: true, force: true });
+  facetRows.push({ n, records: median(pageGroups.map((g) => g['record pages'])),
+    facets: median(pageGroups.map((g) => g['facet pages'])) });
 }
+// Issue 5's "facet pages cost at most 1.5× the record pages": render+write time
+// of each group in Simpul's build summary (summed over threads), median of runs.
+console.log('\n| innovations | record pages (ms) | facet pages (ms) | facet / record |');
+console.log('|---:|---:|---:|---:|');
+for (const { n, records, facets } of facetRows)
+  console.log(`| ${n.toLocaleString('en')} | ${records} | ${facets} | ${(facets / records).toFixed(2)}× |`);

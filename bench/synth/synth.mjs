@@ -159,7 +159,7 @@ title_en: "Synthetic Catalogue"
 description: "Data sintetis untuk uji kinerja Simpul; bukan data nyata."
 description_en: "Synthetic data for Simpul's benchmarks; not real data."
 languages: [id, en]
-per_page: 20
+per_page: 50
 licence: {name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/"}
 `);
 for (const f of ['provinces.yaml', 'sectors.yaml', 'sdgs.yaml', 'programs.yaml'])

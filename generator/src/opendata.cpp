@@ -298,14 +298,15 @@ void write_catalogue_json(const SiteModel& model,
     std::vector<RecordList> lists = record_lists(model.cat);
     for (const auto& list : lists) head[list.name] = json::array();
     const char* separator = "{";
-    for (const auto& [key, value] : head.items()) {
+    for (const auto& item : head.items()) {
+        const std::string& key = item.key();
         piece(separator);
         separator = ",";
         piece(dump(key) + ":");
         auto list = std::find_if(lists.begin(), lists.end(),
                                  [&](const RecordList& l) { return key == l.name; });
         if (list == lists.end()) {
-            piece(dump(value));
+            piece(dump(item.value()));
             continue;
         }
         piece("[");

@@ -66,6 +66,12 @@ std::size_t page_group(const PagePlan& plan) {
     return plan.kind == PageKind::FacetIndex ? 2 : 3;
 }
 
+// Where a language's search index goes: pagefind/ for the first language,
+// <lang>/pagefind/ for the others (Pagefind indexes each language folder).
+fs::path search_index_folder(const std::string& lang, const std::vector<std::string>& languages) {
+    return lang == languages.front() ? fs::path("pagefind") : fs::path(lang) / "pagefind";
+}
+
 }  // namespace
 
 BuildResult run_build(const BuildOptions& opt) {
@@ -171,7 +177,11 @@ BuildResult run_build(const BuildOptions& opt) {
         watch.lap("dashboard");
         write_open_data(model, out);  // data/catalogue.json, data/*.csv, data.json
         watch.lap("open data");
-        // The search index is built over the staged pages, before the swap.
+        // The search index is built over the staged pages, before the swap. The
+        // staging folder may be the spare, whose index is two builds old: it goes.
+        if (!out.in_place())
+            for (const auto& lang : languages)
+                fs::remove_all(out.staging() / search_index_folder(lang, languages), ec);
         const char* env = std::getenv("SIMPUL_PAGEFIND");
         std::string pagefind = opt.pagefind.empty() && env ? env : opt.pagefind;
         if (opt.reuse_search_index && out.in_place()) {
@@ -210,8 +220,7 @@ SearchIndexResult reuse_search_index(const fs::path& previous, const fs::path& s
     r.status = SearchIndexResult::Status::Off;
     r.message = "kept from the previous build (preview)";
     for (const auto& lang : languages) {
-        fs::path rel =
-            lang == languages.front() ? fs::path("pagefind") : fs::path(lang) / "pagefind";
+        fs::path rel = search_index_folder(lang, languages);
         if (!fs::is_directory(previous / rel)) continue;
         fs::create_directories((staging / rel).parent_path());
         fs::copy(previous / rel, staging / rel,

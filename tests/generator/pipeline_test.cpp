@@ -234,3 +234,22 @@ TEST_CASE("a rebuild after any record changes equals a clean build") {
         check_same(rel + ": undone", true);
     }
 }
+
+// The spare (the output before last) is the next build's staging folder: its
+// search index, from two builds ago, must not reach the new output.
+TEST_CASE("a rebuild into the spare keeps no search index of an older build") {
+    simpul::test::TempDir tmp;
+    fs::copy(simpul::test::fixture("valid/basic/content"), tmp / "content",
+             fs::copy_options::recursive);
+    BuildOptions o = options(tmp / "public");
+    o.content_dir = tmp / "content";
+    o.pagefind = "off";
+    REQUIRE(run_build(o).ok);
+    REQUIRE(run_build(o).ok);
+    REQUIRE(fs::is_directory(tmp / ".public.spare"));
+    simpul::test::write_file(tmp / ".public.spare/pagefind/pagefind-entry.json", "{}");
+    simpul::test::write_file(tmp / ".public.spare/en/pagefind/pagefind-entry.json", "{}");
+    REQUIRE(run_build(o).ok);
+    CHECK_FALSE(fs::exists(tmp / "public/pagefind"));
+    CHECK_FALSE(fs::exists(tmp / "public/en/pagefind"));
+}

@@ -81,18 +81,24 @@ ino_t inode(const fs::path& p) {
     REQUIRE(::stat(p.c_str(), &st) == 0);
     return st.st_ino;
 }
+// Options building a copy of the fixture's content in `tmp` (which the test may
+// edit) into tmp/public, without a search index.
+BuildOptions editable(const simpul::test::TempDir& tmp) {
+    fs::copy(simpul::test::fixture("valid/basic/content"), tmp / "content",
+             fs::copy_options::recursive);
+    BuildOptions o = options(tmp / "public");
+    o.content_dir = tmp / "content";
+    o.pagefind = "off";
+    return o;
+}
 }  // namespace
 
 TEST_CASE("a rebuild links unchanged files and is byte-identical to a clean build") {
     simpul::test::TempDir tmp;
-    fs::copy(simpul::test::fixture("valid/basic/content"), tmp / "content",
-             fs::copy_options::recursive);
+    BuildOptions o = editable(tmp);
     fs::copy(simpul::test::source_dir() / "site-template", tmp / "templates",
              fs::copy_options::recursive);
-    BuildOptions o = options(tmp / "public");
-    o.content_dir = tmp / "content";
     o.template_dir = tmp / "templates";
-    o.pagefind = "off";
     REQUIRE(run_build(o).ok);
     auto edit = [&](const fs::path& file, const std::string& from, const std::string& to) {
         std::string text = simpul::test::read_file(file);
@@ -166,11 +172,7 @@ TEST_CASE("a rebuild links unchanged files and is byte-identical to a clean buil
 // in how it links to others, and each rebuild must equal a clean build.
 TEST_CASE("a rebuild after any record changes equals a clean build") {
     simpul::test::TempDir tmp;
-    fs::copy(simpul::test::fixture("valid/basic/content"), tmp / "content",
-             fs::copy_options::recursive);
-    BuildOptions o = options(tmp / "public");
-    o.content_dir = tmp / "content";
-    o.pagefind = "off";
+    BuildOptions o = editable(tmp);
     REQUIRE(run_build(o).ok);
     const auto original = simpul::test::snapshot(tmp / "public");
     BuildOptions clean = o;
@@ -239,11 +241,7 @@ TEST_CASE("a rebuild after any record changes equals a clean build") {
 // search index, from two builds ago, must not reach the new output.
 TEST_CASE("a rebuild into the spare keeps no search index of an older build") {
     simpul::test::TempDir tmp;
-    fs::copy(simpul::test::fixture("valid/basic/content"), tmp / "content",
-             fs::copy_options::recursive);
-    BuildOptions o = options(tmp / "public");
-    o.content_dir = tmp / "content";
-    o.pagefind = "off";
+    BuildOptions o = editable(tmp);
     REQUIRE(run_build(o).ok);
     REQUIRE(run_build(o).ok);
     REQUIRE(fs::is_directory(tmp / ".public.spare"));

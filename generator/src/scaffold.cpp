@@ -40,7 +40,10 @@ std::string comment_for(const FieldSpec& f) {
         if (s.empty()) return;
         c += (c.empty() ? "" : " ") + s;
     };
-    add(std::string(f.doc));
+    // The field's own words, then the allowed values, set apart by "; ".
+    std::string doc(f.doc);
+    if (!doc.empty() && doc.back() != ';' && doc.back() != ':') doc += ';';
+    add(doc);
     if (f.kind == FieldKind::Enum) {
         std::string values;
         for (auto v : f.choices) values += (values.empty() ? "" : " | ") + std::string(v);
@@ -52,6 +55,7 @@ std::string comment_for(const FieldSpec& f) {
     if (f.kind == FieldKind::Date) add("YYYY-MM-DD (or YYYY-MM, YYYY)");
     if (f.kind == FieldKind::Url) add("https://...");
     if (f.kind == FieldKind::Bool) add("true | false");
+    if (!c.empty() && c.back() == ';') c.pop_back();
     return c;
 }
 

@@ -1,4 +1,4 @@
-// Percent-encoding (url.hpp).
+// Percent-encoding and decoding (url.hpp).
 #include "url.hpp"
 
 namespace simpul {
@@ -16,6 +16,31 @@ std::string percent_encode(std::string_view s) {
             out += hex[c >> 4];
             out += hex[c & 15];
         }
+    }
+    return out;
+}
+
+namespace {
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+}  // namespace
+
+std::string percent_decode(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '%' && i + 2 < s.size()) {
+            int hi = hex_value(s[i + 1]), lo = hex_value(s[i + 2]);
+            if (hi >= 0 && lo >= 0) {
+                out += static_cast<char>(hi * 16 + lo);
+                i += 2;
+                continue;
+            }
+        }
+        out += s[i] == '+' ? ' ' : s[i];
     }
     return out;
 }

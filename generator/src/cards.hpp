@@ -1,7 +1,8 @@
 // Innovation cards (site-template/innovation-card.html) rendered once per
-// language, page depth and heading level, then shared by every page that lists
-// the innovation: a card appears on a dozen listing pages or more (every order,
-// every facet), so rendering it once is most of what listings cost.
+// language and heading level, then shared by every page that lists the
+// innovation: a card appears on a dozen listing pages or more (every order,
+// every facet), so rendering it once is most of what listings cost. Its links
+// are rendered from a marker root, replaced by each page depth's own root.
 #pragma once
 
 #include <map>
@@ -30,10 +31,14 @@ class CardCache {
         std::vector<std::once_flag> once;
         std::vector<std::string> html;
     };
+    Row& row(const std::string& key) const;
+    // The card with kMarker where its links start from the site root.
+    const std::string& marked(const ViewContext& v, std::size_t i, int level) const;
     const SiteTemplate& tmpl_;
     std::size_t innovations_;
     mutable std::mutex mutex_;
-    mutable std::map<std::string, std::unique_ptr<Row>> rows_;  // "lang root level"
+    // "lang level" (marked cards) and "lang level root" (cards of one depth)
+    mutable std::map<std::string, std::unique_ptr<Row>> rows_;
 };
 
 }  // namespace simpul::gen

@@ -5,11 +5,14 @@
 // a fixture and checks each rebuild against a clean build.
 #include "deps.hpp"
 
+#include "parallel.hpp"
+
 #include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <map>
 #include <string_view>
+#include <unordered_map>
 
 #include <sys/stat.h>
 
@@ -196,15 +199,26 @@ std::uint64_t global_fingerprint(const fs::path& template_dir, const SiteModel& 
 }
 
 std::vector<std::uint64_t> page_fingerprints(const std::vector<PagePlan>& plans,
-                                             const SiteModel& model, std::uint64_t global) {
+                                             const SiteModel& model, std::uint64_t global,
+                                             unsigned threads) {
     const Hasher hash(model);
     const Catalogue& cat = model.cat;
     const std::uint64_t everything = hash.catalogue();
-    // A listing's facet panel counts over the whole listing: hashed once per listing.
-    std::map<const ListingShared*, std::uint64_t> panels;
-    std::vector<std::uint64_t> out;
-    out.reserve(plans.size());
+    // A listing's facet panel counts over the whole listing: hashed once per
+    // listing, before the pages are (on all threads).
+    std::unordered_map<const ListingShared*, std::uint64_t> panels;
     for (const auto& plan : plans) {
+        if (plan.kind != PageKind::InnovationList || !plan.shared) continue;
+        auto [it, added] = panels.emplace(plan.shared.get(), 0);
+        if (!added) continue;
+        std::uint64_t p = plan.shared->items.size();
+        for (std::size_t i : plan.shared->items)
+            p = mix(p, hash.facet_signature(cat.innovations[i]));
+        it->second = p;
+    }
+    std::vector<std::uint64_t> out(plans.size());
+    parallel_for(plans.size(), threads, [&](std::size_t k) {
+        const PagePlan& plan = plans[k];
         std::uint64_t h = mix(mix(global, text_hash(plan.path)), text_hash(plan.lang));
         h = mix(mix(h, static_cast<std::uint64_t>(plan.kind)), text_hash(plan.key));
         switch (plan.kind) {
@@ -233,22 +247,16 @@ std::vector<std::uint64_t> page_fingerprints(const std::vector<PagePlan>& plans,
                 h = mix(mix(h, static_cast<std::uint64_t>(plan.facet)), text_hash(plan.sort));
                 h = mix(mix(mix(h, plan.page), plan.pages), plan.total);
                 for (std::size_t i : plan.items) h = mix(h, hash.card(i));
-                auto [it, added] = panels.emplace(plan.shared.get(), 0);
-                if (added && plan.shared) {
-                    std::uint64_t p = plan.shared->items.size();
-                    for (std::size_t i : plan.shared->items)
-                        p = mix(p, hash.facet_signature(cat.innovations[i]));
-                    it->second = p;
-                }
-                h = mix(h, it->second);
+                auto it = panels.find(plan.shared.get());
+                h = mix(h, it == panels.end() ? 0 : it->second);
                 break;
             }
             default:
                 h = mix(h, everything);
                 break;
         }
-        out.push_back(h == 0 ? 1 : h);
-    }
+        out[k] = h == 0 ? 1 : h;
+    });
     return out;
 }
 

@@ -1,5 +1,6 @@
 // Runs the stages in order and times them. Rendering and writing run together
-// on a pool of threads, one page at a time, so only the model stays in memory.
+// on a pool of threads, one page at a time (so only the model stays in memory),
+// beside the dashboard's and the open data's files.
 #include "pipeline.hpp"
 
 #include <array>
@@ -54,16 +55,45 @@ class Stopwatch {
     std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
-// Page groups of the summary's "render+write" line: what a page costs is
-// reported for records, the innovation listing, facet pages and the rest.
-constexpr std::size_t page_group_count = 4;
-const char* const page_group_names[page_group_count] = {"record pages", "innovation listing",
-                                                        "facet pages", "other pages"};
+// Job groups of the summary's "render+write" lines: what a page costs is
+// reported for records, the innovation listing, facet pages and the rest; the
+// dashboard and the open data run in the same pool, beside the pages.
+constexpr std::size_t job_group_count = 6;
+const char* const job_group_names[job_group_count] = {
+    "record pages", "innovation listing", "facet pages", "other pages", "dashboard", "open data"};
+constexpr std::size_t dashboard_group = 4, open_data_group = 5;
 
 std::size_t page_group(const PagePlan& plan) {
     if (record_page(plan.kind)) return 0;
     if (plan.kind == PageKind::InnovationList) return plan.key == "all" ? 1 : 2;
     return plan.kind == PageKind::FacetIndex ? 2 : 3;
+}
+
+// The order threads take the render stage's jobs in (a job at or past
+// plans.size() is the open data or the dashboard). Long jobs go first, so none
+// is left running alone at the end: the open data, the dashboard and the
+// pages that stand for a whole collection (sitemap, statistics, home, indexes).
+// Then the other pages, one of each language in turn: two threads then mostly
+// create files in different folders, and the kernel, which adds a folder's
+// entries one at a time, keeps neither waiting for the other.
+std::vector<std::size_t> job_order(const std::vector<PagePlan>& plans,
+                                   const std::vector<std::pair<std::size_t, std::size_t>>& ranges) {
+    std::vector<std::size_t> order = {plans.size() + 1, plans.size()};  // open data, dashboard
+    for (std::size_t i = 0; i < plans.size(); ++i)
+        if (page_group(plans[i]) == 3) order.push_back(i);
+    std::vector<std::size_t> next;
+    for (const auto& r : ranges) next.push_back(r.first);
+    for (bool more = true; more;) {
+        more = false;
+        for (std::size_t k = 0; k < ranges.size(); ++k) {
+            while (next[k] < ranges[k].second && page_group(plans[next[k]]) == 3) ++next[k];
+            if (next[k] < ranges[k].second) {
+                order.push_back(next[k]++);
+                more = true;
+            }
+        }
+    }
+    return order;
 }
 
 // Where a language's search index goes: pagefind/ for the first language,
@@ -132,37 +162,54 @@ BuildResult run_build(const BuildOptions& opt) {
         return r;
     }
 
+    unsigned threads =
+        opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
+    std::vector<std::vector<PagePlan>> planned(languages.size());
+    parallel_for(languages.size(), threads,
+                 [&](std::size_t k) { planned[k] = plan_pages(model, languages[k]); });
     std::vector<PagePlan> plans;
-    for (const auto& lang : languages) {
-        auto p = plan_pages(model, lang);
-        r.pages_per_language[lang] = p.size();
-        plans.insert(plans.end(), std::make_move_iterator(p.begin()),
-                     std::make_move_iterator(p.end()));
+    std::vector<std::pair<std::size_t, std::size_t>> ranges;  // each language's pages in plans
+    for (std::size_t k = 0; k < languages.size(); ++k) {
+        r.pages_per_language[languages[k]] = planned[k].size();
+        ranges.emplace_back(plans.size(), plans.size() + planned[k].size());
+        plans.insert(plans.end(), std::make_move_iterator(planned[k].begin()),
+                     std::make_move_iterator(planned[k].end()));
     }
+    planned.clear();
+    const std::vector<std::size_t> order = job_order(plans, ranges);
     try {
         StagedOutput out(opt.out_dir, opt.clean      ? StagedOutput::Mode::Clean
                                       : opt.in_place ? StagedOutput::Mode::InPlace
                                                      : StagedOutput::Mode::Staged);
-        unsigned threads =
-            opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
         CardCache cards(tmpl, model.cat.innovations.size());
         // What each page is made from: a page whose inputs did not change since
         // the last build is taken from it as it is, not rendered again.
         const std::vector<std::uint64_t> fingerprints =
-            page_fingerprints(plans, model, global_fingerprint(tdir, model));
+            page_fingerprints(plans, model, global_fingerprint(tdir, model), threads);
         watch.lap("plan");
-        std::array<std::atomic<std::int64_t>, page_group_count> group_ns{};
-        parallel_for(plans.size(), threads, [&](std::size_t i) {
+        std::array<std::atomic<std::int64_t>, job_group_count> group_ns{};
+        parallel_for(order.size(), threads, [&](std::size_t job) {
+            const std::size_t i = order[job];
             auto began = std::chrono::steady_clock::now();
-            if (!out.reuse(plans[i].path, fingerprints[i]))
-                out.write(plans[i].path, render_page(plans[i], model, tmpl, &cards),
-                          fingerprints[i]);
-            group_ns[page_group(plans[i])] += std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                                  std::chrono::steady_clock::now() - began)
-                                                  .count();
+            std::size_t group = 0;
+            if (i == plans.size()) {
+                write_dashboard(model, tmpl, languages, out);  // data file, pages, app of dasbor/
+                group = dashboard_group;
+            } else if (i == plans.size() + 1) {
+                write_open_data(model, out);  // data/catalogue.json, data/*.csv, data.json
+                group = open_data_group;
+            } else {
+                if (!out.reuse(plans[i].path, fingerprints[i]))
+                    out.write(plans[i].path, render_page(plans[i], model, tmpl, &cards),
+                              fingerprints[i]);
+                group = page_group(plans[i]);
+            }
+            group_ns[group] += std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                   std::chrono::steady_clock::now() - began)
+                                   .count();
         });
-        for (std::size_t g = 0; g < page_group_count; ++g) {
-            PageGroupTime t{page_group_names[g], 0, group_ns[g].load() / 1e6};
+        for (std::size_t g = 0; g < job_group_count; ++g) {
+            PageGroupTime t{job_group_names[g], 0, group_ns[g].load() / 1e6};
             for (const auto& plan : plans) t.pages += page_group(plan) == g;
             r.page_groups.push_back(t);
         }
@@ -173,10 +220,6 @@ BuildResult run_build(const BuildOptions& opt) {
         for (const auto& asset : tmpl.assets())
             out.copy(tmpl.dir() / "assets" / asset, "assets/" + asset.string());
         watch.lap("render+write");
-        write_dashboard(model, tmpl, languages, out);  // data file, pages and app of dasbor/
-        watch.lap("dashboard");
-        write_open_data(model, out);  // data/catalogue.json, data/*.csv, data.json
-        watch.lap("open data");
         // The search index is built over the staged pages, before the swap. The
         // staging folder may be the spare, whose index is two builds old: it goes.
         if (!out.in_place())
@@ -266,10 +309,13 @@ std::string format_summary(const BuildResult& r, const BuildOptions& opt) {
         }
     }
     if (!r.page_groups.empty()) {
-        out << "\nrender+write, by page (time summed over threads):\n";
+        out << "\nrender+write, by job (time summed over threads):\n";
         for (const auto& g : r.page_groups) {
-            std::snprintf(buf, sizeof buf, "  %-20s %8zu pages %9.0f ms\n", g.name.c_str(), g.pages,
-                          g.ms);
+            if (g.pages > 0)
+                std::snprintf(buf, sizeof buf, "  %-20s %8zu pages %9.0f ms\n", g.name.c_str(),
+                              g.pages, g.ms);
+            else
+                std::snprintf(buf, sizeof buf, "  %-20s %14s %9.0f ms\n", g.name.c_str(), "", g.ms);
             out << buf;
         }
     }

@@ -6,7 +6,7 @@
 // CPU seconds, peak RSS, output files and bytes, and Hugo's time over Simpul's.
 // Usage: node bench/hugo-vs-simpul/run.mjs N... (env RUNS=3, SIMPUL_BINARY, THREADS)
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, readdirSync, statSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -57,10 +57,26 @@ function tree(dir) {
   return { files, bytes };
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-// Empties `dir` and flushes the file system before a run (untimed).
-const settle = (dir) => {
-  rmSync(dir, { recursive: true, force: true });
+// Every run writes into a folder that does not exist yet. An earlier output is
+// moved aside into trash/, not deleted, until the size is done: this disk's
+// ext4 has no journal, and then the kernel passes over every inode deleted in
+// the last minute, one at a time, each time it creates a file, so a run just
+// after a deletion took from 1× to 3× as long (the same copy of 657 MB took
+// 3.3 s to 13.7 s). Deletions happen between sizes, followed by a minute's wait.
+let trashed = 0;
+const settle = (dir, trash) => {
+  if (existsSync(dir)) {
+    mkdirSync(trash, { recursive: true });
+    renameSync(dir, join(trash, String(++trashed)));
+  }
   spawnSync('sync');
+};
+const clearTrash = (dirs) => {
+  const there = dirs.filter((d) => existsSync(d));
+  if (!there.length) return;
+  for (const d of there) rmSync(d, { recursive: true, force: true });
+  spawnSync('sync');
+  spawnSync('sleep', ['61']);
 };
 // "record pages   23182 pages   5100 ms" lines of Simpul's build summary.
 const groups = (stdout) => Object.fromEntries([...stdout.matchAll(/^ {2}(\S.*?) +(\d+) pages +(\d+) ms$/gm)]
@@ -75,12 +91,14 @@ for (const n of sizes) {
   if (!existsSync(join(dir, 'content'))) spawnSync('node', [join(repo, 'bench/synth/synth.mjs'), String(n), dir], { stdio: 'inherit' });
   if (!existsSync(join(dir, 'hugo'))) spawnSync('node', [join(repo, 'bench/hugo/site.mjs'), join(dir, 'content'), join(dir, 'hugo')], { stdio: 'inherit' });
   const out = { simpul: join(dir, 'out-simpul'), hugo: join(dir, 'out-hugo'), floor: join(dir, 'out-copy') };
+  const trash = join(dir, 'trash');
+  clearTrash([trash, ...Object.values(out)]);  // what an earlier run left
   const times = { simpul: [], hugo: [], floor: [] };
   const pageGroups = [];
   const threads = process.env.THREADS ? ['--threads', process.env.THREADS] : [];
   for (let i = 0; i < runs; ++i) {
     for (const tool of ['hugo', 'simpul', 'floor']) {
-      settle(out[tool]);
+      settle(out[tool], trash);
       if (tool === 'hugo') times.hugo.push(run('hugo', ['--quiet', '-s', join(dir, 'hugo'), '-d', out.hugo]));
       if (tool === 'simpul')
         times.simpul.push(run(simpul, ['build', join(dir, 'content'), '-o', out.simpul, '--templates', join(repo, 'site-template'), ...threads],
@@ -95,7 +113,7 @@ for (const n of sizes) {
     const t = sizesOf[tool];
     console.log(`| ${n.toLocaleString('en')} | ${label} | ${med(tool, 'wall').toFixed(2)} | ${med(tool, 'cpu').toFixed(2)} | ${med(tool, 'rss').toFixed(0)} | ${t.files.toLocaleString('en')} | ${(t.bytes / 1048576).toFixed(0)} | ${tool === 'simpul' ? ratio.toFixed(2) + '×' : ''} |`);
   }
-  for (const tool of Object.keys(out)) rmSync(out[tool], { recursive: true, force: true });
+  clearTrash([trash, ...Object.values(out)]);
   facetRows.push({ n, records: median(pageGroups.map((g) => g['record pages'])),
     facets: median(pageGroups.map((g) => g['facet pages'])) });
 }

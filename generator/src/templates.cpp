@@ -6,6 +6,7 @@
 
 #include <fstream>
 #include <kainjow/mustache.hpp>
+#include <optional>
 #include <sstream>
 
 #include "load.hpp"
@@ -77,13 +78,14 @@ mstch::data to_data(const nlohmann::json& j) {
     switch (j.type()) {
         case nlohmann::json::value_t::object: {
             mstch::data d{mstch::data::type::object};
-            for (const auto& [k, v] : j.items())
+            for (const auto& [k, v] : j.get_ref<const nlohmann::json::object_t&>())
                 if (!v.is_null()) add_slot(d, k) = to_data(v);
             return d;
         }
         case nlohmann::json::value_t::array: {
             mstch::data d{mstch::data::type::list};
-            for (const auto& v : j) add_slot(d) = to_data(v);
+            for (const auto& v : j.get_ref<const nlohmann::json::array_t&>())
+                add_slot(d) = to_data(v);
             return d;
         }
         case nlohmann::json::value_t::string:
@@ -127,18 +129,109 @@ nlohmann::json yaml_to_json(const Node& n) {
     }
 }
 
-std::unique_ptr<mstch::mustache> compile(const fs::path& file, const std::string& shown,
+// The text of a template file, or nothing (with a diagnostic) when it is
+// missing or not valid Mustache.
+std::optional<std::string> template_text(const fs::path& file, const std::string& shown,
                                          Diagnostics& diags) {
     std::string text;
     if (!fs::is_regular_file(file) || !read_text(file, text)) {
         diags.error(shown, 0, 0, "missing-template", "template file is missing");
-        return nullptr;
+        return std::nullopt;
     }
+    mstch::mustache m(text);
+    if (!m.is_valid()) {
+        diags.error(shown, 0, 0, "template-syntax", m.error_message());
+        return std::nullopt;
+    }
+    return text;
+}
+
+// The same escaping as kainjow's html_escape (& < > " '), which appends one
+// character at a time; this one copies the runs between them whole. Record
+// text is escaped on every page, so it adds up.
+std::string escape_html(const std::string& s) {
+    std::string out;
+    out.reserve(s.size() + s.size() / 8);
+    std::size_t run = 0;  // start of the characters not yet copied
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char* entity = nullptr;
+        switch (s[i]) {
+            case '&':
+                entity = "&amp;";
+                break;
+            case '<':
+                entity = "&lt;";
+                break;
+            case '>':
+                entity = "&gt;";
+                break;
+            case '"':
+                entity = "&quot;";
+                break;
+            case '\'':
+                entity = "&apos;";
+                break;
+            default:
+                continue;
+        }
+        out.append(s, run, i - run);
+        out += entity;
+        run = i + 1;
+    }
+    out.append(s, run);
+    return out;
+}
+
+// The UI string at a dotted path below "t." ("nav.home"), or null.
+const nlohmann::json* ui_string(const nlohmann::json& strings, const std::string& dotted) {
+    const nlohmann::json* node = &strings;
+    std::size_t start = 0;
+    for (;;) {
+        std::size_t dot = dotted.find('.', start);
+        std::string part = dotted.substr(start, dot == std::string::npos ? dot : dot - start);
+        if (!node->is_object() || !node->contains(part)) return nullptr;
+        node = &(*node)[part];
+        if (dot == std::string::npos) break;
+        start = dot + 1;
+    }
+    return node->is_string() ? node : nullptr;
+}
+
+// `text` with its {{t.…}} and {{{t.…}}} tags replaced by the UI strings they
+// name, escaped as Mustache escapes them: the strings are the same on every
+// page of a language, so pages need not look them up one by one (about a
+// fifth of every page's tags). Tags whose string is missing or holds a brace
+// stay for Mustache to resolve (sections, {{#t.…}}, are never replaced).
+std::string bake_strings(const std::string& text, const nlohmann::json& strings) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 4);
+    std::size_t pos = 0;
+    for (std::size_t open; (open = text.find("{{", pos)) != std::string::npos;) {
+        const bool triple = text.compare(open, 3, "{{{") == 0;
+        const std::size_t name = open + (triple ? 3 : 2);
+        const std::string close = triple ? "}}}" : "}}";
+        std::size_t end = text.compare(name, 2, "t.") == 0 ? text.find(close, name) : name;
+        const nlohmann::json* value = nullptr;
+        if (end != name && end != std::string::npos)
+            value = ui_string(strings, text.substr(name + 2, end - name - 2));
+        const std::string* s = value ? &value->get_ref<const std::string&>() : nullptr;
+        if (!s || s->find_first_of("{}") != std::string::npos) {
+            out.append(text, pos, name - pos);  // not a UI string: kept as it is
+            pos = name;
+            continue;
+        }
+        out.append(text, pos, open - pos);
+        out += triple ? *s : escape_html(*s);
+        pos = end + close.size();
+    }
+    out.append(text, pos);
+    return out;
+}
+
+std::unique_ptr<mstch::mustache> compile_text(const std::string& text) {
     auto m = std::make_unique<mstch::mustache>(text);
-    if (!m->is_valid()) {
-        diags.error(shown, 0, 0, "template-syntax", m->error_message());
-        return nullptr;
-    }
+    if (!m->is_valid()) return nullptr;
+    m->set_custom_escape(escape_html);
     return m;
 }
 
@@ -163,13 +256,6 @@ SiteTemplate SiteTemplate::load(const fs::path& dir, const std::string& display,
                                 const std::vector<std::string>& languages, Diagnostics& diags) {
     SiteTemplate st;
     st.dir_ = dir;
-    st.layout_ = compile(dir / "layout.html", join(display, "layout.html"), diags);
-    for (const auto& t : kTemplates)
-        if (auto m = compile(dir / t.file, join(display, t.file), diags))
-            st.templates_[t.kind] = std::move(m);
-    for (const auto& [partial, file] : kPartials)
-        if (auto m = compile(dir / file, join(display, file), diags))
-            st.partials_[partial] = std::move(m);
     for (const auto& lang : languages) {
         std::string rel = "i18n/" + lang + ".yaml";
         std::string text;
@@ -184,6 +270,24 @@ SiteTemplate SiteTemplate::load(const fs::path& dir, const std::string& display,
             st.strings_data_.emplace(lang, std::move(t));
         }
     }
+    // Each template as written, and once per language with its strings baked in.
+    auto add = [&](const std::string& file, auto&& place) {
+        auto text = template_text(dir / file, join(display, file), diags);
+        if (!text) return;
+        place(st.plain_) = compile_text(*text);
+        for (const auto& [lang, strings] : st.strings_) {
+            auto baked = compile_text(bake_strings(*text, strings));
+            place(st.by_lang_[lang]) = baked ? std::move(baked) : compile_text(*text);
+        }
+    };
+    add(
+        "layout.html", [](Compiled & c) -> auto& { return c.layout; });
+    for (const auto& t : kTemplates)
+        add(
+            t.file, [&](Compiled & c) -> auto& { return c.pages[t.kind]; });
+    for (const auto& [partial, file] : kPartials)
+        add(
+            file, [&](Compiled & c) -> auto& { return c.partials[partial]; });
     std::error_code ec;
     if (fs::is_directory(dir / "assets", ec)) {
         for (const auto& e : fs::recursive_directory_iterator(dir / "assets", ec))
@@ -193,12 +297,17 @@ SiteTemplate SiteTemplate::load(const fs::path& dir, const std::string& display,
     return st;
 }
 
+const SiteTemplate::Compiled& SiteTemplate::compiled(const std::string& lang) const {
+    auto it = by_lang_.find(lang);
+    return it == by_lang_.end() ? plain_ : it->second;
+}
+
 std::string SiteTemplate::render_partial(Partial partial, const nlohmann::json& view,
                                          const std::string& lang) const {
     mstch::data data = to_data(view);
     mstch::context<std::string> ctx(&strings_of(strings_data_, lang));
     ctx.push(&data);
-    return partials_.at(partial)->render(ctx);
+    return compiled(lang).partials.at(partial)->render(ctx);
 }
 
 std::string SiteTemplate::render(PageKind kind, const nlohmann::json& view,
@@ -208,12 +317,13 @@ std::string SiteTemplate::render(PageKind kind, const nlohmann::json& view,
     mstch::data page = to_data(view);
     mstch::context<std::string> ctx(&strings_of(strings_data_, lang));
     ctx.push(&page);
-    std::string body = templates_.at(kind)->render(ctx);
+    const Compiled& c = compiled(lang);
+    std::string body = c.pages.at(kind)->render(ctx);
     if (!template_info(kind).html) return body;
     mstch::data content{mstch::data::type::object};
     add_slot(content, "content") = mstch::data{body};
     ctx.push(&content);
-    return layout_->render(ctx);
+    return c.layout->render(ctx);
 }
 
 const nlohmann::json& SiteTemplate::strings(const std::string& lang) const {

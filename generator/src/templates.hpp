@@ -91,10 +91,16 @@ class SiteTemplate {
 
   private:
     using Mustache = kainjow::mustache::basic_mustache<std::string>;
+    // A language's templates, its UI strings written into them (bake_strings).
+    struct Compiled {
+        std::map<PageKind, std::unique_ptr<Mustache>> pages;
+        std::unique_ptr<Mustache> layout;
+        std::map<Partial, std::unique_ptr<Mustache>> partials;
+    };
+    const Compiled& compiled(const std::string& lang) const;
     std::filesystem::path dir_;
-    std::map<PageKind, std::unique_ptr<Mustache>> templates_;
-    std::unique_ptr<Mustache> layout_;
-    std::map<Partial, std::unique_ptr<Mustache>> partials_;
+    Compiled plain_;  // as written: languages without strings
+    std::map<std::string, Compiled> by_lang_;
     std::map<std::string, nlohmann::json> strings_;
     // {"t": strings} as Mustache data, per language.
     std::map<std::string, kainjow::mustache::basic_data<std::string>> strings_data_;

@@ -274,19 +274,19 @@ namespace {
 // when not empty), so a template can write a heading or a table head once.
 void normalise(json& j) {  // normalise_view()
     if (j.is_object()) {
-        json flags = json::object();
-        for (auto& [k, v] : j.items()) {
+        auto& fields = j.get_ref<json::object_t&>();
+        std::vector<std::pair<std::string, bool>> flags;  // has_<list>, added after the walk
+        for (auto& [k, v] : fields) {
             if (v.is_null() || (v.is_string() && v.get_ref<const std::string&>().empty())) {
                 v = false;
             } else {
-                if (v.is_array()) flags["has_" + k] = !v.empty();
+                if (v.is_array()) flags.emplace_back("has_" + k, !v.empty());
                 normalise(v);
             }
         }
-        for (auto& [k, v] : flags.items())
-            if (!j.contains(k)) j[k] = v;
+        for (auto& [k, v] : flags) fields.emplace(std::move(k), v);  // never over a field
     } else if (j.is_array()) {
-        for (auto& v : j) normalise(v);
+        for (auto& v : j.get_ref<json::array_t&>()) normalise(v);
     }
 }
 

@@ -63,3 +63,22 @@ TEST_CASE("rendering wraps HTML pages in the layout and escapes text") {
     CHECK(t.render(PageKind::Regulation, {{"title", "A <b>&</b>"}}) ==
           "<main><h1>A &lt;b&gt;&amp;&lt;/b&gt;</h1></main>");
 }
+
+TEST_CASE("UI strings written into the templates render as Mustache would render them") {
+    test::TempDir tmp;
+    fs::copy(test::source_dir() / "site-template", tmp / "tpl", fs::copy_options::recursive);
+    test::write_file(tmp / "tpl/layout.html", "{{{content}}}");
+    // Escaped, raw, a missing string, a string holding braces, a section and a page field.
+    test::write_file(tmp / "tpl/regulation.html",
+                     "{{t.x.amp}}|{{{t.x.amp}}}|{{t.x.none}}|{{t.x.braces}}|"
+                     "{{#t.x.amp}}yes{{/t.x.amp}}|{{title}}|{{t.x.quote}}");
+    test::write_file(
+        tmp / "tpl/i18n/id.yaml",
+        test::read_file(tmp / "tpl/i18n/id.yaml") +
+            "\nx:\n  amp: \"A & B <c>\"\n  braces: \"{{title}}\"\n  quote: \"'\\\"\"\n");
+    Diagnostics d;
+    SiteTemplate t = SiteTemplate::load(tmp / "tpl", "tpl", {"id"}, d);
+    REQUIRE(d.all().empty());
+    CHECK(t.render(PageKind::Regulation, {{"title", "<T>"}}, "id") ==
+          "A &amp; B &lt;c&gt;|A & B <c>||{{title}}|yes|&lt;T&gt;|&apos;&quot;");
+}

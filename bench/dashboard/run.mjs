@@ -13,7 +13,7 @@ const server = http.createServer(async (req, res) => {
   const p = new URL(req.url, 'http://x').pathname.slice(1) || 'bench.html';
   try {
     const body = await readFile(join(dir, p));
-    res.writeHead(200, { 'content-type': types[extname(p)] || 'application/octet-stream' });
+    res.writeHead(200, { 'content-type': types[extname(p)] || 'application/octet-stream', 'content-length': body.length });
     res.end(body);
   } catch { res.writeHead(404); res.end(); }
 });

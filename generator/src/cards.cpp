@@ -25,7 +25,7 @@ bool holds_marker(const json& j) {
 }  // namespace
 
 CardCache::CardCache(const SiteTemplate& tmpl, std::size_t innovations)
-    : tmpl_(tmpl), innovations_(innovations) {}
+    : tmpl_(tmpl), innovations_(innovations), bodies_(innovations), body_linked_(innovations) {}
 
 CardCache::Row& CardCache::row(const std::string& key) const {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -68,6 +68,19 @@ const std::string& CardCache::html(const ViewContext& v, std::size_t i, int leve
                 out += c;
     });
     return r.html[i];
+}
+
+std::string CardCache::body_html(const ViewContext& v, std::size_t i) const {
+    const std::string& markdown = v.cat.innovations[i].body;
+    std::call_once(bodies_.once[i], [&] {
+        bool linked = false;
+        std::string html = v.body_html(markdown, &linked);
+        if (linked)
+            body_linked_[i] = 1;
+        else
+            bodies_.html[i] = std::move(html);
+    });
+    return body_linked_[i] ? v.body_html(markdown) : bodies_.html[i];
 }
 
 }  // namespace simpul::gen

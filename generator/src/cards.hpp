@@ -3,6 +3,7 @@
 // innovation: a card appears on a dozen listing pages or more (every order,
 // every facet), so rendering it once is most of what listings cost. Its links
 // are rendered from a marker root, replaced by each page depth's own root.
+// Innovation bodies, the same on both languages' pages, are kept here too.
 #pragma once
 
 #include <map>
@@ -25,6 +26,12 @@ class CardCache {
     // language at `v`'s depth (its links are relative), its title an <h`level`>.
     const std::string& html(const ViewContext& v, std::size_t i, int level) const;
 
+    // Thread-safe: innovation `i`'s (Indonesian) body as HTML for `v`'s page. A
+    // body without record links is the same on every page: rendered once for
+    // the pages of both languages. One with record links (relative to the
+    // page) is rendered for each page.
+    std::string body_html(const ViewContext& v, std::size_t i) const;
+
   private:
     struct Row {
         explicit Row(std::size_t n) : once(n), html(n) {}
@@ -39,6 +46,8 @@ class CardCache {
     mutable std::mutex mutex_;
     // "lang level" (marked cards) and "lang level root" (cards of one depth)
     mutable std::map<std::string, std::unique_ptr<Row>> rows_;
+    mutable Row bodies_;                     // bodies without record links, by innovation
+    mutable std::vector<char> body_linked_;  // 1: the body has record links
 };
 
 }  // namespace simpul::gen

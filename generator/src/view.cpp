@@ -69,10 +69,11 @@ std::string ViewContext::province_href(const std::string& code) const {
     return p ? href("provinsi/" + p->slug + "/index.html") : std::string();
 }
 
-std::string ViewContext::body_html(const std::string& markdown) const {
+std::string ViewContext::body_html(const std::string& markdown, bool* linked) const {
     // Every kind of record link is named after the folder of its pages (checked
     // to exist by validate), so the link is that page's address from here.
     return markdown_to_html(markdown, [&](const std::string& kind, const std::string& id) {
+        if (linked) *linked = true;
         return href(kind + "/" + id + "/index.html");
     });
 }

@@ -72,8 +72,9 @@ class ViewContext {
     json cards(const std::vector<std::size_t>& innovation_indexes, int level = 3) const;
 
     std::string province_href(const std::string& code) const;
-    // A record body as HTML, its record links ([x](inovasi:id)) made relative to this page.
-    std::string body_html(const std::string& markdown) const;
+    // A record body as HTML, its record links ([x](inovasi:id)) made relative to
+    // this page; `linked`, when given, tells whether it had any.
+    std::string body_html(const std::string& markdown, bool* linked = nullptr) const;
     std::string facet_label(Facet f, const std::string& key) const;
 };
 

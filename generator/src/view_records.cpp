@@ -1,5 +1,6 @@
 // Views of single-record pages: innovation, hub, province, agency,
 // replication, event and regulation.
+#include "cards.hpp"
 #include "jsonld.hpp"
 #include "markdown.hpp"
 #include "view.hpp"
@@ -49,7 +50,9 @@ json innovation_view(const ViewContext& v) {
         view["body_html"] = v.body_html(inn.body_en);
         view["body_lang"] = "";
     } else {
-        view["body_html"] = v.body_html(inn.body);
+        view["body_html"] = v.card_cache
+                                ? v.card_cache->body_html(v, &inn - v.cat.innovations.data())
+                                : v.body_html(inn.body);
     }
     json facts = json::array();
     json filters = json::array();

@@ -1,4 +1,4 @@
-// Tests for generator/src/cards.cpp: a card from the cache is the card the
+// Tests for generator/src/cards.cpp: a card (and a body) from the cache is what the
 // page would render itself, at every depth, in both languages, also when the
 // record's text holds the character the cache marks the root with.
 #include "cards.hpp"
@@ -63,4 +63,35 @@ TEST_CASE("a card whose text holds the root marker (a YAML escape) is rendered f
     SiteTemplate tmpl = site_template();
     CardCache cache(tmpl, m.cat.innovations.size());
     check_cards(m, tmpl, cache);
+}
+
+TEST_CASE("an innovation's body from the cache is the body its page renders itself") {
+    SiteModel m = test::fixture_model();
+    REQUIRE(m.cat.innovations.size() >= 2);
+    // The first body links to another record: its link depends on the page.
+    m.cat.innovations[0].body = "Lihat [yang lain](inovasi:" + m.cat.innovations[1].id + ").";
+    m.cat.innovations[1].body = "Tanpa tautan *catatan*.";
+    SiteTemplate tmpl = site_template();
+    CardCache cache(tmpl, m.cat.innovations.size());
+    for (int round = 0; round < 2; ++round) {
+        for (std::string lang : {"id", "en"}) {
+            for (std::size_t i : {0, 1}) {
+                PagePlan plan;
+                plan.kind = PageKind::Innovation;
+                plan.lang = lang;
+                plan.key = m.cat.innovations[i].id;
+                plan.path = language_prefix(lang) + "inovasi/" + plan.key + "/index.html";
+                ViewContext v(plan, m, tmpl.strings(lang));
+                CAPTURE(plan.path);
+                CHECK(cache.body_html(v, i) == v.body_html(m.cat.innovations[i].body));
+            }
+        }
+    }
+    PagePlan en;
+    en.kind = PageKind::Innovation;
+    en.lang = "en";
+    en.path = "en/inovasi/x/index.html";
+    ViewContext v(en, m, tmpl.strings("en"));
+    CHECK(cache.body_html(v, 0).find("href=\"../../../en/inovasi/" + m.cat.innovations[1].id +
+                                     "/index.html\"") != std::string::npos);
 }

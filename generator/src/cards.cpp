@@ -1,7 +1,10 @@
-// The card cache: a row of cards per language, depth and heading level, each
-// card rendered on first use (std::call_once, so two threads never render the
-// same card and a card never changes once made).
+// The card cache: a row of cards per language and heading level, each card
+// rendered on first use (std::call_once, so two threads never render the same
+// card and a card never changes once made), its root filled in for each page;
+// and the innovation bodies that both languages' pages show.
 #include "cards.hpp"
+
+#include <algorithm>
 
 #include "view.hpp"
 
@@ -25,7 +28,11 @@ bool holds_marker(const json& j) {
 }  // namespace
 
 CardCache::CardCache(const SiteTemplate& tmpl, std::size_t innovations)
-    : tmpl_(tmpl), innovations_(innovations), bodies_(innovations), body_linked_(innovations) {}
+    : tmpl_(tmpl),
+      innovations_(innovations),
+      bodies_(innovations),
+      body_linked_(innovations),
+      body_readers_(innovations) {}
 
 CardCache::Row& CardCache::row(const std::string& key) const {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -48,39 +55,47 @@ const std::string& CardCache::marked(const ViewContext& v, std::size_t i, int le
     return r.html[i];
 }
 
-const std::string& CardCache::html(const ViewContext& v, std::size_t i, int level) const {
-    Row& r = row(v.plan.lang + " " + std::to_string(level) + " " + v.root);
-    std::call_once(r.once[i], [&] {
-        const std::string& card = marked(v, i, level);
-        if (card.empty()) {
-            json own = v.innovation_card(v.cat.innovations[i]);
-            own["level"] = std::to_string(level);
-            normalise_view(own);
-            r.html[i] = tmpl_.render_partial(Partial::InnovationCard, own, v.plan.lang);
-            return;
-        }
-        std::string& out = r.html[i];
-        out.reserve(card.size() + 64);
-        for (char c : card)
-            if (c == kMarker)
-                out += v.root;
-            else
-                out += c;
-    });
-    return r.html[i];
+std::string CardCache::html(const ViewContext& v, std::size_t i, int level) const {
+    const std::string& card = marked(v, i, level);
+    if (card.empty()) {
+        json own = v.innovation_card(v.cat.innovations[i]);
+        own["level"] = std::to_string(level);
+        normalise_view(own);
+        return tmpl_.render_partial(Partial::InnovationCard, own, v.plan.lang);
+    }
+    std::string out;
+    out.reserve(card.size() + 8 * v.root.size());
+    std::size_t pos = 0;
+    for (std::size_t at; (at = card.find(kMarker, pos)) != std::string::npos; pos = at + 1)
+        out.append(card, pos, at - pos).append(v.root);
+    out.append(card, pos);
+    return out;
 }
 
 std::string CardCache::body_html(const ViewContext& v, std::size_t i) const {
-    const std::string& markdown = v.cat.innovations[i].body;
+    const Innovation& inn = v.cat.innovations[i];
     std::call_once(bodies_.once[i], [&] {
         bool linked = false;
-        std::string html = v.body_html(markdown, &linked);
-        if (linked)
+        std::string html = v.body_html(inn.body, &linked);
+        if (linked) {
             body_linked_[i] = 1;
-        else
-            bodies_.html[i] = std::move(html);
+            return;
+        }
+        bodies_.html[i] = std::move(html);
+        // The pages that show it: every language's but one with a body of its
+        // own (innovation_view: English pages show body_en when there is one).
+        int readers = 0;
+        for (const auto& lang : v.cat.site.languages)
+            readers += !(lang == "en" && !inn.body_en.empty());
+        body_readers_[i] = std::max(readers, 1);
     });
-    return body_linked_[i] ? v.body_html(markdown) : bodies_.html[i];
+    if (body_linked_[i]) return v.body_html(inn.body);
+    std::lock_guard<std::mutex> lock(bodies_mutex_);
+    if (body_readers_[i] == 0) return v.body_html(inn.body);  // asked once more than counted
+    if (--body_readers_[i] > 0) return bodies_.html[i];
+    std::string last;  // the last page that shows it: the cache lets it go
+    last.swap(bodies_.html[i]);
+    return last;
 }
 
 }  // namespace simpul::gen

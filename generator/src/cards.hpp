@@ -24,12 +24,13 @@ class CardCache {
 
     // Thread-safe: the card of innovation `i` as HTML for pages of `v`'s
     // language at `v`'s depth (its links are relative), its title an <h`level`>.
-    const std::string& html(const ViewContext& v, std::size_t i, int level) const;
+    // Kept once per language and level; the page's root is filled in per call.
+    std::string html(const ViewContext& v, std::size_t i, int level) const;
 
     // Thread-safe: innovation `i`'s (Indonesian) body as HTML for `v`'s page. A
     // body without record links is the same on every page: rendered once for
-    // the pages of both languages. One with record links (relative to the
-    // page) is rendered for each page.
+    // the pages of all languages that show it, and let go after the last of
+    // them. One with record links (relative to the page) is rendered per page.
     std::string body_html(const ViewContext& v, std::size_t i) const;
 
   private:
@@ -39,15 +40,17 @@ class CardCache {
         std::vector<std::string> html;
     };
     Row& row(const std::string& key) const;
-    // The card with kMarker where its links start from the site root.
+    // The card with kMarker where its links start from the site root; empty
+    // when the card's text holds the marker (rendered for each page then).
     const std::string& marked(const ViewContext& v, std::size_t i, int level) const;
     const SiteTemplate& tmpl_;
     std::size_t innovations_;
     mutable std::mutex mutex_;
-    // "lang level" (marked cards) and "lang level root" (cards of one depth)
-    mutable std::map<std::string, std::unique_ptr<Row>> rows_;
+    mutable std::map<std::string, std::unique_ptr<Row>> rows_;  // marked cards by "lang level"
     mutable Row bodies_;                     // bodies without record links, by innovation
     mutable std::vector<char> body_linked_;  // 1: the body has record links
+    mutable std::vector<int> body_readers_;  // pages still to show the kept body
+    mutable std::mutex bodies_mutex_;
 };
 
 }  // namespace simpul::gen

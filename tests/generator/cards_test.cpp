@@ -95,3 +95,22 @@ TEST_CASE("an innovation's body from the cache is the body its page renders itse
     CHECK(cache.body_html(v, 0).find("href=\"../../../en/inovasi/" + m.cat.innovations[1].id +
                                      "/index.html\"") != std::string::npos);
 }
+
+TEST_CASE("a kept body is let go after the pages that show it, and still right when asked again") {
+    SiteModel m = test::fixture_model();
+    m.cat.site.languages = {"id", "en"};
+    m.cat.innovations[0].body = "Tanpa tautan.";
+    m.cat.innovations[0].body_en = "";
+    SiteTemplate tmpl = site_template();
+    CardCache cache(tmpl, m.cat.innovations.size());
+    PagePlan plan;
+    plan.kind = PageKind::Innovation;
+    plan.lang = "id";
+    plan.key = m.cat.innovations[0].id;
+    plan.path = "inovasi/" + plan.key + "/index.html";
+    ViewContext v(plan, m, tmpl.strings("id"));
+    const std::string own = v.body_html(m.cat.innovations[0].body);
+    REQUIRE(own == "<p>Tanpa tautan.</p>\n");
+    // Two readers (id and en), then a third page asking all the same.
+    for (int k = 0; k < 3; ++k) CHECK(cache.body_html(v, 0) == own);
+}

@@ -34,6 +34,12 @@ CardCache::CardCache(const SiteTemplate& tmpl, std::size_t innovations)
       body_linked_(innovations),
       body_readers_(innovations) {}
 
+std::string CardCache::render(json card, int level, const std::string& lang) const {
+    card["level"] = std::to_string(level);
+    normalise_view(card);
+    return tmpl_.render_partial(Partial::InnovationCard, card, lang);
+}
+
 CardCache::Row& CardCache::row(const std::string& key) const {
     std::lock_guard<std::mutex> lock(mutex_);
     auto& slot = rows_[key];
@@ -47,22 +53,14 @@ const std::string& CardCache::marked(const ViewContext& v, std::size_t i, int le
         ViewContext at_marker = v;
         at_marker.root = std::string(1, kMarker);
         json card = at_marker.innovation_card(v.cat.innovations[i]);
-        if (holds_marker(card)) return;  // left empty: rendered for each depth
-        card["level"] = std::to_string(level);
-        normalise_view(card);
-        r.html[i] = tmpl_.render_partial(Partial::InnovationCard, card, v.plan.lang);
+        if (!holds_marker(card)) r.html[i] = render(std::move(card), level, v.plan.lang);
     });
     return r.html[i];
 }
 
 std::string CardCache::html(const ViewContext& v, std::size_t i, int level) const {
     const std::string& card = marked(v, i, level);
-    if (card.empty()) {
-        json own = v.innovation_card(v.cat.innovations[i]);
-        own["level"] = std::to_string(level);
-        normalise_view(own);
-        return tmpl_.render_partial(Partial::InnovationCard, own, v.plan.lang);
-    }
+    if (card.empty()) return render(v.innovation_card(v.cat.innovations[i]), level, v.plan.lang);
     std::string out;
     out.reserve(card.size() + 8 * v.root.size());
     std::size_t pos = 0;

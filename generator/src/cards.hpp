@@ -40,6 +40,8 @@ class CardCache {
         std::vector<std::string> html;
     };
     Row& row(const std::string& key) const;
+    // A card's fields (ViewContext::innovation_card) through the card template.
+    std::string render(nlohmann::json card, int level, const std::string& lang) const;
     // The card with kMarker where its links start from the site root; empty
     // when the card's text holds the marker (rendered for each page then).
     const std::string& marked(const ViewContext& v, std::size_t i, int level) const;

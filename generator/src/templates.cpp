@@ -182,21 +182,6 @@ std::string escape_html(const std::string& s) {
     return out;
 }
 
-// The UI string at a dotted path below "t." ("nav.home"), or null.
-const nlohmann::json* ui_string(const nlohmann::json& strings, const std::string& dotted) {
-    const nlohmann::json* node = &strings;
-    std::size_t start = 0;
-    for (;;) {
-        std::size_t dot = dotted.find('.', start);
-        std::string part = dotted.substr(start, dot == std::string::npos ? dot : dot - start);
-        if (!node->is_object() || !node->contains(part)) return nullptr;
-        node = &(*node)[part];
-        if (dot == std::string::npos) break;
-        start = dot + 1;
-    }
-    return node->is_string() ? node : nullptr;
-}
-
 // `text` with its {{t.…}} and {{{t.…}}} tags replaced by the UI strings they
 // name, escaped as Mustache escapes them: the strings are the same on every
 // page of a language, so pages need not look them up one by one (about a
@@ -236,6 +221,20 @@ std::unique_ptr<mstch::mustache> compile_text(const std::string& text) {
 }
 
 }  // namespace
+
+const nlohmann::json* ui_string(const nlohmann::json& strings, const std::string& dotted) {
+    const nlohmann::json* node = &strings;
+    std::size_t start = 0;
+    for (;;) {
+        std::size_t dot = dotted.find('.', start);
+        std::string part = dotted.substr(start, dot == std::string::npos ? dot : dot - start);
+        if (!node->is_object() || !node->contains(part)) return nullptr;
+        node = &(*node)[part];
+        if (dot == std::string::npos) break;
+        start = dot + 1;
+    }
+    return node->is_string() ? node : nullptr;
+}
 
 const std::vector<TemplateInfo>& template_table() {
     return kTemplates;

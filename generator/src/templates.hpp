@@ -63,6 +63,10 @@ struct TemplateInfo {
 const std::vector<TemplateInfo>& template_table();
 const TemplateInfo& template_info(PageKind kind);
 
+// The UI string at a dotted key of a language's strings ("nav.home"), or null
+// when there is none or it is not text.
+const nlohmann::json* ui_string(const nlohmann::json& strings, const std::string& dotted);
+
 class SiteTemplate {
   public:
     SiteTemplate();

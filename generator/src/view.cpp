@@ -28,18 +28,8 @@ std::string ViewContext::href(const std::string& site_path) const {
 }
 
 std::string ViewContext::str(const std::string& dotted) const {
-    const json* node = &t;
-    std::size_t start = 0;
-    while (start <= dotted.size()) {
-        std::size_t dot = dotted.find('.', start);
-        std::string part =
-            dotted.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-        if (!node->is_object() || !node->contains(part)) return dotted;
-        node = &(*node)[part];
-        if (dot == std::string::npos) break;
-        start = dot + 1;
-    }
-    return node->is_string() ? node->get<std::string>() : dotted;
+    const json* node = ui_string(t, dotted);
+    return node ? node->get<std::string>() : dotted;
 }
 
 std::string ViewContext::number(long long n) const {

@@ -1,6 +1,7 @@
-// Encoding and decoding of the dashboard data file. Little-endian, sections in
-// a fixed order, every index checked on decoding so a damaged file gives a
-// message, never a crash. The conversion from the Catalogue: datafile_catalogue.cpp.
+// Encoding and decoding of the dashboard's two data files (figures, texts).
+// Little-endian, sections in a fixed order, every index checked on decoding so a
+// damaged file gives a message, never a crash. The conversion from the
+// Catalogue: datafile_catalogue.cpp.
 #include "datafile.hpp"
 
 #include <algorithm>
@@ -23,13 +24,13 @@ std::uint32_t StringTable::add(std::string_view s) {
 }
 
 void sort_by_title(Data& d) {
-    Innovations& in = d.innovations;
-    in.by_title.resize(in.size());
-    for (std::uint32_t i = 0; i < in.by_title.size(); ++i) in.by_title[i] = i;
-    std::sort(in.by_title.begin(), in.by_title.end(), [&](std::uint32_t a, std::uint32_t b) {
-        auto ta = d.str(in.title[a]), tb = d.str(in.title[b]);
+    Texts& t = d.texts;
+    t.by_title.resize(t.id.size());
+    for (std::uint32_t i = 0; i < t.by_title.size(); ++i) t.by_title[i] = i;
+    std::sort(t.by_title.begin(), t.by_title.end(), [&](std::uint32_t a, std::uint32_t b) {
+        auto ta = d.text(t.title[a]), tb = d.text(t.title[b]);
         if (ta != tb) return ta < tb;
-        return d.str(in.id[a]) < d.str(in.id[b]);
+        return d.text(t.id[a]) < d.text(t.id[b]);
     });
 }
 
@@ -37,9 +38,18 @@ void sort_by_title(Data& d) {
 
 namespace {
 
-// Section tags, in file order.
+// Section tags, in file order: the figures file's, then the texts file's.
 constexpr std::array<const char*, 10> kSections = {"STRS", "UIST", "PROV", "SECT", "SDGS",
                                                    "PROG", "INNO", "HUBS", "REPL", "EVNT"};
+constexpr std::array<const char*, 2> kTextSections = {"STRS", "INNT"};
+constexpr std::size_t kHeader = 20;  // magic, version, body size, figures id
+
+// FNV-1a of the figures file's body: the id its texts file names.
+std::uint32_t body_id(std::string_view body) {
+    std::uint32_t h = 2166136261u;
+    for (unsigned char c : body) h = (h ^ c) * 16777619u;
+    return h;
+}
 
 class Writer {
   public:
@@ -49,6 +59,16 @@ class Writer {
     template <class T>
     void column(const std::vector<T>& v) {
         raw(v.data(), v.size() * sizeof(T));
+    }
+    // A column of bit masks in as few bytes a value as its highest bit needs (1-4),
+    // after a u8 giving that width: a quarter of the bytes for 3 award programmes.
+    void masks(const std::vector<std::uint32_t>& v) {
+        std::uint32_t all = 0;
+        for (std::uint32_t m : v) all |= m;
+        std::uint8_t width =
+            static_cast<std::uint8_t>(std::max(1, (static_cast<int>(std::bit_width(all)) + 7) / 8));
+        raw(&width, 1);
+        for (std::uint32_t m : v) raw(&m, width);
     }
     // Starts a section; end_section() fills in its length.
     void begin_section(const char* tag) {
@@ -60,6 +80,27 @@ class Writer {
         std::uint32_t n = static_cast<std::uint32_t>(out.size() - mark_ - 4);
         std::memcpy(&out[mark_], &n, 4);
     }
+    void header(const char* magic) {
+        raw(magic, 8);
+        u32(kVersion);
+        u32(0);  // body size and figures id: finish()
+        u32(0);
+    }
+    // Fills in the body size, and the id (that of the body when `id` is null).
+    std::string finish(const std::uint32_t* id) {
+        std::uint32_t body = static_cast<std::uint32_t>(out.size() - kHeader);
+        std::uint32_t v = id ? *id : body_id(std::string_view(out).substr(kHeader));
+        std::memcpy(&out[12], &body, 4);
+        std::memcpy(&out[16], &v, 4);
+        return std::move(out);
+    }
+    void strings(const char* tag, const StringTable& t) {
+        begin_section(tag);
+        u32(t.size());
+        column(t.offsets_);
+        column(t.chars_);
+        end_section();
+    }
 
   private:
     std::size_t mark_ = 0;
@@ -69,15 +110,8 @@ class Writer {
 
 std::string encode(const Data& d) {
     Writer w;
-    w.raw(kMagic, 8);
-    w.u32(kVersion);
-    w.u32(0);  // body size, filled in below
-
-    w.begin_section(kSections[0]);
-    w.u32(d.strings.size());
-    w.column(d.strings.offsets_);
-    w.column(d.strings.chars_);
-    w.end_section();
+    w.header(kMagic);
+    w.strings(kSections[0], d.strings);
 
     w.begin_section(kSections[1]);
     w.u32(static_cast<std::uint32_t>(d.ui.size()));
@@ -125,19 +159,14 @@ std::string encode(const Data& d) {
     const Innovations& in = d.innovations;
     w.begin_section(kSections[6]);
     w.u32(static_cast<std::uint32_t>(in.size()));
-    w.column(in.id);
-    w.column(in.title);
-    w.column(in.title_en);
-    w.column(in.agency);
     w.column(in.province);
     w.column(in.kind);
     w.column(in.stage);
     w.column(in.status);
     w.column(in.year);
-    w.column(in.sectors);
-    w.column(in.sdgs);
-    w.column(in.awards);
-    w.column(in.by_title);
+    w.masks(in.sectors);
+    w.masks(in.sdgs);
+    w.masks(in.awards);
     w.end_section();
 
     w.begin_section(kSections[7]);
@@ -165,9 +194,26 @@ std::string encode(const Data& d) {
     w.column(d.events.year);
     w.end_section();
 
-    std::uint32_t body = static_cast<std::uint32_t>(w.out.size() - 16);
-    std::memcpy(&w.out[12], &body, 4);
-    return std::move(w.out);
+    return w.finish(nullptr);
+}
+
+std::string encode_texts(const Data& d) {
+    std::string figures = encode(d);
+    std::uint32_t id;
+    std::memcpy(&id, figures.data() + 16, 4);
+    const Texts& t = d.texts;
+    Writer w;
+    w.header(kTextsMagic);
+    w.strings(kTextSections[0], t.strings);
+    w.begin_section(kTextSections[1]);
+    w.u32(static_cast<std::uint32_t>(t.id.size()));
+    w.column(t.id);
+    w.column(t.title);
+    w.column(t.title_en);
+    w.column(t.agency);
+    w.column(t.by_title);
+    w.end_section();
+    return w.finish(&id);
 }
 
 // ---- decoding ---------------------------------------------------------------
@@ -192,6 +238,17 @@ class Reader {
             throw Corrupt{std::string("section ") + section_ + " runs past its end"};
         if (n) std::memcpy(dst, p_, n);
         p_ += n;
+    }
+    // Reads Writer::masks().
+    void masks(std::vector<std::uint32_t>& v, std::size_t n) {
+        std::uint8_t width;
+        raw(&width, 1);
+        if (width < 1 || width > 4)
+            throw Corrupt{std::string("section ") + section_ + " has a wrong mask width"};
+        if (static_cast<std::size_t>(end_ - p_) / width < n)
+            throw Corrupt{std::string("section ") + section_ + " runs past its end"};
+        v.assign(n, 0);
+        for (std::size_t i = 0; i < n; ++i, p_ += width) std::memcpy(&v[i], p_, width);
     }
     template <class T>
     void column(std::vector<T>& v, std::size_t n) {
@@ -224,40 +281,62 @@ void check_codes(const std::vector<std::uint8_t>& v, std::size_t count, const ch
         if (c != kNone && c >= count) throw Corrupt{std::string(what) + " has an unknown code"};
 }
 
-void decode_body(const std::uint8_t* p, std::size_t n, Data& d) {
-    std::size_t pos = 0;
-    auto section = [&](const char* tag) -> Reader {
-        if (n - pos < 8 || std::memcmp(p + pos, tag, 4) != 0)
+// The sections of a file's body, taken in order.
+class Sections {
+  public:
+    Sections(const std::uint8_t* p, std::size_t n) : p_(p), n_(n) {}
+    Reader next(const char* tag) {
+        if (n_ - pos_ < 8 || std::memcmp(p_ + pos_, tag, 4) != 0)
             throw Corrupt{std::string("section ") + tag + " is missing"};
         std::uint32_t len;
-        std::memcpy(&len, p + pos + 4, 4);
-        pos += 8;
-        if (n - pos < len)
+        std::memcpy(&len, p_ + pos_ + 4, 4);
+        pos_ += 8;
+        if (n_ - pos_ < len)
             throw Corrupt{std::string("section ") + tag + " runs past the file's end"};
-        Reader r(p + pos, len, tag);
-        pos += len;
+        Reader r(p_ + pos_, len, tag);
+        pos_ += len;
         return r;
-    };
-
-    Reader r = section(kSections[0]);
-    std::uint32_t count = r.u32();
-    if (count == 0xffffffffu) throw Corrupt{"section STRS has a wrong count"};
-    r.column(d.strings.offsets_, std::size_t{count} + 1);
-    const auto& off = d.strings.offsets_;
-    if (off[0] != 0) throw Corrupt{"section STRS has a wrong offset"};
-    for (std::uint32_t i = 0; i < count; ++i)
-        if (off[i + 1] < off[i]) throw Corrupt{"section STRS has a wrong offset"};
-    r.column(d.strings.chars_, off[count]);
-    const std::uint32_t ns = count;
-
-    auto count_of = [&](Reader& rd, std::size_t min_bytes, const char* tag) {
-        std::uint32_t c = rd.u32();
-        if (min_bytes && c > n / min_bytes)
+    }
+    // A count of records of at least `min_bytes` each: no more than the body holds.
+    std::uint32_t count(Reader& r, std::size_t min_bytes, const char* tag) const {
+        std::uint32_t c = r.u32();
+        if (min_bytes && c > n_ / min_bytes)
             throw Corrupt{std::string("section ") + tag + " has a wrong count"};
         return c;
+    }
+    void finish() const {
+        if (pos_ != n_) throw Corrupt{"unexpected bytes after the last section"};
+    }
+
+  private:
+    const std::uint8_t* p_;
+    std::size_t n_;
+    std::size_t pos_ = 0;
+};
+
+void read_strings(Sections& file, const char* tag, StringTable& t) {
+    Reader r = file.next(tag);
+    std::uint32_t count = r.u32();
+    if (count == 0xffffffffu) throw Corrupt{std::string("section ") + tag + " has a wrong count"};
+    r.column(t.offsets_, std::size_t{count} + 1);
+    const auto& off = t.offsets_;
+    if (off[0] != 0) throw Corrupt{std::string("section ") + tag + " has a wrong offset"};
+    for (std::uint32_t i = 0; i < count; ++i)
+        if (off[i + 1] < off[i])
+            throw Corrupt{std::string("section ") + tag + " has a wrong offset"};
+    r.column(t.chars_, off[count]);
+}
+
+void decode_body(const std::uint8_t* p, std::size_t n, Data& d) {
+    Sections file(p, n);
+    read_strings(file, kSections[0], d.strings);
+    const std::uint32_t ns = d.strings.size();
+    auto section = [&](const char* tag) { return file.next(tag); };
+    auto count_of = [&](Reader& rd, std::size_t min_bytes, const char* tag) {
+        return file.count(rd, min_bytes, tag);
     };
 
-    r = section(kSections[1]);
+    Reader r = section(kSections[1]);
     d.ui.resize(count_of(r, 12, "UIST"));
     for (auto& u : d.ui) {
         u.key = r.u32();
@@ -312,35 +391,19 @@ void decode_body(const std::uint8_t* p, std::size_t n, Data& d) {
 
     r = section(kSections[6]);
     Innovations& in = d.innovations;
-    std::size_t ni = count_of(r, 44, "INNO");
-    r.column(in.id, ni);
-    r.column(in.title, ni);
-    r.column(in.title_en, ni);
-    r.column(in.agency, ni);
+    std::size_t ni = count_of(r, 9, "INNO");  // at least 9 bytes a row
     r.column(in.province, ni);
     r.column(in.kind, ni);
     r.column(in.stage, ni);
     r.column(in.status, ni);
     r.column(in.year, ni);
-    r.column(in.sectors, ni);
-    r.column(in.sdgs, ni);
-    r.column(in.awards, ni);
-    r.column(in.by_title, ni);
-    check_strings(in.id, ns, "an innovation");
-    check_strings(in.title, ns, "an innovation");
-    check_strings(in.title_en, ns, "an innovation");
-    check_strings(in.agency, ns, "an innovation");
+    r.masks(in.sectors, ni);
+    r.masks(in.sdgs, ni);
+    r.masks(in.awards, ni);
     check_provinces(in.province, d.provinces.size(), "an innovation");
     check_codes(in.kind, kKinds.size(), "an innovation's kind");
     check_codes(in.stage, kStages.size(), "an innovation's stage");
     check_codes(in.status, kStatuses.size(), "an innovation's status");
-    {
-        std::vector<bool> seen(ni);
-        for (std::uint32_t i : in.by_title) {
-            if (i >= ni || seen[i]) throw Corrupt{"the title order is not a permutation"};
-            seen[i] = true;
-        }
-    }
 
     r = section(kSections[7]);
     std::size_t nh = count_of(r, 16, "HUBS");
@@ -374,37 +437,101 @@ void decode_body(const std::uint8_t* p, std::size_t n, Data& d) {
     r.column(d.events.year, ne);
     check_provinces(d.events.province, d.provinces.size(), "an event");
     check_codes(d.events.type, kEventTypes.size(), "an event's type");
-    if (pos != n) throw Corrupt{"unexpected bytes after the last section"};
+    file.finish();
+}
+
+void decode_texts_body(const std::uint8_t* p, std::size_t n, std::size_t rows, Texts& t) {
+    Sections file(p, n);
+    read_strings(file, kTextSections[0], t.strings);
+    Reader r = file.next(kTextSections[1]);
+    if (file.count(r, 20, "INNT") != rows) throw Corrupt{"section INNT has a wrong count"};
+    for (auto* col : {&t.id, &t.title, &t.title_en, &t.agency}) {
+        r.column(*col, rows);
+        check_strings(*col, t.strings.size(), "an innovation");
+    }
+    r.column(t.by_title, rows);
+    std::vector<bool> seen(rows);
+    for (std::uint32_t i : t.by_title) {
+        if (i >= rows || seen[i]) throw Corrupt{"the title order is not a permutation"};
+        seen[i] = true;
+    }
+    file.finish();
+}
+
+// The words of one file's messages.
+struct FileKind {
+    const char* magic;
+    const char* not_file;  // "this is not a Simpul dashboard data file"
+    const char* noun;      // "dashboard data"
+    const char* is;        // "is" / "are"
+};
+constexpr FileKind kFigures{kMagic, "this is not a Simpul dashboard data file", "dashboard data",
+                            "is"};
+constexpr FileKind kTexts{kTextsMagic, "this is not a Simpul dashboard texts file",
+                          "dashboard texts", "are"};
+
+// Checks the header; returns the body's size or sets `error`.
+bool read_header(const FileKind& kind, const std::uint8_t* bytes, std::size_t size,
+                 std::uint32_t& body, std::uint32_t& id, std::string& error) {
+    if (size < kHeader || std::memcmp(bytes, kind.magic, 8) != 0) {
+        error = kind.not_file;
+        return false;
+    }
+    std::uint32_t version;
+    std::memcpy(&version, bytes + 8, 4);
+    std::memcpy(&body, bytes + 12, 4);
+    std::memcpy(&id, bytes + 16, 4);
+    if (version != kVersion) {
+        error = std::string(kind.noun) + " version " + std::to_string(version) +
+                " is not supported (this dashboard reads version " + std::to_string(kVersion) + ")";
+        return false;
+    }
+    if (size - kHeader < body) {
+        error = std::string(kind.noun) + " " + kind.is + " truncated: expected " +
+                std::to_string(std::size_t{body} + kHeader) + " bytes, got " + std::to_string(size);
+        return false;
+    }
+    return true;
+}
+
+std::string damaged(const FileKind& kind, const Corrupt& c) {
+    return std::string(kind.noun) + " " + kind.is + " damaged: " + c.what;
 }
 
 }  // namespace
 
 bool decode(const std::uint8_t* bytes, std::size_t size, Data& out, std::string& error) {
     out = Data{};
-    if (size < 16 || std::memcmp(bytes, kMagic, 8) != 0) {
-        error = "this is not a Simpul dashboard data file";
-        return false;
-    }
-    std::uint32_t version, body;
-    std::memcpy(&version, bytes + 8, 4);
-    std::memcpy(&body, bytes + 12, 4);
-    if (version != kVersion) {
-        error = "dashboard data version " + std::to_string(version) +
-                " is not supported (this dashboard reads version " + std::to_string(kVersion) + ")";
-        return false;
-    }
-    if (size - 16 < body) {
-        error = "dashboard data is truncated: expected " + std::to_string(std::size_t{body} + 16) +
-                " bytes, got " + std::to_string(size);
-        return false;
-    }
+    std::uint32_t body, id;
+    if (!read_header(kFigures, bytes, size, body, id, error)) return false;
     try {
-        decode_body(bytes + 16, body, out);
+        decode_body(bytes + kHeader, body, out);
     } catch (const Corrupt& c) {
         out = Data{};
-        error = "dashboard data is damaged: " + c.what;
+        error = damaged(kFigures, c);
         return false;
     }
+    out.file_id = id;
+    return true;
+}
+
+bool decode_texts(const std::uint8_t* bytes, std::size_t size, Data& d, std::string& error) {
+    d.texts = Texts{};
+    std::uint32_t body, id;
+    if (!read_header(kTexts, bytes, size, body, id, error)) return false;
+    if (id != d.file_id) {
+        error = "dashboard texts belong to another data file";
+        return false;
+    }
+    Texts t;
+    try {
+        decode_texts_body(bytes + kHeader, body, d.innovations.size(), t);
+    } catch (const Corrupt& c) {
+        error = damaged(kTexts, c);
+        return false;
+    }
+    t.loaded = true;
+    d.texts = std::move(t);
     return true;
 }
 

@@ -1,7 +1,9 @@
-// The dashboard's data file: a compact, versioned, columnar binary form of the
-// catalogue (strings in one dictionary, one array per field). The generator
-// encodes it (from_catalogue + encode); the dashboard and the tests decode it.
-// Layout: wasm-app/README.md, "Data file". No I/O here: bytes in, bytes out.
+// The dashboard's data files: a compact, versioned, columnar binary form of the
+// catalogue (strings in a dictionary, one array per field), in two files: the
+// figures (everything the panels count, loaded first) and the innovations'
+// texts (ids, titles, agencies: the explorer table's, loaded after). The
+// generator encodes them (from_catalogue + encode, encode_texts); the dashboard
+// and the tests decode them. Layout: wasm-app/README.md, "Data files". No I/O.
 #pragma once
 
 #include <array>
@@ -18,8 +20,9 @@ class Catalogue;
 
 namespace simpul::dash {
 
-inline constexpr std::uint32_t kVersion = 1;
-inline constexpr char kMagic[8] = {'S', 'I', 'M', 'P', 'U', 'L', 'D', 'B'};
+inline constexpr std::uint32_t kVersion = 2;
+inline constexpr char kMagic[8] = {'S', 'I', 'M', 'P', 'U', 'L', 'D', 'B'};       // figures
+inline constexpr char kTextsMagic[8] = {'S', 'I', 'M', 'P', 'U', 'L', 'D', 'T'};  // texts
 inline constexpr std::uint8_t kNone = 255;  // unknown province, stage, status, kind, ...
 
 // Codes of the small closed vocabularies (the content contract's values, in order).
@@ -64,9 +67,8 @@ struct Sdg {
     std::uint32_t name = 0, name_en = 0;
 };
 
-// Innovations, one vector per field (all of the same length).
+// Innovations, one vector per field (all of the same length). Their texts are in Texts.
 struct Innovations {
-    std::vector<std::uint32_t> id, title, title_en, agency;  // string indexes
     std::vector<std::uint8_t> province;       // index into Data::provinces, kNone when unknown
     std::vector<std::uint8_t> kind;           // 0 daerah (regional agency), 1 kl (central)
     std::vector<std::uint8_t> stage, status;  // codes of kStages / kStatuses, or kNone
@@ -74,8 +76,15 @@ struct Innovations {
     std::vector<std::uint32_t> sectors;       // bit i: Data::sectors[i]
     std::vector<std::uint32_t> sdgs;          // bit n-1: SDG n
     std::vector<std::uint32_t> awards;        // bit i: Data::programs[i]
-    std::vector<std::uint32_t> by_title;      // row indexes in title order (the table's default)
-    std::size_t size() const { return id.size(); }
+    std::size_t size() const { return province.size(); }
+};
+
+// The innovations' texts (the second file): indexes into `strings`, per row.
+struct Texts {
+    bool loaded = false;  // false until decode_texts() (or from_catalogue) filled them
+    StringTable strings;
+    std::vector<std::uint32_t> id, title, title_en, agency;
+    std::vector<std::uint32_t> by_title;  // row indexes in title order (the table's default)
 };
 
 struct Hubs {
@@ -111,11 +120,16 @@ struct Data {
     std::vector<Named> sectors, programs;
     std::vector<Sdg> sdgs;
     Innovations innovations;
+    Texts texts;
     Hubs hubs;
     Replications replications;
     Events events;
 
+    // Identifies the figures file; its texts file carries the same value.
+    std::uint32_t file_id = 0;
+
     std::string_view str(std::uint32_t i) const { return strings.at(i); }
+    std::string_view text(std::uint32_t i) const { return texts.strings.at(i); }
 };
 
 // The dashboard's view of a catalogue; `ui` holds the flattened UI strings
@@ -125,15 +139,23 @@ Data from_catalogue(const Catalogue& cat,
                     const std::vector<std::pair<std::string, std::string>>& ui_id,
                     const std::vector<std::pair<std::string, std::string>>& ui_en);
 
-// Sorts innovations.by_title (byte order of the titles, then ids).
+// Sorts texts.by_title (byte order of the titles, then ids).
 void sort_by_title(Data& d);
 
-// The file's bytes. Deterministic: equal Data give equal bytes.
+// The figures file's bytes, and the texts file's. Deterministic: equal Data give
+// equal bytes. The texts file names the figures file it belongs to.
 std::string encode(const Data& d);
+std::string encode_texts(const Data& d);
 
-// Reads a file. On failure returns false and sets `error` to one plain
-// sentence, e.g. "dashboard data version 2 is not supported (this dashboard
-// reads version 1)" or "dashboard data is truncated: expected 4096 bytes, got 100".
+// Reads a figures file into `out` (texts not loaded). On failure returns false
+// and sets `error` to one plain sentence, e.g. "dashboard data version 3 is not
+// supported (this dashboard reads version 2)" or "dashboard data is truncated:
+// expected 4096 bytes, got 100".
 bool decode(const std::uint8_t* bytes, std::size_t size, Data& out, std::string& error);
+
+// Reads the texts file of the figures already in `d`. On failure returns false,
+// leaves d.texts unloaded and sets `error` ("dashboard texts are truncated: ...",
+// "dashboard texts belong to another data file").
+bool decode_texts(const std::uint8_t* bytes, std::size_t size, Data& d, std::string& error);
 
 }  // namespace simpul::dash

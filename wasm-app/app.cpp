@@ -55,18 +55,31 @@ App::App(Data data, std::string lang)
     const Data& d = *data_;
     for (const auto& u : d.ui)
         strings_[std::string(d.str(u.key))] = std::string(d.str(lang_ == "en" ? u.en : u.id));
+    if (d.texts.loaded) index_texts();
+    recompute();
+}
+
+bool App::load_texts(const std::uint8_t* bytes, std::size_t size) {
+    if (!decode_texts(bytes, size, *data_, texts_error_)) return false;
+    texts_error_.clear();
+    index_texts();
+    recompute();  // the rows now in title order, the text filter applied
+    return true;
+}
+
+void App::index_texts() {
     // Agencies in name order, for sorting the explorer by agency in one pass.
-    std::vector<std::uint8_t> is_agency(d.strings.size(), 0);
-    for (std::uint32_t a : d.innovations.agency) is_agency[a] = 1;
+    const Data& d = *data_;
+    std::vector<std::uint8_t> is_agency(d.texts.strings.size(), 0);
+    for (std::uint32_t a : d.texts.agency) is_agency[a] = 1;
     std::vector<std::uint32_t> agencies;
     for (std::uint32_t s = 0; s < is_agency.size(); ++s)
         if (is_agency[s]) agencies.push_back(s);
     std::sort(agencies.begin(), agencies.end(),
-              [&](std::uint32_t a, std::uint32_t b) { return d.str(a) < d.str(b); });
-    agency_rank_.assign(d.strings.size(), 0);
+              [&](std::uint32_t a, std::uint32_t b) { return d.text(a) < d.text(b); });
+    agency_rank_.assign(d.texts.strings.size(), 0);
     for (std::size_t i = 0; i < agencies.size(); ++i)
         agency_rank_[agencies[i]] = static_cast<std::uint32_t>(i);
-    recompute();
 }
 
 // ---- actions -------------------------------------------------------------------
@@ -86,14 +99,15 @@ void App::recompute() {
 void App::refresh_rows() {
     const Data& d = *data_;
     const Innovations& in = d.innovations;
+    const Texts& t = d.texts;
     rows_.clear();
-    if (search_.empty()) {
+    if (search_.empty() || !t.loaded) {  // the text filter waits for the texts
         rows_ = result_.selected;
     } else {
         for (std::uint32_t i : result_.selected) {
-            bool en = lang_ == "en" && !d.str(in.title_en[i]).empty();
-            if (contains_folded(d.str(en ? in.title_en[i] : in.title[i]), search_) ||
-                contains_folded(d.str(in.agency[i]), search_))
+            bool en = lang_ == "en" && !d.text(t.title_en[i]).empty();
+            if (contains_folded(d.text(en ? t.title_en[i] : t.title[i]), search_) ||
+                contains_folded(d.text(t.agency[i]), search_))
                 rows_.push_back(i);
         }
     }
@@ -110,8 +124,9 @@ void App::refresh_rows() {
         case SortColumn::Title:
             break;
         case SortColumn::Agency:
-            bucket_sort([&](std::uint32_t i) { return agency_rank_[in.agency[i]]; },
-                        agency_rank_.empty() ? 1 : d.strings.size());
+            if (t.loaded)
+                bucket_sort([&](std::uint32_t i) { return agency_rank_[t.agency[i]]; },
+                            agency_rank_.size());
             break;
         case SortColumn::Province:
             bucket_sort([&](std::uint32_t i) { return std::uint32_t{in.province[i]}; }, 256);
@@ -169,14 +184,16 @@ void App::set_search(const std::string& text) {
 }
 
 void App::request_csv() {
+    if (!has_texts()) return;
     requests_.download_name = tr("csv_file");
     requests_.download_text = csv();
 }
 
 void App::request_open(std::uint32_t row) {
     // The dashboard is dasbor/ (or en/dasbor/): the innovation pages are beside it.
+    if (!has_texts()) return;
     requests_.open_url =
-        "../inovasi/" + std::string(data_->str(data_->innovations.id[row])) + "/index.html";
+        "../inovasi/" + std::string(data_->text(data_->texts.id[row])) + "/index.html";
 }
 
 Requests App::take_requests() {
@@ -371,10 +388,11 @@ std::string App::value_label(Dim dim, std::uint32_t v) const {
 }
 
 std::string App::title(std::uint32_t row) const {
-    const Innovations& in = data_->innovations;
-    if (lang_ == "en" && !data_->str(in.title_en[row]).empty())
-        return std::string(data_->str(in.title_en[row]));
-    return std::string(data_->str(in.title[row]));
+    const Texts& t = data_->texts;
+    if (!t.loaded) return {};
+    if (lang_ == "en" && !data_->text(t.title_en[row]).empty())
+        return std::string(data_->text(t.title_en[row]));
+    return std::string(data_->text(t.title[row]));
 }
 
 std::string App::number(double n, int decimals) const {

@@ -32,7 +32,9 @@ struct Requests {
 
 class App {
   public:
-    // Takes the decoded data; `lang` is the page's language ("id" or "en").
+    // Takes the decoded data; `lang` is the page's language ("id" or "en"). The
+    // innovations' texts may come later (load_texts): until then the explorer
+    // lists rows without titles and the CSV waits.
     App(Data data, std::string lang);
     App(const App&) = delete;
     App& operator=(const App&) = delete;
@@ -41,6 +43,13 @@ class App {
     const Filter& filter() const { return filter_; }
     const Result& result() const { return result_; }
     const std::string& lang() const { return lang_; }
+
+    // ---- the texts file ---------------------------------------------------------
+    // Reads it; on failure keeps the message (texts_error) and returns false.
+    bool load_texts(const std::uint8_t* bytes, std::size_t size);
+    bool has_texts() const { return data_->texts.loaded; }
+    const std::string& texts_error() const { return texts_error_; }
+    void set_texts_error(std::string message) { texts_error_ = std::move(message); }
 
     // ---- actions (each recomputes and asks for a history entry) -------------
     void toggle(Dim d, std::uint32_t value);
@@ -53,7 +62,7 @@ class App {
     bool sort_descending() const { return descending_; }
     void set_search(const std::string& text);  // explorer text filter (replaces history)
     const std::string& search() const { return search_; }
-    void request_csv();
+    void request_csv();  // nothing before the texts are in
     void request_open(std::uint32_t innovation_row);
     void request_language() { requests_.switch_language = true; }
 
@@ -86,6 +95,7 @@ class App {
     void recompute();
     void refresh_rows();
     void changed();
+    void index_texts();  // agency_rank_, once the texts are in
 
     std::unique_ptr<Data> data_;  // stable address for the engine
     Engine engine_;
@@ -99,6 +109,7 @@ class App {
     std::vector<std::uint32_t> rows_;
     std::vector<std::uint32_t> agency_rank_;  // per string index of an agency: its name order
     std::map<std::string, std::string> strings_;
+    std::string texts_error_;
     Requests requests_;
 };
 

@@ -30,7 +30,8 @@ std::string json_escape(std::string_view s) {
 // = + - @, tab or CR) gets a leading apostrophe, as in the site's open data.
 std::string csv_field(std::string_view s) {
     std::string out = "\"";
-    if (!s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos) out += '\'';
+    if (!s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos)
+        out += '\'';
     for (char c : s) {
         if (c == '"') out += '"';
         out += c;
@@ -45,6 +46,7 @@ std::string App::csv() const {
     const Innovations& in = d.innovations;
     std::string out = "\xEF\xBB\xBF";  // UTF-8 byte order mark, for spreadsheet programs
     out += "id,title,agency,province,year,stage,status,sectors,sdgs,awards,url\r\n";
+    if (!has_texts()) return out;
     for (std::uint32_t i : rows_) {
         auto list = [&](std::uint32_t mask, const std::vector<Named>* names, bool sdg) {
             std::string s;
@@ -58,9 +60,10 @@ std::string App::csv() const {
             }
             return s;
         };
-        std::string id(d.str(in.id[i]));
-        out += csv_field(id) + "," + csv_field(title(i)) + "," + csv_field(d.str(in.agency[i])) +
-               "," + csv_field(in.province[i] == kNone ? "" : province_name(in.province[i])) + "," +
+        std::string id(d.text(d.texts.id[i]));
+        out += csv_field(id) + "," + csv_field(title(i)) + "," +
+               csv_field(d.text(d.texts.agency[i])) + "," +
+               csv_field(in.province[i] == kNone ? "" : province_name(in.province[i])) + "," +
                (in.year[i] ? std::to_string(in.year[i]) : "") + "," +
                (in.stage[i] == kNone ? "" : kStages[in.stage[i]]) + "," +
                (in.status[i] == kNone ? "" : kStatuses[in.status[i]]) + "," +

@@ -120,6 +120,21 @@ EMSCRIPTEN_KEEPALIVE const char* dash_load(const std::uint8_t* bytes, int size, 
     return nullptr;
 }
 
+// Called with the texts file's bytes once the figures are in (the explorer's
+// titles); returns an error message or null.
+EMSCRIPTEN_KEEPALIVE const char* dash_load_texts(const std::uint8_t* bytes, int size) {
+    Platform& p = *platform;
+    if (!p.app) return "the dashboard data is not loaded";
+    if (p.app->load_texts(bytes, static_cast<std::size_t>(size))) return nullptr;
+    return p.app->texts_error().c_str();
+}
+
+// The texts file could not be fetched or inflated: the explorer says so.
+EMSCRIPTEN_KEEPALIVE void dash_texts_failed(const char* message) {
+    Platform& p = *platform;
+    if (p.app) p.app->set_texts_error(message ? message : "");
+}
+
 // The URL hash changed (back/forward button, a pasted link).
 EMSCRIPTEN_KEEPALIVE void dash_hash_changed() {
     Platform& p = *platform;

@@ -21,6 +21,13 @@ void draw_explorer(App& app) {
     ImGui::SameLine();
     ImGui::Text("%s %s", app.number(static_cast<double>(app.rows().size())).c_str(),
                 app.tr("explorer.rows").c_str());
+    // The titles come in a second file, after the figures.
+    if (!app.texts_error().empty()) {
+        ImGui::TextWrapped("%s %s", app.tr("explorer.texts_failed").c_str(),
+                           app.texts_error().c_str());
+    } else if (!app.has_texts()) {
+        ImGui::TextUnformatted(app.tr("explorer.texts_loading").c_str());
+    }
 
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg |
                                   ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
@@ -53,12 +60,19 @@ void draw_explorer(App& app) {
             ImGui::PushID(k);
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            if (ImGui::Selectable(app.title(i).c_str(), false)) open = static_cast<int>(i);
-            if (k < 3) record_rect(app, "row:" + std::to_string(k));
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", app.tr("explorer.open").c_str());
+            if (app.has_texts()) {
+                if (ImGui::Selectable(app.title(i).c_str(), false)) open = static_cast<int>(i);
+                if (k < 3) record_rect(app, "row:" + std::to_string(k));
+                if (ImGui::IsItemHovered())
+                    ImGui::SetTooltip("%s", app.tr("explorer.open").c_str());
+            } else {
+                ImGui::TextDisabled("...");
+            }
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(d.str(in.agency[i]).data(),
-                                   d.str(in.agency[i]).data() + d.str(in.agency[i]).size());
+            if (app.has_texts()) {
+                std::string_view agency = d.text(d.texts.agency[i]);
+                ImGui::TextUnformatted(agency.data(), agency.data() + agency.size());
+            }
             ImGui::TableNextColumn();
             if (in.province[i] != kNone &&
                 ImGui::SmallButton(

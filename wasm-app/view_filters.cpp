@@ -10,7 +10,9 @@ void draw_filter_bar(App& app) {
     if (ImGui::Button(app.tr("filters.reset").c_str())) app.reset();
     record_rect(app, "reset");
     ImGui::SameLine();
+    ImGui::BeginDisabled(!app.has_texts());  // the CSV needs the titles
     if (ImGui::Button(app.tr("csv").c_str())) app.request_csv();
+    ImGui::EndDisabled();
     record_rect(app, "csv");
     ImGui::SameLine();
     if (ImGui::Button(app.tr("language").c_str())) app.request_language();

@@ -1,8 +1,8 @@
 // Synthetic, deterministic data sets for the dashboard benchmark (never mixed
 // into content/): N innovations over 38 provinces, 13 sectors, 17 SDGs, 3
 // programmes, with hubs, replications (N/10) and events (N/50). Writes the
-// dashboard's data file (core/datafile) and the same records as columnar JSON
-// for crossfilter2. Usage: synth N out.bin out.json
+// dashboard's two data files (core/datafile: figures, texts) and the same
+// records as columnar JSON for crossfilter2. Usage: synth N out.bin texts.bin out.json
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -14,8 +14,8 @@
 using namespace simpul::dash;
 
 int main(int argc, char** argv) {
-    if (argc != 4) {
-        std::fprintf(stderr, "usage: synth N out.bin out.json\n");
+    if (argc != 5) {
+        std::fprintf(stderr, "usage: synth N out.bin texts.bin out.json\n");
         return 2;
     }
     const std::size_t n = std::strtoul(argv[1], nullptr, 10);
@@ -43,11 +43,15 @@ int main(int argc, char** argv) {
         d.sdgs.push_back({static_cast<std::uint8_t>(i), s.add("SDG " + std::to_string(i)), 0});
     for (const char* p : {"iga", "kipp", "labinov"})
         d.programs.push_back({s.add(p), s.add(p), s.add(p)});
+    Texts& tx = d.texts;
+    tx.loaded = true;
+    tx.strings.add("");
     std::vector<std::uint32_t> agencies;
-    for (int i = 0; i < 600; ++i) agencies.push_back(s.add("Instansi " + std::to_string(i)));
+    for (int i = 0; i < 600; ++i)
+        agencies.push_back(tx.strings.add("Instansi " + std::to_string(i)));
 
     Innovations& in = d.innovations;
-    std::ofstream json(argv[3]);
+    std::ofstream json(argv[4]);
     std::string province, kind, year, stage, status, sectors, sdgs, awards, title;
     auto list = [](std::uint32_t mask, int offset) {
         std::string out = "[";
@@ -58,12 +62,12 @@ int main(int argc, char** argv) {
     for (std::size_t i = 0; i < n; ++i) {
         char id[32];
         std::snprintf(id, sizeof id, "%07zu", i);
-        in.id.push_back(s.add(std::string("inovasi-") + id));
+        tx.id.push_back(tx.strings.add(std::string("inovasi-") + id));
         std::string t = "Inovasi " + std::to_string(pick(1000000)) + " " + id;
-        in.title.push_back(s.add(t));
-        in.title_en.push_back(0);
+        tx.title.push_back(tx.strings.add(t));
+        tx.title_en.push_back(0);
         const bool central = pick(10) == 0;
-        in.agency.push_back(agencies[pick(600)]);
+        tx.agency.push_back(agencies[pick(600)]);
         in.kind.push_back(central ? 1 : 0);
         // Skewed: Java's provinces hold more innovations, as in the real catalogue.
         std::uint8_t p =
@@ -110,13 +114,16 @@ int main(int argc, char** argv) {
         d.events.type.push_back(static_cast<std::uint8_t>(pick(4)));
         d.events.year.push_back(static_cast<std::uint16_t>(2016 + pick(9)));
     }
-    std::string bytes = encode(d);
+    std::string bytes = encode(d), texts = encode_texts(d);
     std::ofstream(argv[2], std::ios::binary)
         .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    std::ofstream(argv[3], std::ios::binary)
+        .write(texts.data(), static_cast<std::streamsize>(texts.size()));
     json << "{\"province\":[" << province << "],\"kind\":[" << kind << "],\"year\":[" << year
          << "],\"stage\":[" << stage << "],\"status\":[" << status << "],\"sectors\":[" << sectors
          << "],\"sdgs\":[" << sdgs << "],\"awards\":[" << awards << "],\"title\":[" << title
          << "]}\n";
-    std::printf("%zu innovations: %s %zu bytes\n", n, argv[2], bytes.size());
+    std::printf("%zu innovations: %s %zu bytes, %s %zu bytes\n", n, argv[2], bytes.size(), argv[3],
+                texts.size());
     return 0;
 }

@@ -56,10 +56,10 @@ std::vector<std::pair<std::string, std::string>> dashboard_strings(const json& s
     return out;
 }
 
-std::string dashboard_data(const SiteModel& model, const SiteTemplate& tmpl) {
+DashboardData dashboard_data(const SiteModel& model, const SiteTemplate& tmpl) {
     dash::Data d = dash::from_catalogue(model.cat, dashboard_strings(tmpl.strings("id")),
                                         dashboard_strings(tmpl.strings("en")));
-    return dash::encode(d);
+    return {dash::encode(d), dash::encode_texts(d)};
 }
 
 std::string gzip(const std::string& bytes) {
@@ -152,7 +152,9 @@ json dashboard_figures(const SiteModel& model) {
 
 void write_dashboard(const SiteModel& model, const SiteTemplate& tmpl,
                      const std::vector<std::string>& languages, StagedOutput& out) {
-    out.write(kDashboardData, gzip(dashboard_data(model, tmpl)));
+    DashboardData data = dashboard_data(model, tmpl);
+    out.write(kDashboardData, gzip(data.figures));
+    out.write(kDashboardTexts, gzip(data.texts));
     out.write(kDashboardFigures, dashboard_figures(model).dump(1) + "\n");
 
     fs::path app = dashboard_app_dir();
@@ -180,6 +182,7 @@ void write_dashboard(const SiteModel& model, const SiteTemplate& tmpl,
         view["statistics_href"] = root + prefix_of(lang) + "statistik/index.html";
         view["app_href"] = root + kDashboardFolder;
         view["data_href"] = root + kDashboardData;
+        view["texts_href"] = root + kDashboardTexts;
         view["app_built"] = app_built;
         json others = json::array();
         for (const auto& other : languages)

@@ -1,4 +1,5 @@
-// The dashboard's outputs: its data file (data/dashboard.bin.gz, core/datafile),
+// The dashboard's outputs: its data files (data/dashboard.bin.gz with the figures,
+// data/dashboard-texts.bin.gz with the innovations' titles; core/datafile),
 // the figures the generator computes for the same content with core/stats
 // (data/dashboard-figures.json, which the browser test compares with the app),
 // the page of each language (dasbor/, en/dasbor/) and the built app (js + wasm).
@@ -15,8 +16,10 @@
 
 namespace simpul::gen {
 
-// gzip-compressed (3x smaller); the page inflates it with the browser's DecompressionStream.
+// gzip-compressed (3x smaller); the page inflates them with the browser's
+// DecompressionStream: the figures first, then the texts.
 inline constexpr const char* kDashboardData = "data/dashboard.bin.gz";
+inline constexpr const char* kDashboardTexts = "data/dashboard-texts.bin.gz";
 inline constexpr const char* kDashboardFigures = "data/dashboard-figures.json";
 inline constexpr const char* kDashboardFolder = "dasbor/";
 // The app's files, as the wasm build (wasm-app/) names them.
@@ -29,8 +32,11 @@ std::filesystem::path dashboard_app_dir();
 // The `dashboard:` section of a language's UI strings, flattened: "panel.map" -> text.
 std::vector<std::pair<std::string, std::string>> dashboard_strings(const nlohmann::json& strings);
 
-// The data file's bytes for the model (uncompressed).
-std::string dashboard_data(const SiteModel& model, const SiteTemplate& tmpl);
+// The data files' bytes for the model (uncompressed).
+struct DashboardData {
+    std::string figures, texts;
+};
+DashboardData dashboard_data(const SiteModel& model, const SiteTemplate& tmpl);
 
 // gzip (RFC 1952) of `bytes`, deterministic (no time or name in the header).
 std::string gzip(const std::string& bytes);

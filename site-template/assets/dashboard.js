@@ -1,11 +1,12 @@
 // The dashboard page's script (dasbor/index.html): loads the WebAssembly app
-// (wasm-app/) and its data file, hands the data over, and shows a message with a
-// link to the static statistics page when WebGL2, the app or the data are
-// unavailable. A file of its own: the Content-Security-Policy allows no inline script.
+// (wasm-app/) and its data files (the figures, then the explorer's titles),
+// hands them over, and shows a message with a link to the static statistics
+// page when WebGL2, the app or the data are unavailable. A file of its own: the Content-Security-Policy allows no inline script.
 (function () {
   'use strict';
   var status = document.getElementById('dash-status');
-  var appHref = status.dataset.app, dataHref = status.dataset.data, lang = document.documentElement.lang;
+  var appHref = status.dataset.app, dataHref = status.dataset.data, textsHref = status.dataset.texts;
+  var lang = document.documentElement.lang;
   var text = status.dataset;
   // What went wrong with the data, in the page's language, from the app's English
   // error (core/datafile.cpp decode()); the English error itself is the detail.
@@ -26,15 +27,16 @@
     canvas.hidden = true;
     hook.failed = message + (detail ? ' ' + detail : '');
   }
-  // The hook for people's scripts and the browser test: ready flag, figures, widget rectangles.
-  var hook = window.simpulDash = { ready: false, failed: null };
+  // The hook for people's scripts and the browser test: ready flag, figures, widget
+  // rectangles; texts: true once the explorer's titles are in (textsFailed: why not).
+  var hook = window.simpulDash = { ready: false, failed: null, texts: false, textsFailed: null };
   var probe = document.createElement('canvas');
   if (!window.WebAssembly || !window.DecompressionStream || !probe.getContext('webgl2')) { fail(text.noWebgl); return; }
 
-  // The data file is gzip-compressed and inflated as it arrives (not once it is
+  // The data files are gzip-compressed and inflated as they arrive (not once
   // all in: a quarter faster at 100k innovations). A server may already have
-  // inflated it (Content-Encoding): its first two bytes tell.
-  function inflateIfGzip(body) {
+  // inflated one (Content-Encoding): its first two bytes tell.
+  function inflateIfGzip(body, damaged) {
     var reader = body.getReader(), head = [], have = 0;
     function readHead() {
       return reader.read().then(function (r) {
@@ -55,13 +57,37 @@
       });
       if (magic[0] !== 0x1f || magic[1] !== 0x8b) return new Response(stream).arrayBuffer();
       return new Response(stream.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()
-        .catch(function () { throw new Error('dashboard data is damaged: not valid gzip'); });
+        .catch(function () { throw new Error(damaged + ': not valid gzip'); });
     });
   }
-  var dataPromise = fetch(dataHref).then(function (res) {
-    if (!res.ok) throw new Error('HTTP ' + res.status + ' ' + dataHref);
-    return res.body ? inflateIfGzip(res.body) : res.arrayBuffer();
-  });
+  function fetchData(href, damaged) {
+    return fetch(href).then(function (res) {
+      if (!res.ok) throw new Error('HTTP ' + res.status + ' ' + href);
+      return res.body ? inflateIfGzip(res.body, damaged) : res.arrayBuffer();
+    });
+  }
+  var dataPromise = fetchData(dataHref, 'dashboard data is damaged');
+  // Bytes into the app's memory for one call; returns the call's result.
+  function withBytes(M, buffer, call) {
+    var bytes = new Uint8Array(buffer), ptr = M._malloc(bytes.length || 1);
+    M.HEAPU8.set(bytes, ptr);
+    try { return call(ptr, bytes.length); } finally { M._free(ptr); }
+  }
+  // The explorer's titles, fetched once the figures are shown (so the two
+  // downloads do not share the line): the table fills in when they arrive.
+  function loadTexts(M) {
+    fetchData(textsHref, 'dashboard texts are damaged').then(function (buffer) {
+      var err = withBytes(M, buffer, function (ptr, n) { return M._dash_load_texts(ptr, n); });
+      if (err) throw new Error(M.UTF8ToString(err));
+      hook.texts = true;
+    }).catch(function (e) {
+      hook.textsFailed = String(e && e.message || e);
+      var n = M.lengthBytesUTF8(hook.textsFailed) + 1, p = M._malloc(n);
+      M.stringToUTF8(hook.textsFailed, p, n);
+      M._dash_texts_failed(p);
+      M._free(p);
+    });
+  }
   var runtimeReady = new Promise(function (resolve) {
     window.Module = {
       canvas: canvas,
@@ -89,21 +115,19 @@
   document.body.appendChild(script);
 
   Promise.all([dataPromise, runtimeReady]).then(function (all) {
-    var M = window.Module, bytes = new Uint8Array(all[0]);
-    var ptr = M._malloc(bytes.length || 1);
-    M.HEAPU8.set(bytes, ptr);
+    var M = window.Module;
     var langPtr = M._malloc(8);
     M.stringToUTF8(lang, langPtr, 8);
     var err;
     try {
-      err = M._dash_load(ptr, bytes.length, langPtr);
+      err = withBytes(M, all[0], function (ptr, n) { return M._dash_load(ptr, n, langPtr); });
     } catch (e) {  // the app aborted: nothing more of it can run
       dataFail('dashboard data is damaged: ' + String(e && e.message || e));
       return;
     }
     M._free(langPtr);
-    M._free(ptr);
     if (err) { dataFail(M.UTF8ToString(err)); return; }
+    loadTexts(M);
     function call(name) { return JSON.parse(M.UTF8ToString(M['_dash_' + name]())); }
     hook.figures = function () { return call('figures_json'); };
     hook.rects = function () { return call('rects_json'); };

@@ -19,11 +19,14 @@ before(async () => {
 });
 after(async () => { await browser?.close(); site?.stop(); });
 
+// Ready with its figures, and its explorer's titles (the second data file) in.
 async function ready(page) {
   await page.waitForFunction(() => window.simpulDash && (window.simpulDash.ready || window.simpulDash.failed),
     null, { timeout: 60000 });
   const failed = await page.evaluate(() => window.simpulDash.failed);
   assert.equal(failed, null, `the dashboard failed: ${failed}`);
+  await page.waitForFunction(() => window.simpulDash.texts || window.simpulDash.textsFailed, null, { timeout: 60000 });
+  assert.equal(await page.evaluate(() => window.simpulDash.textsFailed), null);
   return page.evaluate(() => window.simpulDash.figures());
 }
 
@@ -238,7 +241,7 @@ test('without WebGL2, or with a damaged data file, a message links to the static
     ['random-gzip', (page) => page.route('**/data/dashboard.bin.gz',
       (route) => route.fulfill({ body: Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0]), noise(4096)]) })),
       /^Data dasbor tidak dapat dimuat\. Berkas datanya rusak\.\n+dashboard data is damaged/],
-    ['damaged', mangle((b) => Buffer.concat([b.subarray(0, 16), noise(b.length - 16)]), true),
+    ['damaged', mangle((b) => Buffer.concat([b.subarray(0, 20), noise(b.length - 20)]), true),
       /^Data dasbor tidak dapat dimuat\. Berkas datanya rusak\.\n+dashboard data is damaged: [a-z]/],
     ['version', mangle((b) => { b.writeUInt32LE(99, 8); return b; }, true),
       /^The dashboard data could not be loaded\. The data file was made by another version of Simpul; .*\n+dashboard data version 99 is not supported/,
@@ -258,4 +261,23 @@ test('without WebGL2, or with a damaged data file, a message links to the static
     assert.deepEqual(problems, []);
     await page.context().close();
   }
+});
+
+test('a texts file that does not load leaves every figure and says why', async () => {
+  const { page, problems } = await openPage(browser);
+  await page.route('**/data/dashboard-texts.bin.gz', async (route) => {
+    const res = await route.fetch();
+    await route.fulfill({ response: res, body: gunzipSync(await res.body()).subarray(0, 64) });
+  });
+  await page.goto(site.url + 'dasbor/index.html');
+  await page.waitForFunction(() => window.simpulDash && window.simpulDash.textsFailed, null, { timeout: 60000 });
+  assert.equal(await page.evaluate(() => window.simpulDash.failed), null);
+  assert.match(await page.evaluate(() => window.simpulDash.textsFailed),
+    /^dashboard texts are truncated: expected \d+ bytes, got 64$/);
+  const f = await page.evaluate(() => window.simpulDash.figures());
+  assert.equal(f.innovations, expected.innovations, 'the figures are all there');
+  assert.ok(await page.locator('#canvas').isVisible());
+  await page.screenshot({ path: screenshotPath('dashboard-texts-failed.png') });
+  assert.deepEqual(problems, []);
+  await page.context().close();
 });

@@ -223,15 +223,17 @@ test('the 404 page and the search page with hostile results', async () => {
 });
 
 test('the dashboard loads the hostile data, shows it as text, exports a defused CSV', async () => {
-  const bin = gunzipSync(readFileSync(join(site.out, 'data/dashboard.bin.gz')));
-  assert.ok(bin.includes(MARKER), 'the data file holds the hostile text');
+  const bin = gunzipSync(readFileSync(join(site.out, 'data/dashboard-texts.bin.gz')));
+  assert.ok(bin.includes(MARKER), 'the texts file holds the hostile text');
   for (const path of ['dasbor/index.html', 'en/dasbor/index.html']) {
     const { page, problems, found } = await visit(path, {
-      wait: (p) => p.waitForFunction(() => window.simpulDash && (window.simpulDash.ready || window.simpulDash.failed),
+      wait: (p) => p.waitForFunction(() => window.simpulDash && (window.simpulDash.failed
+        || (window.simpulDash.ready && (window.simpulDash.texts || window.simpulDash.textsFailed))),
         null, { timeout: 60000 }),
     });
     assert.match(found.meta, /'wasm-unsafe-eval'/);
     assert.equal(await page.evaluate(() => window.simpulDash.failed), null);
+    assert.equal(await page.evaluate(() => window.simpulDash.textsFailed), null);
     assert.ok(await page.locator('#canvas').isVisible(), 'the canvas is shown');
     const f = await page.evaluate(() => window.simpulDash.figures());
     assert.equal(f.innovations, 3);

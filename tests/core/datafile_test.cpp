@@ -1,6 +1,7 @@
-// Tests for core/datafile: the round trip keeps every field, encoding is
-// deterministic, and a file of another version, a truncated or damaged file
-// gives its exact message (and never a crash, whatever the cut).
+// Tests for core/datafile: the round trip of both files keeps every field,
+// encoding is deterministic, and a file of another version, a truncated or
+// damaged file, or texts of another data file give their exact message (and
+// never a crash, whatever the cut).
 #include "datafile.hpp"
 
 #include <doctest/doctest.h>
@@ -21,22 +22,37 @@ Data sample() {
                           {{"panel.map", "Province map"}});
 }
 
+const std::uint8_t* u8(const std::string& s) {
+    return reinterpret_cast<const std::uint8_t*>(s.data());
+}
+
 std::string decode_error(const std::string& bytes) {
     Data d;
     std::string error;
-    bool ok = decode(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), d, error);
+    bool ok = decode(u8(bytes), bytes.size(), d, error);
+    return ok ? "ok" : error;
+}
+
+// Decodes the sample's figures, then `texts` against them.
+std::string texts_error(const std::string& texts) {
+    std::string figures = encode(sample()), error;
+    Data d;
+    REQUIRE(decode(u8(figures), figures.size(), d, error));
+    bool ok = decode_texts(u8(texts), texts.size(), d, error);
+    CHECK(d.texts.loaded == ok);
     return ok ? "ok" : error;
 }
 
 }  // namespace
 
-TEST_CASE("a data file decodes to the data it was encoded from") {
+TEST_CASE("the two data files decode to the data they were encoded from") {
     Data d = sample();
     std::string bytes = encode(d);
     Data back;
     std::string error;
-    REQUIRE(decode(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), back, error));
+    REQUIRE(decode(u8(bytes), bytes.size(), back, error));
     CHECK(error.empty());
+    CHECK_FALSE(back.texts.loaded);  // until the texts file is read
     CHECK(back.strings.offsets_ == d.strings.offsets_);
     CHECK(back.strings.chars_ == d.strings.chars_);
     REQUIRE(back.provinces.size() == 3);
@@ -50,10 +66,6 @@ TEST_CASE("a data file decodes to the data it was encoded from") {
     CHECK(back.programs.size() == 2);
     const Innovations& a = d.innovations;
     const Innovations& b = back.innovations;
-    CHECK(b.id == a.id);
-    CHECK(b.title == a.title);
-    CHECK(b.title_en == a.title_en);
-    CHECK(b.agency == a.agency);
     CHECK(b.province == a.province);
     CHECK(b.kind == a.kind);
     CHECK(b.stage == a.stage);
@@ -62,7 +74,6 @@ TEST_CASE("a data file decodes to the data it was encoded from") {
     CHECK(b.sectors == a.sectors);
     CHECK(b.sdgs == a.sdgs);
     CHECK(b.awards == a.awards);
-    CHECK(b.by_title == a.by_title);
     CHECK(back.hubs.kind == d.hubs.kind);
     CHECK(back.hubs.province == d.hubs.province);
     CHECK(back.hubs.year == d.hubs.year);
@@ -75,13 +86,25 @@ TEST_CASE("a data file decodes to the data it was encoded from") {
     CHECK(back.str(back.ui[1].en) == "Province map");
     CHECK(back.str(back.ui[0].en) == "x");  // a missing English string falls back to Indonesian
     CHECK(encode(back) == bytes);
+
+    std::string texts = encode_texts(d);
+    REQUIRE(decode_texts(u8(texts), texts.size(), back, error));
+    CHECK(back.texts.loaded);
+    CHECK(back.texts.strings.chars_ == d.texts.strings.chars_);
+    CHECK(back.texts.id == d.texts.id);
+    CHECK(back.texts.title == d.texts.title);
+    CHECK(back.texts.title_en == d.texts.title_en);
+    CHECK(back.texts.agency == d.texts.agency);
+    CHECK(back.texts.by_title == d.texts.by_title);
+    CHECK(back.text(back.texts.id[2]) == "omspan");
+    CHECK(encode_texts(back) == texts);
 }
 
 TEST_CASE("the model's codes: provinces through agencies, kinds, stages, masks") {
     Data d = sample();
     const Innovations& in = d.innovations;
     // Rows by id: diy-tanpa-tahun, kalsel-pintar, omspan, sehat-jatim, sekolah-jatim.
-    CHECK(d.str(in.id[2]) == "omspan");
+    CHECK(d.text(d.texts.id[2]) == "omspan");
     CHECK(in.province[2] == kNone);
     CHECK(in.kind[2] == 1);
     CHECK(in.province[3] == 1);
@@ -98,6 +121,7 @@ TEST_CASE("the model's codes: provinces through agencies, kinds, stages, masks")
 
 TEST_CASE("encoding is deterministic") {
     CHECK(encode(sample()) == encode(sample()));
+    CHECK(encode_texts(sample()) == encode_texts(sample()));
 }
 
 TEST_CASE("a file that is not a data file, of another version or truncated says so") {
@@ -105,17 +129,53 @@ TEST_CASE("a file that is not a data file, of another version or truncated says 
     CHECK(decode_error("") == "this is not a Simpul dashboard data file");
     CHECK(decode_error("<!DOCTYPE html><html>") == "this is not a Simpul dashboard data file");
 
-    std::string v2 = bytes;
-    std::uint32_t two = 2;
-    std::memcpy(&v2[8], &two, 4);
-    CHECK(decode_error(v2) ==
-          "dashboard data version 2 is not supported (this dashboard reads version 1)");
+    std::string v3 = bytes;
+    std::uint32_t three = 3;
+    std::memcpy(&v3[8], &three, 4);
+    CHECK(decode_error(v3) ==
+          "dashboard data version 3 is not supported (this dashboard reads version 2)");
+    // A version 1 file (before the titles moved to their own file).
+    std::string v1 = bytes;
+    std::uint32_t one = 1;
+    std::memcpy(&v1[8], &one, 4);
+    CHECK(decode_error(v1) ==
+          "dashboard data version 1 is not supported (this dashboard reads version 2)");
 
     std::string cut = bytes.substr(0, 100);
     CHECK(decode_error(cut) == "dashboard data is truncated: expected " +
                                    std::to_string(bytes.size()) + " bytes, got 100");
-    CHECK(decode_error(bytes.substr(0, 16)) == "dashboard data is truncated: expected " +
-                                                   std::to_string(bytes.size()) + " bytes, got 16");
+    CHECK(decode_error(bytes.substr(0, 20)) == "dashboard data is truncated: expected " +
+                                                   std::to_string(bytes.size()) + " bytes, got 20");
+    CHECK(decode_error(bytes.substr(0, 19)) == "this is not a Simpul dashboard data file");
+}
+
+TEST_CASE("a texts file that is not one, of another version, cut or of other data says so") {
+    std::string texts = encode_texts(sample());
+    CHECK(texts_error(texts) == "ok");
+    CHECK(texts_error(encode(sample())) == "this is not a Simpul dashboard texts file");
+    std::string v3 = texts;
+    std::uint32_t three = 3;
+    std::memcpy(&v3[8], &three, 4);
+    CHECK(texts_error(v3) ==
+          "dashboard texts version 3 is not supported (this dashboard reads version 2)");
+    CHECK(texts_error(texts.substr(0, 30)) == "dashboard texts are truncated: expected " +
+                                                  std::to_string(texts.size()) + " bytes, got 30");
+    for (std::size_t n = 0; n < texts.size(); ++n) CHECK(texts_error(texts.substr(0, n)) != "ok");
+
+    // The texts of a catalogue with one innovation fewer belong to other figures.
+    Catalogue c = test::dashboard_catalogue();
+    c.innovations.pop_back();
+    CHECK(texts_error(encode_texts(from_catalogue(c, {}, {}))) ==
+          "dashboard texts belong to another data file");
+
+    Data d = sample();
+    d.texts.by_title[0] = d.texts.by_title[1];
+    CHECK(texts_error(encode_texts(d)) ==
+          "dashboard texts are damaged: the title order is not a permutation");
+    Data e = sample();
+    e.texts.title[1] = 999;
+    CHECK(texts_error(encode_texts(e)) ==
+          "dashboard texts are damaged: an innovation names a string that does not exist");
 }
 
 TEST_CASE("every cut and a damaged index give a message, never a crash") {
@@ -131,13 +191,15 @@ TEST_CASE("every cut and a damaged index give a message, never a crash") {
     e.replications.innovation[0] = 99;
     CHECK(decode_error(encode(e)) ==
           "dashboard data is damaged: a replication names an innovation that does not exist");
-    Data f = sample();
-    f.innovations.by_title[0] = f.innovations.by_title[1];
-    CHECK(decode_error(encode(f)) ==
-          "dashboard data is damaged: the title order is not a permutation");
+    // The sectors column's width (a byte after the INNO count and the 6 bytes a row before it).
+    std::string wide = bytes;
+    std::size_t inno = wide.find("INNO");
+    REQUIRE(inno != std::string::npos);
+    wide[inno + 12 + 6 * sample().innovations.size()] = 9;
+    CHECK(decode_error(wide) == "dashboard data is damaged: section INNO has a wrong mask width");
     // Bytes after the last section.
     std::string longer = bytes + "xx";
-    std::uint32_t body = static_cast<std::uint32_t>(longer.size() - 16);
+    std::uint32_t body = static_cast<std::uint32_t>(longer.size() - 20);
     std::memcpy(&longer[12], &body, 4);
     CHECK(decode_error(longer) ==
           "dashboard data is damaged: unexpected bytes after the last section");
@@ -147,4 +209,44 @@ TEST_CASE("vocabularies larger than the format holds are refused when encoding")
     Catalogue c = test::dashboard_catalogue();
     for (int i = 0; i < 30; ++i) c.sectors.push_back({"s" + std::to_string(i), "S", "S"});
     CHECK_THROWS_AS(from_catalogue(c, {}, {}), std::length_error);
+}
+
+TEST_CASE("a file of many innovations and few strings decodes (counts against the body's size)") {
+    Data d;
+    d.strings.add("");
+    d.texts.strings.add("");
+    d.texts.loaded = true;
+    const std::size_t n = 5000;
+    Innovations& in = d.innovations;
+    in.province.assign(n, kNone);
+    in.kind.assign(n, 0);
+    in.stage.assign(n, kNone);
+    in.status.assign(n, kNone);
+    in.year.assign(n, 0);
+    in.sectors.assign(n, 0);
+    in.sdgs.assign(n, 0);
+    in.awards.assign(n, 0);
+    for (auto* col : {&d.texts.id, &d.texts.title, &d.texts.title_en, &d.texts.agency})
+        col->assign(n, 0);
+    sort_by_title(d);
+    std::string figures = encode(d), texts = encode_texts(d), error;
+    Data back;
+    REQUIRE(decode(u8(figures), figures.size(), back, error));
+    CHECK(back.innovations.size() == n);
+    REQUIRE(decode_texts(u8(texts), texts.size(), back, error));
+    CHECK(back.texts.by_title.size() == n);
+}
+
+TEST_CASE("bit masks take the bytes their highest bit needs, and keep every bit") {
+    Data d = sample();
+    std::string narrow = encode(d);
+    d.innovations.sdgs[0] = 1u << 31 | 1u;
+    std::string wide = encode(d);
+    CHECK(wide.size() == narrow.size() + 3 * d.innovations.size());  // 1 byte a row -> 4
+    Data back;
+    std::string error;
+    REQUIRE(decode(u8(wide), wide.size(), back, error));
+    CHECK(back.innovations.sdgs == d.innovations.sdgs);
+    CHECK(back.innovations.sectors == d.innovations.sectors);
+    CHECK(back.innovations.awards == d.innovations.awards);
 }

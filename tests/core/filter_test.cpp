@@ -29,7 +29,7 @@ struct Fixture {
     }
     std::vector<std::string> selected_ids() const {
         std::vector<std::string> out;
-        for (std::uint32_t i : r.selected) out.emplace_back(data.str(data.innovations.id[i]));
+        for (std::uint32_t i : r.selected) out.emplace_back(data.text(data.texts.id[i]));
         return out;
     }
 };
@@ -223,4 +223,19 @@ TEST_CASE("the filter keeps values sorted and unique") {
     CHECK_FALSE(f.has(Dim::Sdg, 5));
     f.clear(Dim::Sdg);
     CHECK(f.empty());
+}
+
+TEST_CASE("the selection is in title order once the texts are in, in row order before") {
+    Catalogue cat = test::dashboard_catalogue();
+    for (auto& inn : cat.innovations)
+        if (inn.id == "diy-tanpa-tahun") inn.title = "Zebra DIY";  // row 0, last by title
+    Data data = from_catalogue(cat, {}, {});
+    Engine engine(data);
+    Filter none;
+    Result r;
+    engine.compute(none, r);
+    CHECK(r.selected == std::vector<std::uint32_t>{1, 2, 3, 4, 0});
+    data.texts = Texts{};  // as decode() leaves it, before decode_texts()
+    engine.compute(none, r);
+    CHECK(r.selected == std::vector<std::uint32_t>{0, 1, 2, 3, 4});
 }

@@ -145,11 +145,17 @@ TEST_CASE("for the real content, the dashboard's counts equal the generator's fi
     Diagnostics tdiags;
     SiteTemplate tmpl = SiteTemplate::load(test::source_dir() / "site-template", "site-template",
                                            {"id", "en"}, tdiags);
-    std::string bytes = dashboard_data(model, tmpl);
+    DashboardData files = dashboard_data(model, tmpl);
+    const std::string& bytes = files.figures;
     dash::Data d;
     std::string error;
     REQUIRE(
         dash::decode(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), d, error));
+    // The texts file belongs to this figures file and holds every innovation's id.
+    REQUIRE(dash::decode_texts(reinterpret_cast<const std::uint8_t*>(files.texts.data()),
+                               files.texts.size(), d, error));
+    REQUIRE(d.texts.id.size() == model.cat.innovations.size());
+    CHECK(d.text(d.texts.id[0]) == model.cat.innovations[0].id);
     nlohmann::json f = dashboard_figures(model);
     dash::Engine engine(d);
     dash::Result r;

@@ -1,5 +1,6 @@
 // Tests of the dashboard's app state (wasm-app/app.cpp) without drawing: the URL
-// hash in both directions, requests to the platform, CSV, labels and numbers.
+// hash in both directions, requests to the platform, CSV, labels and numbers,
+// the texts file arriving after the figures.
 #include <doctest/doctest.h>
 
 #include "frame_support.hpp"
@@ -106,4 +107,50 @@ TEST_CASE("the figures for the JS hook") {
     CHECK(f.find("\"hash\":\"#prov=35\"") != std::string::npos);
     CHECK(f.find("\"prov\":{\"34\":1,\"35\":2,\"63\":1}") != std::string::npos);
     CHECK(f.find("\"flows\":[[\"35\",\"63\",2]]") != std::string::npos);
+}
+
+namespace {
+const std::uint8_t* u8(const std::string& s) {
+    return reinterpret_cast<const std::uint8_t*>(s.data());
+}
+}  // namespace
+
+TEST_CASE("until the texts file is in, the explorer has rows without titles; then titles") {
+    std::string texts;
+    auto app = test::fixture_app_without_texts(texts);
+    CHECK_FALSE(app->has_texts());
+    CHECK(app->result().innovations == 5);  // every figure is there already
+    CHECK(app->rows().size() == 5);
+    CHECK(app->title(0) == "");
+    app->set_search("sehat");
+    CHECK(app->rows().size() == 5);  // the text filter waits for the titles
+    app->request_csv();
+    app->request_open(0);
+    Requests r = app->take_requests();
+    CHECK(r.download_text.empty());
+    CHECK(r.open_url.empty());
+    CHECK(app->csv() ==
+          "\xEF\xBB\xBFid,title,agency,province,year,stage,status,sectors,sdgs,"
+          "awards,url\r\n");
+
+    REQUIRE(app->load_texts(u8(texts), texts.size()));
+    CHECK(app->has_texts());
+    CHECK(app->texts_error().empty());
+    REQUIRE(app->rows().size() == 1);
+    CHECK(app->title(app->rows()[0]) == "Sehat Jatim");
+    app->request_open(app->rows()[0]);
+    CHECK(app->take_requests().open_url == "../inovasi/sehat-jatim/index.html");
+    app->set_sort(SortColumn::Agency, false);
+    CHECK(app->rows().size() == 1);
+}
+
+TEST_CASE("a texts file that does not load keeps its message and every figure") {
+    std::string texts;
+    auto app = test::fixture_app_without_texts(texts);
+    CHECK_FALSE(app->load_texts(u8(texts), 30));
+    CHECK(app->texts_error() == "dashboard texts are truncated: expected " +
+                                    std::to_string(texts.size()) + " bytes, got 30");
+    CHECK_FALSE(app->has_texts());
+    CHECK(app->result().innovations == 5);
+    CHECK(app->rows().size() == 5);
 }

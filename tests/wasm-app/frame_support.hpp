@@ -27,6 +27,18 @@ inline std::unique_ptr<dash::App> fixture_app(const std::string& lang = "id") {
     return std::make_unique<dash::App>(dash::from_catalogue(dashboard_catalogue(), id, en), lang);
 }
 
+// The app as the page starts it: the figures file decoded, its texts file (in
+// `texts`) not yet loaded.
+inline std::unique_ptr<dash::App> fixture_app_without_texts(std::string& texts) {
+    dash::Data full = dash::from_catalogue(dashboard_catalogue(), {{"csv_file", "x.csv"}}, {});
+    std::string figures = dash::encode(full), error;
+    texts = dash::encode_texts(full);
+    dash::Data d;
+    REQUIRE(dash::decode(reinterpret_cast<const std::uint8_t*>(figures.data()), figures.size(), d,
+                         error));
+    return std::make_unique<dash::App>(std::move(d), "id");
+}
+
 class Frames {
   public:
     Frames(float width, float height, float scale = 1) {

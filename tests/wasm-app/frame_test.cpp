@@ -98,3 +98,21 @@ TEST_CASE("the text filter and the sort order reach the explorer") {
     frames.run(*app);
     CHECK(app->title(app->rows()[0]) == "Sekolah Jatim");
 }
+
+TEST_CASE("before the titles arrive, and when they fail, the dashboard draws; the CSV waits") {
+    std::string texts;
+    auto app = test::fixture_app_without_texts(texts);
+    test::Frames frames(1400, 1000);
+    CHECK(frames.run(*app, 3) > 1000);
+    frames.click(*app, "csv");
+    CHECK(app->take_requests().download_text.empty());
+    frames.click(*app, "tile:35");
+    CHECK(app->rows().size() == 2);
+    app->set_texts_error("HTTP 404 data/dashboard-texts.bin.gz");
+    CHECK(frames.run(*app, 2) > 1000);
+    REQUIRE(app->load_texts(reinterpret_cast<const std::uint8_t*>(texts.data()), texts.size()));
+    CHECK(frames.run(*app, 2) > 1000);
+    CHECK(app->rects.count("row:0") == 1);
+    frames.click(*app, "csv");
+    CHECK_FALSE(app->take_requests().download_text.empty());
+}

@@ -192,9 +192,40 @@ std::vector<PagePlan> plan_pages(const SiteModel& model, const std::string& lang
     // One robots.txt and one sitemap (listing every language) at the site root.
     if (prefix.empty()) {
         add(PageKind::Robots, "robots.txt");
-        add(PageKind::Sitemap, "sitemap.xml");
+        for (auto& p : plan_sitemaps(out, cat.site, lang)) out.push_back(std::move(p));
     }
     for (auto& p : out) p.path = prefix + p.path;
+    return out;
+}
+
+std::vector<PagePlan> plan_sitemaps(const std::vector<PagePlan>& pages, const Site& site,
+                                    const std::string& lang, std::size_t per_file) {
+    auto shared = std::make_shared<SitemapShared>();
+    shared->languages = site.languages;
+    if (shared->languages.empty()) shared->languages = {lang};
+    for (const auto& l : shared->languages) shared->prefixes.push_back(l == "id" ? "" : l + "/");
+    shared->per_file = std::max<std::size_t>(1, per_file);
+    // Not listed: the machine files, the 404 and search pages, listings in another order.
+    for (const auto& p : pages)
+        if (p.kind != PageKind::Sitemap && p.kind != PageKind::Robots &&
+            p.kind != PageKind::NotFound && p.kind != PageKind::Feed &&
+            p.kind != PageKind::Search && p.sort.empty())
+            shared->paths.push_back(p.path);
+    const std::size_t files = (shared->urls() + shared->per_file - 1) / shared->per_file;
+    std::vector<PagePlan> out;
+    auto add = [&](std::string path, int page) {
+        PagePlan p;
+        p.kind = PageKind::Sitemap;
+        p.path = std::move(path);
+        p.lang = lang;
+        p.page = page;
+        p.pages = static_cast<int>(std::max<std::size_t>(files, 1));
+        p.sitemap = shared;
+        out.push_back(std::move(p));
+    };
+    add("sitemap.xml", files > 1 ? 0 : 1);
+    for (std::size_t k = 1; files > 1 && k <= files; ++k)
+        add("sitemap-" + std::to_string(k) + ".xml", static_cast<int>(k));
     return out;
 }
 

@@ -24,6 +24,20 @@ struct ListingShared {
     mutable nlohmann::json panel;
 };
 
+// The pages a sitemap lists (every language), worked out once in the plan and
+// shared by the sitemap's files: location u is language u / paths.size(), page
+// u % paths.size(). Past `per_file` locations the sitemap is split into
+// sitemap-1.xml, sitemap-2.xml, ... and sitemap.xml becomes their index (the
+// protocol allows 50,000 a file; fewer keep each file's rendering small).
+inline constexpr std::size_t kSitemapUrls = 10000;
+struct SitemapShared {
+    std::vector<std::string> languages;
+    std::vector<std::string> prefixes;  // per language: "" or "en/"
+    std::vector<std::string> paths;     // without the language prefix
+    std::size_t per_file = kSitemapUrls;
+    std::size_t urls() const { return paths.size() * languages.size(); }
+};
+
 struct PagePlan {
     PageKind kind = PageKind::Home;
     std::string path;  // output file, relative to the site root: "inovasi/omspan/index.html"
@@ -36,6 +50,8 @@ struct PagePlan {
     std::string listing;             // listing base folder: "sektor/kesehatan/"
     std::string sort;                // listing order: "" newest first (by year), "nama" by name
     std::shared_ptr<const ListingShared> shared;  // listings only
+    // Sitemaps only; page 0 of pages > 1 is the index of the files 1..pages.
+    std::shared_ptr<const SitemapShared> sitemap;
 };
 
 // The orders a listing is published in; the first is the default (index.html).
@@ -43,6 +59,11 @@ const std::vector<std::string>& listing_sorts();
 
 // Every page of the site for one language, in a stable order.
 std::vector<PagePlan> plan_pages(const SiteModel& model, const std::string& lang);
+
+// The sitemap's plans for the root language's pages (before the other
+// languages' copies): sitemap.xml, or an index and its numbered files.
+std::vector<PagePlan> plan_sitemaps(const std::vector<PagePlan>& pages, const Site& site,
+                                    const std::string& lang, std::size_t per_file = kSitemapUrls);
 
 // The output path of page `n` (1-based) of a listing under `base` ("inovasi/")
 // in order `sort`: "inovasi/index.html", "inovasi/index-2.html",

@@ -272,29 +272,35 @@ json regulation_index_view(const ViewContext& v) {
 }
 
 json sitemap_view(const ViewContext& v) {
-    // One sitemap for every language: each page with its other-language
-    // versions as xhtml:link alternates. Absolute URLs need the site's address;
-    // without base_url the locations are relative to the sitemap (the site root).
+    // Every language's pages, each with its other-language versions as
+    // xhtml:link alternates. Absolute URLs need the site's address; without
+    // base_url the locations are relative to the sitemap (the site root).
+    std::shared_ptr<const SitemapShared> sm = v.plan.sitemap;
+    if (!sm)  // a plan made by hand: the site's own sitemap
+        for (const auto& p : plan_pages(v.model, "id"))
+            if (p.kind == PageKind::Sitemap) sm = p.sitemap;
     const std::string base = site_base(v.cat.site);
-    std::vector<std::string> languages = v.cat.site.languages;
-    if (languages.empty()) languages = {v.plan.lang};
-    std::vector<std::vector<PagePlan>> plans;
-    for (const auto& lang : languages) plans.push_back(plan_pages(v.model, lang));
+    if (!sm) return {{"urls", json::array()}};
+    if (v.plan.pages > 1 && v.plan.page == 0) {  // the index of the sitemap's files
+        json files = json::array();
+        for (int k = 1; k <= v.plan.pages; ++k)
+            files.push_back({{"loc", base + "sitemap-" + std::to_string(k) + ".xml"}});
+        return {{"index", true}, {"files", files}};
+    }
+    const std::size_t n = sm->paths.size();
+    std::size_t first = 0, last = sm->urls();
+    if (v.plan.pages > 1) {
+        first = static_cast<std::size_t>(v.plan.page - 1) * sm->per_file;
+        last = std::min(last, first + sm->per_file);
+    }
     json urls = json::array();
-    for (std::size_t l = 0; l < languages.size(); ++l) {
-        for (std::size_t i = 0; i < plans[l].size(); ++i) {
-            const PagePlan& p = plans[l][i];
-            if (p.kind == PageKind::Sitemap || p.kind == PageKind::Robots ||
-                p.kind == PageKind::NotFound || p.kind == PageKind::Feed ||
-                p.kind == PageKind::Search || !p.sort.empty())
-                continue;
-            json alternates = json::array();
-            for (std::size_t o = 0; o < languages.size(); ++o)
-                if (i < plans[o].size())
-                    alternates.push_back(
-                        {{"lang", languages[o]}, {"href", base + plans[o][i].path}});
-            urls.push_back({{"loc", base + p.path}, {"alternates", alternates}});
-        }
+    for (std::size_t u = first; u < last; ++u) {
+        const std::string& path = sm->paths[u % n];
+        json alternates = json::array();
+        for (std::size_t o = 0; o < sm->languages.size(); ++o)
+            alternates.push_back(
+                {{"lang", sm->languages[o]}, {"href", base + sm->prefixes[o] + path}});
+        urls.push_back({{"loc", base + sm->prefixes[u / n] + path}, {"alternates", alternates}});
     }
     return {{"urls", urls}};
 }

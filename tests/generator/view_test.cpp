@@ -221,3 +221,39 @@ TEST_CASE("the sitemap lists both languages with their alternates, once") {
                   json::array({{{"lang", "id"}, {"href", "inovasi/bank-sampah/index.html"}},
                                {{"lang", "en"}, {"href", "en/inovasi/bank-sampah/index.html"}}}));
 }
+
+TEST_CASE("past its limit the sitemap is split into files an index lists, with the same pages") {
+    Fixture f;
+    json whole = build_view(f.plan(PageKind::Sitemap, "sitemap.xml"), f.model, f.id_strings);
+    REQUIRE(whole["urls"].size() > 14);
+    std::vector<PagePlan> pages = plan_pages(f.model, "id");
+    std::vector<PagePlan> plans = plan_sitemaps(pages, f.model.cat.site, "id", 7);
+    const std::size_t files = (whole["urls"].size() + 6) / 7;
+    REQUIRE(plans.size() == files + 1);
+    CHECK(plans[0].path == "sitemap.xml");
+    json index = build_view(plans[0], f.model, f.id_strings);
+    CHECK(index["index"] == true);
+    REQUIRE(index["files"].size() == files);
+    CHECK(index["files"][0]["loc"] == "sitemap-1.xml");
+    json all = json::array();
+    for (std::size_t k = 1; k < plans.size(); ++k) {
+        CHECK(plans[k].path == "sitemap-" + std::to_string(k) + ".xml");
+        json part = build_view(plans[k], f.model, f.id_strings);
+        CHECK(part["urls"].size() <= 7);
+        for (const auto& u : part["urls"]) all.push_back(u);
+    }
+    CHECK(all == whole["urls"]);
+
+    // The template writes the index as a sitemap index, each file as a url set.
+    Diagnostics d;
+    SiteTemplate tmpl =
+        SiteTemplate::load(test::source_dir() / "site-template", "site-template", {"id", "en"}, d);
+    REQUIRE_FALSE(d.has_errors());
+    std::string xml = render_page(plans[0], f.model, tmpl);
+    CHECK(xml.find("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+                   "<sitemap><loc>sitemap-1.xml</loc></sitemap>\n") != std::string::npos);
+    CHECK(xml.find("<urlset") == std::string::npos);
+    std::string part = render_page(plans[1], f.model, tmpl);
+    CHECK(part.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset ", 0) == 0);
+    CHECK(part.find("<sitemapindex") == std::string::npos);
+}

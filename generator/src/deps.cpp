@@ -67,11 +67,25 @@ class Hasher {
     std::uint64_t hub(const std::string& id) const { return of(cat_.hub(id), id); }
     std::uint64_t event(const std::string& id) const { return of(cat_.event(id), id); }
 
-    // agency_ref() reads the agency; province_of() an innovation's agency too.
-    std::uint64_t card(const Innovation& inn) const {
-        return mix(record(inn.origin), agency(inn.agency));
+    // An innovation's card and facet signature, worked out once each (a card
+    // shows on many listing pages, a signature counts in many facet panels).
+    void precompute(unsigned threads) {
+        const std::size_t n = cat_.innovations.size();
+        std::vector<std::uint64_t> cards(n), signatures(n);
+        parallel_for(n, threads, [&](std::size_t i) {
+            cards[i] = card_of(cat_.innovations[i]);
+            signatures[i] = signature_of(cat_.innovations[i]);
+        });
+        cards_ = std::move(cards);
+        signatures_ = std::move(signatures);
     }
-    std::uint64_t card(std::size_t i) const { return card(cat_.innovations[i]); }
+    std::uint64_t card(std::size_t i) const {
+        return cards_.empty() ? card_of(cat_.innovations[i]) : cards_[i];
+    }
+    std::uint64_t card(const Innovation& inn) const { return card(index_of(inn)); }
+    std::uint64_t facet_signature(std::size_t i) const {
+        return signatures_.empty() ? signature_of(cat_.innovations[i]) : signatures_[i];
+    }
     std::uint64_t replication_row(const Replication& r) const {
         std::uint64_t h = mix(record(r.origin), agency(r.adopter));
         h = mix(h, event(r.event));
@@ -81,8 +95,16 @@ class Hasher {
     std::uint64_t event_row(const Event& e) const { return mix(record(e.origin), hub(e.hub)); }
     std::uint64_t hub_row(const Hub& h) const { return mix(record(h.origin), agency(h.agency)); }
 
+  private:
+    std::size_t index_of(const Innovation& inn) const {
+        return static_cast<std::size_t>(&inn - cat_.innovations.data());
+    }
+    // agency_ref() reads the agency; province_of() an innovation's agency too.
+    std::uint64_t card_of(const Innovation& inn) const {
+        return mix(record(inn.origin), agency(inn.agency));
+    }
     // What a facet panel counts an innovation under (facets.cpp).
-    std::uint64_t facet_signature(const Innovation& inn) const {
+    std::uint64_t signature_of(const Innovation& inn) const {
         std::uint64_t h = mix(text_hash(cat_.province_of(inn)), inn.year);
         for (const auto& s : inn.sectors) h = mix(h, text_hash(s));
         for (int n : inn.sdgs) h = mix(h, static_cast<std::uint64_t>(n) + 7);
@@ -91,6 +113,7 @@ class Hasher {
         return h;
     }
 
+  public:
     // Rows of an Index entry: replications, events, hubs or cards.
     template <class Row>
     std::uint64_t rows(std::uint64_t h, const Index& idx, const std::string& key, Row row) const {
@@ -173,6 +196,7 @@ class Hasher {
     }
     const SiteModel& m_;
     const Catalogue& cat_;
+    std::vector<std::uint64_t> cards_, signatures_;  // precompute(); empty before
 };
 
 }  // namespace
@@ -201,7 +225,9 @@ std::uint64_t global_fingerprint(const fs::path& template_dir, const SiteModel& 
 std::vector<std::uint64_t> page_fingerprints(const std::vector<PagePlan>& plans,
                                              const SiteModel& model, std::uint64_t global,
                                              unsigned threads) {
-    const Hasher hash(model);
+    Hasher hasher(model);
+    hasher.precompute(threads);
+    const Hasher& hash = hasher;
     const Catalogue& cat = model.cat;
     const std::uint64_t everything = hash.catalogue();
     // A listing's facet panel counts over the whole listing: hashed once per
@@ -212,8 +238,7 @@ std::vector<std::uint64_t> page_fingerprints(const std::vector<PagePlan>& plans,
         auto [it, added] = panels.emplace(plan.shared.get(), 0);
         if (!added) continue;
         std::uint64_t p = plan.shared->items.size();
-        for (std::size_t i : plan.shared->items)
-            p = mix(p, hash.facet_signature(cat.innovations[i]));
+        for (std::size_t i : plan.shared->items) p = mix(p, hash.facet_signature(i));
         it->second = p;
     }
     std::vector<std::uint64_t> out(plans.size());

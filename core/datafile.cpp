@@ -42,12 +42,12 @@ namespace {
 constexpr std::array<const char*, 10> kSections = {"STRS", "UIST", "PROV", "SECT", "SDGS",
                                                    "PROG", "INNO", "HUBS", "REPL", "EVNT"};
 constexpr std::array<const char*, 2> kTextSections = {"STRS", "INNT"};
-constexpr std::size_t kHeader = 20;  // magic, version, body size, figures id
+constexpr std::size_t kHeader = 20;  // magic, version, body size, data id
 
-// FNV-1a of the figures file's body: the id its texts file names.
-std::uint32_t body_id(std::string_view body) {
-    std::uint32_t h = 2166136261u;
-    for (unsigned char c : body) h = (h ^ c) * 16777619u;
+// FNV-1a, continued from `h`: of the figures body, then the texts body, is the
+// data id both files carry (so neither is taken with the other of another build).
+std::uint32_t fnv1a(std::string_view bytes, std::uint32_t h = 2166136261u) {
+    for (unsigned char c : bytes) h = (h ^ c) * 16777619u;
     return h;
 }
 
@@ -83,15 +83,15 @@ class Writer {
     void header(const char* magic) {
         raw(magic, 8);
         u32(kVersion);
-        u32(0);  // body size and figures id: finish()
+        u32(0);  // body size and data id: finish()
         u32(0);
     }
-    // Fills in the body size, and the id (that of the body when `id` is null).
-    std::string finish(const std::uint32_t* id) {
+    std::string_view body() const { return std::string_view(out).substr(kHeader); }
+    // Fills in the body size and the data id.
+    std::string finish(std::uint32_t id) {
         std::uint32_t body = static_cast<std::uint32_t>(out.size() - kHeader);
-        std::uint32_t v = id ? *id : body_id(std::string_view(out).substr(kHeader));
         std::memcpy(&out[12], &body, 4);
-        std::memcpy(&out[16], &v, 4);
+        std::memcpy(&out[16], &id, 4);
         return std::move(out);
     }
     void strings(const char* tag, const StringTable& t) {
@@ -108,7 +108,9 @@ class Writer {
 
 }  // namespace
 
-std::string encode(const Data& d) {
+namespace {
+
+Writer figures_file(const Data& d) {
     Writer w;
     w.header(kMagic);
     w.strings(kSections[0], d.strings);
@@ -194,13 +196,10 @@ std::string encode(const Data& d) {
     w.column(d.events.year);
     w.end_section();
 
-    return w.finish(nullptr);
+    return w;
 }
 
-std::string encode_texts(const Data& d) {
-    std::string figures = encode(d);
-    std::uint32_t id;
-    std::memcpy(&id, figures.data() + 16, 4);
+Writer texts_file(const Data& d) {
     const Texts& t = d.texts;
     Writer w;
     w.header(kTextsMagic);
@@ -213,7 +212,24 @@ std::string encode_texts(const Data& d) {
     w.column(t.agency);
     w.column(t.by_title);
     w.end_section();
-    return w.finish(&id);
+    return w;
+}
+
+}  // namespace
+
+Files encode_files(const Data& d) {
+    Writer figures = figures_file(d), texts = texts_file(d);
+    // Data decoded without its texts keeps the id it was read with.
+    std::uint32_t id = d.texts.loaded ? fnv1a(texts.body(), fnv1a(figures.body())) : d.file_id;
+    return {figures.finish(id), texts.finish(id)};
+}
+
+std::string encode(const Data& d) {
+    return encode_files(d).figures;
+}
+
+std::string encode_texts(const Data& d) {
+    return encode_files(d).texts;
 }
 
 // ---- decoding ---------------------------------------------------------------
@@ -274,6 +290,14 @@ void check_provinces(const std::vector<std::uint8_t>& v, std::size_t count, cons
     for (std::uint8_t p : v)
         if (p != kNone && p >= count)
             throw Corrupt{std::string(what) + " names a province that does not exist"};
+}
+
+// Bit masks name values of a list of `count` (sectors, award programmes): no higher bit.
+void check_masks(const std::vector<std::uint32_t>& v, std::size_t count, const char* what) {
+    const std::uint32_t allowed = count >= 32 ? 0xffffffffu : (1u << count) - 1;
+    for (std::uint32_t m : v)
+        if (m & ~allowed)
+            throw Corrupt{std::string("an innovation names ") + what + " that does not exist"};
 }
 
 void check_codes(const std::vector<std::uint8_t>& v, std::size_t count, const char* what) {
@@ -400,6 +424,8 @@ void decode_body(const std::uint8_t* p, std::size_t n, Data& d) {
     r.masks(in.sectors, ni);
     r.masks(in.sdgs, ni);
     r.masks(in.awards, ni);
+    check_masks(in.sectors, d.sectors.size(), "a sector");
+    check_masks(in.awards, d.programs.size(), "an award programme");
     check_provinces(in.province, d.provinces.size(), "an innovation");
     check_codes(in.kind, kKinds.size(), "an innovation's kind");
     check_codes(in.stage, kStages.size(), "an innovation's stage");
@@ -488,7 +514,8 @@ bool read_header(const FileKind& kind, const std::uint8_t* bytes, std::size_t si
     }
     if (size - kHeader < body) {
         error = std::string(kind.noun) + " " + kind.is + " truncated: expected " +
-                std::to_string(std::size_t{body} + kHeader) + " bytes, got " + std::to_string(size);
+                std::to_string(std::uint64_t{body} + kHeader) + " bytes, got " +
+                std::to_string(size);
         return false;
     }
     return true;
@@ -516,7 +543,6 @@ bool decode(const std::uint8_t* bytes, std::size_t size, Data& out, std::string&
 }
 
 bool decode_texts(const std::uint8_t* bytes, std::size_t size, Data& d, std::string& error) {
-    d.texts = Texts{};
     std::uint32_t body, id;
     if (!read_header(kTexts, bytes, size, body, id, error)) return false;
     if (id != d.file_id) {

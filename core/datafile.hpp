@@ -125,7 +125,7 @@ struct Data {
     Replications replications;
     Events events;
 
-    // Identifies the figures file; its texts file carries the same value.
+    // The data id the figures file was read with; its texts file carries the same.
     std::uint32_t file_id = 0;
 
     std::string_view str(std::uint32_t i) const { return strings.at(i); }
@@ -142,10 +142,15 @@ Data from_catalogue(const Catalogue& cat,
 // Sorts texts.by_title (byte order of the titles, then ids).
 void sort_by_title(Data& d);
 
-// The figures file's bytes, and the texts file's. Deterministic: equal Data give
-// equal bytes. The texts file names the figures file it belongs to.
-std::string encode(const Data& d);
-std::string encode_texts(const Data& d);
+// The figures file's bytes and the texts file's. Deterministic: equal Data give
+// equal bytes. Both carry one data id (of both bodies), so a texts file is only
+// read with the figures of the same build.
+struct Files {
+    std::string figures, texts;
+};
+Files encode_files(const Data& d);
+std::string encode(const Data& d);        // encode_files(d).figures
+std::string encode_texts(const Data& d);  // encode_files(d).texts
 
 // Reads a figures file into `out` (texts not loaded). On failure returns false
 // and sets `error` to one plain sentence, e.g. "dashboard data version 3 is not
@@ -154,7 +159,7 @@ std::string encode_texts(const Data& d);
 bool decode(const std::uint8_t* bytes, std::size_t size, Data& out, std::string& error);
 
 // Reads the texts file of the figures already in `d`. On failure returns false,
-// leaves d.texts unloaded and sets `error` ("dashboard texts are truncated: ...",
+// leaves d.texts as they were and sets `error` ("dashboard texts are truncated: ...",
 // "dashboard texts belong to another data file").
 bool decode_texts(const std::uint8_t* bytes, std::size_t size, Data& d, std::string& error);
 

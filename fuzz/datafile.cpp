@@ -1,14 +1,16 @@
 // Fuzz harness datafile: arbitrary bytes through the dashboard's data-file
 // decoders (core/datafile.cpp: dash::decode, then dash::decode_texts against
-// figures without innovations), as the dashboard reads the files it fetched. A file that decodes
-// must be usable: every string index in range, and encoding it again must give a file that decodes
-// to the same bytes.
+// figures of three innovations), as the dashboard reads the files it fetched.
+// A figures file that decodes goes through the cross-filter (core/filter.cpp),
+// and encoding it again must give a file that decodes to the same bytes.
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 
 #include "check.hpp"
 #include "datafile.hpp"
+#include "filter.hpp"
 
 namespace {
 
@@ -16,12 +18,22 @@ void check_strings(const simpul::dash::Data& d, const std::vector<std::uint32_t>
     for (std::uint32_t i : v) fuzz_check(i < d.strings.size(), "a string index out of range");
 }
 
-// The texts file of a data file without innovations: what arbitrary bytes are
-// read against when they are not a figures file.
-const simpul::dash::Data& empty_figures() {
+// Figures of three innovations: what arbitrary bytes are read against as a texts
+// file when they are not a figures file (with the input's own data id, so the
+// texts decoder's body checks are reached).
+const simpul::dash::Data& few_figures() {
     static const simpul::dash::Data d = [] {
         simpul::dash::Data e;
         e.strings.add("");
+        auto& in = e.innovations;
+        in.province.assign(3, simpul::dash::kNone);
+        in.kind.assign(3, 0);
+        in.stage.assign(3, simpul::dash::kNone);
+        in.status.assign(3, simpul::dash::kNone);
+        in.year.assign(3, 0);
+        in.sectors.assign(3, 0);
+        in.sdgs.assign(3, 0);
+        in.awards.assign(3, 0);
         std::string bytes = simpul::dash::encode(e), error;
         simpul::dash::Data out;
         simpul::dash::decode(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), out,
@@ -39,7 +51,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::string error;
     if (!decode(data, size, d, error)) {
         fuzz_check(!error.empty(), "a rejected data file without a message");
-        Data t = empty_figures();
+        Data t = few_figures();
+        if (size >= 20) std::memcpy(&t.file_id, data + 16, 4);
         if (!decode_texts(data, size, t, error)) {
             fuzz_check(!error.empty() && !t.texts.loaded,
                        "a rejected texts file without a message");
@@ -53,6 +66,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check_strings(d, d.hubs.id);
     check_strings(d, d.hubs.name);
     for (std::uint32_t i = 0; i < d.strings.size(); ++i) (void)d.str(i);
+    // What the dashboard does first with a file it read: every panel's counts.
+    Engine engine(d);
+    Result result;
+    engine.compute(Filter{}, result);
     fuzz_check(!d.texts.loaded, "texts loaded from a figures file");
     std::string again = encode(d);
     Data d2;

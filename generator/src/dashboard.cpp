@@ -59,7 +59,8 @@ std::vector<std::pair<std::string, std::string>> dashboard_strings(const json& s
 DashboardData dashboard_data(const SiteModel& model, const SiteTemplate& tmpl) {
     dash::Data d = dash::from_catalogue(model.cat, dashboard_strings(tmpl.strings("id")),
                                         dashboard_strings(tmpl.strings("en")));
-    return {dash::encode(d), dash::encode_texts(d)};
+    dash::Files files = dash::encode_files(d);
+    return {std::move(files.figures), std::move(files.texts)};
 }
 
 std::string gzip(const std::string& bytes) {

@@ -67,11 +67,15 @@
     });
   }
   var dataPromise = fetchData(dataHref, 'dashboard data is damaged');
-  // Bytes into the app's memory for one call; returns the call's result.
+  // Bytes into the app's memory for one call; returns the call's result. When
+  // the call aborts the app, its error is passed on as it is (nothing to free).
   function withBytes(M, buffer, call) {
     var bytes = new Uint8Array(buffer), ptr = M._malloc(bytes.length || 1);
+    if (!ptr) throw new Error('not enough memory for ' + bytes.length + ' bytes of data');
     M.HEAPU8.set(bytes, ptr);
-    try { return call(ptr, bytes.length); } finally { M._free(ptr); }
+    var result = call(ptr, bytes.length);
+    M._free(ptr);
+    return result;
   }
   // The explorer's titles, fetched once the figures are shown (so the two
   // downloads do not share the line): the table fills in when they arrive.
@@ -82,10 +86,15 @@
       hook.texts = true;
     }).catch(function (e) {
       hook.textsFailed = String(e && e.message || e);
-      var n = M.lengthBytesUTF8(hook.textsFailed) + 1, p = M._malloc(n);
-      M.stringToUTF8(hook.textsFailed, p, n);
-      M._dash_texts_failed(p);
-      M._free(p);
+      try {  // the explorer says why
+        var n = M.lengthBytesUTF8(hook.textsFailed) + 1, p = M._malloc(n);
+        if (!p) return;
+        M.stringToUTF8(hook.textsFailed, p, n);
+        M._dash_texts_failed(p);
+        M._free(p);
+      } catch (stopped) {  // the app itself stopped: nothing of it can run any more
+        dataFail('dashboard texts are damaged: ' + String(stopped && stopped.message || stopped));
+      }
     });
   }
   var runtimeReady = new Promise(function (resolve) {
@@ -121,8 +130,9 @@
     var err;
     try {
       err = withBytes(M, all[0], function (ptr, n) { return M._dash_load(ptr, n, langPtr); });
-    } catch (e) {  // the app aborted: nothing more of it can run
-      dataFail('dashboard data is damaged: ' + String(e && e.message || e));
+    } catch (e) {  // the app aborted, or has no memory for the data: nothing more of it can run
+      var why = String(e && e.message || e);
+      dataFail(/^not enough memory/.test(why) ? why : 'dashboard data is damaged: ' + why);
       return;
     }
     M._free(langPtr);

@@ -33,9 +33,9 @@ std::string decode_error(const std::string& bytes) {
     return ok ? "ok" : error;
 }
 
-// Decodes the sample's figures, then `texts` against them.
-std::string texts_error(const std::string& texts) {
-    std::string figures = encode(sample()), error;
+// Decodes the figures (the sample's by default), then `texts` against them.
+std::string texts_error(const std::string& texts, std::string figures = encode(sample())) {
+    std::string error;
     Data d;
     REQUIRE(decode(u8(figures), figures.size(), d, error));
     bool ok = decode_texts(u8(texts), texts.size(), d, error);
@@ -167,15 +167,31 @@ TEST_CASE("a texts file that is not one, of another version, cut or of other dat
     c.innovations.pop_back();
     CHECK(texts_error(encode_texts(from_catalogue(c, {}, {}))) ==
           "dashboard texts belong to another data file");
+    // So do texts of the same figures with one title changed (a cached older texts file).
+    Catalogue retitled = test::dashboard_catalogue();
+    retitled.innovations[0].title = "Judul lain";
+    Data other = from_catalogue(retitled, {{"panel.map", "Peta provinsi"}, {"only_id", "x"}},
+                                {{"panel.map", "Province map"}});
+    REQUIRE(encode(other).substr(20) == encode(sample()).substr(20));  // the same figures
+    CHECK(texts_error(encode_texts(other)) == "dashboard texts belong to another data file");
 
     Data d = sample();
     d.texts.by_title[0] = d.texts.by_title[1];
-    CHECK(texts_error(encode_texts(d)) ==
+    CHECK(texts_error(encode_texts(d), encode(d)) ==
           "dashboard texts are damaged: the title order is not a permutation");
     Data e = sample();
     e.texts.title[1] = 999;
-    CHECK(texts_error(encode_texts(e)) ==
+    CHECK(texts_error(encode_texts(e), encode(e)) ==
           "dashboard texts are damaged: an innovation names a string that does not exist");
+    // Every cut of the body (the header's size and id kept): a message, never a crash.
+    Data full = sample();
+    Files files = encode_files(full);
+    for (std::size_t n = 20; n < files.texts.size(); ++n) {
+        std::string cut = files.texts.substr(0, n);
+        std::uint32_t body = static_cast<std::uint32_t>(n - 20);
+        std::memcpy(&cut[12], &body, 4);
+        CHECK(texts_error(cut, files.figures).rfind("dashboard texts are damaged: ", 0) == 0);
+    }
 }
 
 TEST_CASE("every cut and a damaged index give a message, never a crash") {
@@ -187,6 +203,15 @@ TEST_CASE("every cut and a damaged index give a message, never a crash") {
     d.innovations.province[0] = 7;
     CHECK(decode_error(encode(d)) ==
           "dashboard data is damaged: an innovation names a province that does not exist");
+    // A sector or award bit past the lists (the cross-filter counts into arrays of their size).
+    Data s = sample();
+    s.innovations.sectors[0] = 1u << 20;
+    CHECK(decode_error(encode(s)) ==
+          "dashboard data is damaged: an innovation names a sector that does not exist");
+    Data a = sample();
+    a.innovations.awards[1] = 1u << 2;  // two programmes: bits 0 and 1
+    CHECK(decode_error(encode(a)) ==
+          "dashboard data is damaged: an innovation names an award programme that does not exist");
     Data e = sample();
     e.replications.innovation[0] = 99;
     CHECK(decode_error(encode(e)) ==

@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -64,17 +65,38 @@ fs::path on_path(const char* name) {
     return {};
 }
 
-// Runs `binary` with `args`; returns its exit status, stdout and stderr in `output`.
-// The child is killed with us: a build killed mid-index must not leave a Pagefind
-// behind that goes on writing into a staging folder the next build removes.
-int run(const fs::path& binary, const std::vector<std::string>& args, std::string& output) {
+// The environment Pagefind runs in: ours, plus `extra` ("NAME=value") for each
+// name we do not set ourselves (a value in our environment wins).
+std::vector<std::string> child_environment(const std::vector<std::string>& extra) {
+    std::vector<std::string> env;
+    for (char** e = environ; e && *e; ++e) env.emplace_back(*e);
+    for (const auto& add : extra) {
+        std::string prefix = add.substr(0, add.find('=') + 1);
+        bool set = std::any_of(env.begin(), env.end(),
+                               [&](const std::string& e) { return e.rfind(prefix, 0) == 0; });
+        if (!set) env.push_back(add);
+    }
+    return env;
+}
+
+std::vector<char*> pointers(std::vector<std::string>& strings) {
+    std::vector<char*> out;
+    for (auto& s : strings) out.push_back(s.data());
+    out.push_back(nullptr);
+    return out;
+}
+
+// Runs `binary` with `args` and `env`; returns its exit status, stdout and stderr
+// in `output`. The child is killed with us: a build killed mid-index must not leave
+// a Pagefind behind that goes on writing into a staging folder the next build removes.
+int run(const fs::path& binary, const std::vector<std::string>& args, std::vector<std::string> env,
+        std::string& output) {
     int pipe_fds[2];
     if (::pipe2(pipe_fds, O_CLOEXEC) != 0) return -1;
     std::vector<std::string> all = {binary.string()};
     all.insert(all.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : all) argv.push_back(a.data());
-    argv.push_back(nullptr);
+    std::vector<char*> argv = pointers(all);
+    std::vector<char*> envp = pointers(env);
     pid_t parent = ::getpid();
     pid_t pid = ::fork();
     if (pid == 0) {
@@ -85,7 +107,7 @@ int run(const fs::path& binary, const std::vector<std::string>& args, std::strin
         if (devnull >= 0) ::dup2(devnull, 0);
         ::dup2(pipe_fds[1], 1);
         ::dup2(pipe_fds[1], 2);
-        ::execv(argv[0], argv.data());
+        ::execve(argv[0], argv.data(), envp.data());
         ::_exit(127);
     }
     ::close(pipe_fds[1]);
@@ -159,7 +181,8 @@ SearchIndexResult build_search_index(const fs::path& site, const std::string& se
         return r;
     }
     std::string output;
-    int status = run(r.binary, {"--site", site.string(), "--keep-index-url", "--silent"}, output);
+    int status = run(r.binary, {"--site", site.string(), "--keep-index-url", "--silent"},
+                     child_environment({kIndexChunkSize}), output);
     if (status != 0) {
         r.status = SearchIndexResult::Status::Failed;
         r.message = "Pagefind (" + r.binary.string() + ") failed with status " +

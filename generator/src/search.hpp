@@ -12,6 +12,14 @@
 
 namespace simpul::gen {
 
+// Pagefind splits its word index into chunk files of about this many stored
+// numbers (a page a word is on, and each place on it; Pagefind's default is
+// 20000). A browser loads one chunk per query word, so smaller chunks mean fewer
+// bytes of other words with each query: at 10k innovations a four-word query
+// loads 132 KB instead of 177 KB (bench/README.md, "Search"). Pagefind 1.6 reads
+// it only from this environment variable; a value the user sets wins.
+inline constexpr const char* kIndexChunkSize = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE=2000";
+
 struct SearchIndexResult {
     enum class Status { Built, Off, NotFound, Failed };
     Status status = Status::Off;

@@ -6,6 +6,8 @@
 #include <doctest/doctest.h>
 #include <sys/stat.h>
 
+#include <cstdlib>
+
 #include "pipeline.hpp"
 #include "support.hpp"
 
@@ -66,6 +68,25 @@ TEST_CASE("a run writes the bundle, drops the unused UIs and counts pages per la
     CHECK_FALSE(fs::exists(tmp / "site/pagefind/pagefind-ui.js"));
     CHECK_FALSE(fs::exists(tmp / "site/pagefind/pagefind-component-ui.css"));
     CHECK(r.files == 2);
+}
+
+TEST_CASE("Pagefind runs with small index chunks unless the user chose a size") {
+    simpul::test::TempDir tmp;
+    fs::path bin =
+        fake_pagefind(tmp / "bin/pagefind",
+                      "mkdir -p \"$2/pagefind\"\n"
+                      "echo \"$PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE $HOME\" > \"$2/env\"\n");
+    fs::create_directories(tmp / "site");
+    const char* home = std::getenv("HOME");
+    std::string home_text = home ? home : "";
+    ::unsetenv("PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE");
+    build_search_index(tmp / "site", bin.string(), {});
+    // The rest of the environment passes through.
+    CHECK(simpul::test::read_file(tmp / "site/env") == "2000 " + home_text + "\n");
+    ::setenv("PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE", "700", 1);
+    build_search_index(tmp / "site", bin.string(), {});
+    ::unsetenv("PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE");
+    CHECK(simpul::test::read_file(tmp / "site/env") == "700 " + home_text + "\n");
 }
 
 TEST_CASE("a failing Pagefind fails the build step with its output") {

@@ -74,7 +74,7 @@ std::string CardCache::body_html(const ViewContext& v, std::size_t i) const {
     const Innovation& inn = v.cat.innovations[i];
     std::call_once(bodies_.once[i], [&] {
         bool linked = false;
-        std::string html = v.body_html(inn.body, &linked);
+        std::string html = v.body_html(innovation_body(v.model, i), &linked);
         if (linked) {
             body_linked_[i] = 1;
             return;
@@ -87,9 +87,10 @@ std::string CardCache::body_html(const ViewContext& v, std::size_t i) const {
             readers += !(lang == "en" && !inn.body_en.empty());
         body_readers_[i] = std::max(readers, 1);
     });
-    if (body_linked_[i]) return v.body_html(inn.body);
+    if (body_linked_[i]) return v.body_html(innovation_body(v.model, i));
     std::lock_guard<std::mutex> lock(bodies_mutex_);
-    if (body_readers_[i] == 0) return v.body_html(inn.body);  // asked once more than counted
+    if (body_readers_[i] == 0)  // asked once more than counted
+        return v.body_html(innovation_body(v.model, i));
     if (--body_readers_[i] > 0) return bodies_.html[i];
     std::string last;  // the last page that shows it: the cache lets it go
     last.swap(bodies_.html[i]);

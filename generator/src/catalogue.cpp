@@ -29,6 +29,7 @@ template <class C>
 SiteModel build(C& content) {
     SiteModel m;
     Catalogue& cat = m.cat;
+    std::unordered_map<std::string, BodySource> bodies;  // by innovation id
     auto list = [&](RecordType t) -> const std::vector<Node>& {
         static const std::vector<Node> none;
         auto it = content.data.find(t);
@@ -50,6 +51,7 @@ SiteModel build(C& content) {
                 break;
             case RecordType::Innovation:
                 cat.innovations.push_back(decode_innovation(d.id, d.fields, body_of(d), origin));
+                if (!d.body_source.empty()) bodies[d.id] = d.body_source;
                 break;
             case RecordType::Hub:
                 cat.hubs.push_back(decode_hub(d.id, d.fields, body_of(d), origin));
@@ -68,6 +70,10 @@ SiteModel build(C& content) {
         }
     }
     cat.finish();
+    m.innovation_bodies.resize(cat.innovations.size());
+    for (std::size_t i = 0; i < cat.innovations.size(); ++i)
+        if (auto it = bodies.find(cat.innovations[i].id); it != bodies.end())
+            m.innovation_bodies[i] = std::move(it->second);
 
     for (Facet f : {Facet::Province, Facet::Sector, Facet::Sdg, Facet::Stage, Facet::Status,
                     Facet::Year, Facet::Program})
@@ -119,6 +125,12 @@ SiteModel build(C& content) {
 }
 
 }  // namespace
+
+std::string innovation_body(const SiteModel& m, std::size_t i) {
+    if (i < m.innovation_bodies.size() && !m.innovation_bodies[i].empty())
+        return read_body(m.innovation_bodies[i]);
+    return m.cat.innovations[i].body;
+}
 
 SiteModel build_model(const Content& content) {
     return build(content);

@@ -34,6 +34,9 @@ struct SiteModel {
     Index hubs_by_agency;  // host or partner agency -> hubs
     Index agencies_by_province;
     std::vector<std::size_t> newest_innovations;  // year desc, then updated desc, then id
+    // Where each innovation's body is (by index in cat.innovations): most are
+    // left in their files (load.hpp, BodySource); read them with innovation_body.
+    std::vector<BodySource> innovation_bodies;
     History history;  // from git, by record display path (empty outside a repository)
     // What a rebuild compares (deps.cpp): each record file's hash, by display
     // path, and one hash of site.yaml and the data/ lists together.
@@ -44,5 +47,10 @@ struct SiteModel {
 SiteModel build_model(const Content& content);
 // The same, taking the records' bodies from `content` instead of copying them.
 SiteModel build_model(Content&& content);
+
+// Innovation `i`'s Markdown body: read from its file when it was left there
+// (throws ChangedDuringBuild if the file changed since load), else the one in
+// the model (records made in tests, bodies given as a field of a .yaml/.json).
+std::string innovation_body(const SiteModel& m, std::size_t i);
 
 }  // namespace simpul::gen

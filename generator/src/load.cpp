@@ -148,8 +148,15 @@ void load_record(const fs::path& file, const fs::path& root, RecordType type,
         auto fm = split_front_matter(text, display_path, diags);
         if (!fm) return;
         fields = parse_yaml(fm->yaml, display_path, 2, diags);
-        doc.body = std::move(fm->body);
         doc.body_line = fm->body_line;
+        bool blank = fm->body.find_first_not_of(" \t\r\n") == std::string::npos;
+        if (type == RecordType::Innovation && !blank) {
+            // Left in the file until its page is rendered; its links are checked now.
+            doc.body_source = {file, display_path, text.size() - fm->body.size(), doc.hash};
+            doc.body_links = record_links(fm->body);
+        } else {
+            doc.body = std::move(fm->body);
+        }
     } else if (ext == ".yaml" || ext == ".yml") {
         doc.format = Format::Yaml;
         fields = parse_yaml(text, display_path, 1, diags);
@@ -163,6 +170,15 @@ void load_record(const fs::path& file, const fs::path& root, RecordType type,
 }
 
 }  // namespace
+
+std::string read_body(const BodySource& src) {
+    std::string text;
+    if (!read_file(src.file, text)) throw ChangedDuringBuild(src.path);
+    strip_bom(text);
+    if (std::hash<std::string_view>{}(text) != src.hash || src.offset > text.size())
+        throw ChangedDuringBuild(src.path);
+    return text.substr(src.offset);
+}
 
 // The offset of the first byte that breaks UTF-8 (overlong forms, surrogates and
 // code points past U+10FFFF included), or npos when the text is valid.

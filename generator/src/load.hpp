@@ -8,10 +8,12 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "diagnostics.hpp"
+#include "markdown.hpp"
 #include "node.hpp"
 #include "parse.hpp"
 #include "schema.hpp"
@@ -20,6 +22,30 @@ namespace simpul::gen {
 
 enum class Format { Markdown, Yaml, Json };
 
+// Where an innovation's Markdown body is: its file, read again when the page is
+// rendered (read_body). Bodies are most of a large catalogue's bytes, so the
+// build holds only the bodies of the pages being rendered, not all of them.
+struct BodySource {
+    std::filesystem::path file;  // empty: the body is kept in memory instead
+    std::string path;            // display path, for messages
+    std::size_t offset = 0;      // where the body starts in the file's text (BOM removed)
+    std::uint64_t hash = 0;      // of the file's text, checked when it is read again
+    bool empty() const { return file.empty(); }
+};
+
+// A body's file changed (or went away) between load and render: the page would
+// not match the rest of the model, so the build stops and asks to run again.
+struct ChangedDuringBuild : std::runtime_error {
+    explicit ChangedDuringBuild(std::string display_path)
+        : std::runtime_error("the file changed while the site was being built"),
+          path(std::move(display_path)) {}
+    std::string path;
+};
+
+// The body `src` points at, read again from its file; throws ChangedDuringBuild
+// when the file is no longer the one load read.
+std::string read_body(const BodySource& src);
+
 // One record file (or one item of a data list).
 struct Document {
     RecordType type = RecordType::Innovation;
@@ -27,9 +53,11 @@ struct Document {
     std::string path;  // display path: "<content>/innovations/omspan.md"
     Format format = Format::Markdown;
     Node fields;             // the map of fields (front matter or whole file)
-    std::string body;        // Markdown body of a .md file
-    int body_line = 0;       // line where the body starts
-    std::uint64_t hash = 0;  // of the file's bytes (what a rebuild compares, deps.cpp)
+    std::string body;        // Markdown body of a .md file (empty when left in the file)
+    BodySource body_source;  // an innovation's body, left in its file (body is empty)
+    std::vector<RecordLink> body_links;  // the record links of a body left in its file
+    int body_line = 0;                   // line where the body starts
+    std::uint64_t hash = 0;              // of the file's bytes (what a rebuild compares, deps.cpp)
 };
 
 // A data file: site.yaml (a map) or data/*.yaml (a list of maps).

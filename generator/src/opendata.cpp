@@ -104,7 +104,8 @@ struct RecordList {
     std::function<json(std::size_t)> item;
 };
 
-std::vector<RecordList> record_lists(const Catalogue& cat) {
+std::vector<RecordList> record_lists(const SiteModel& model) {
+    const Catalogue& cat = model.cat;
     auto agency = [&cat](std::size_t k) -> json {
         const Agency& a = cat.agencies[k];
         return {{"id", a.id},
@@ -118,7 +119,7 @@ std::vector<RecordList> record_lists(const Catalogue& cat) {
                 {"page", page_url(cat, "instansi/" + a.id + "/index.html")},
                 {"sources", sources_json(a.sources)}};
     };
-    auto innovation = [&cat](std::size_t k) -> json {
+    auto innovation = [&cat, &model](std::size_t k) -> json {
         const Innovation& i = cat.innovations[k];
         json awards = json::array();
         for (const auto& a : i.awards)
@@ -142,7 +143,7 @@ std::vector<RecordList> record_lists(const Catalogue& cat) {
                 {"contact", contact_json(i.contact)},
                 {"links", links},
                 {"updated", text_or_null(i.updated)},
-                {"body", text_or_null(i.body)},
+                {"body", text_or_null(innovation_body(model, k))},
                 {"body_en", text_or_null(i.body_en)},
                 {"page", page_url(cat, "inovasi/" + i.id + "/index.html")},
                 {"sources", sources_json(i.sources)}};
@@ -280,7 +281,7 @@ json catalogue_head(const SiteModel& model) {
 
 json catalogue_json(const SiteModel& model) {
     json j = catalogue_head(model);
-    for (const auto& list : record_lists(model.cat)) {
+    for (const auto& list : record_lists(model)) {
         json items = json::array();
         for (std::size_t k = 0; k < list.size; ++k) items.push_back(list.item(k));
         j[list.name] = std::move(items);
@@ -296,7 +297,7 @@ void write_catalogue_json(const SiteModel& model,
         return v.dump(-1, ' ', false, json::error_handler_t::replace);
     };
     json head = catalogue_head(model);
-    std::vector<RecordList> lists = record_lists(model.cat);
+    std::vector<RecordList> lists = record_lists(model);
     for (const auto& list : lists) head[list.name] = json::array();
     const char* separator = "{";
     for (const auto& item : head.items()) {

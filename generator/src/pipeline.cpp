@@ -246,6 +246,10 @@ BuildResult run_build(const BuildOptions& opt) {
         r.pages_reused = out.reused();
         r.bytes = out.bytes() + r.search.bytes;
         out.commit(opt.published);
+    } catch (const ChangedDuringBuild& e) {
+        r.diags.error(e.path, 0, 0, "changed-during-build",
+                      "the file changed while the site was being built; build again");
+        return r;
     } catch (const std::exception& e) {
         r.diags.error(opt.out_dir.string(), 0, 0, "write-error", e.what());
         return r;

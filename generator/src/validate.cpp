@@ -324,7 +324,8 @@ std::map<std::string, std::set<std::string>> link_targets(const Content& content
 // [teks](inovasi:omspan) in a body must point at an existing record.
 void check_record_links(const Content& content, const IdSets& ids, Diagnostics& diags) {
     auto targets = link_targets(content, ids);
-    // Bodies are parsed on all cores (cmark: most of this stage's time); the
+    // Bodies are parsed on all cores (cmark: most of this stage's time; the
+    // innovations' bodies, left in their files, were parsed by load); the
     // diagnostics follow in record order.
     std::vector<std::vector<RecordLink>> links(content.records.size());
     std::vector<int> first_lines(content.records.size());
@@ -332,6 +333,10 @@ void check_record_links(const Content& content, const IdSets& ids, Diagnostics& 
         const auto& d = content.records[i];
         const std::string* body = &d.body;
         first_lines[i] = d.body_line;
+        if (!d.body_source.empty()) {  // left in its file: load found its links
+            links[i] = d.body_links;
+            return;
+        }
         if (const Node* b = field(d, "body"); b && body->empty()) {
             body = &b->text;
             first_lines[i] = b->line;

@@ -50,9 +50,9 @@ json innovation_view(const ViewContext& v) {
         view["body_html"] = v.body_html(inn.body_en);
         view["body_lang"] = "";
     } else {
-        view["body_html"] = v.card_cache
-                                ? v.card_cache->body_html(v, &inn - v.cat.innovations.data())
-                                : v.body_html(inn.body);
+        view["body_html"] =
+            v.card_cache ? v.card_cache->body_html(v, &inn - v.cat.innovations.data())
+                         : v.body_html(innovation_body(v.model, &inn - v.cat.innovations.data()));
     }
     json facts = json::array();
     json filters = json::array();

@@ -71,6 +71,7 @@ TEST_CASE("an innovation's body from the cache is the body its page renders itse
     // The first body links to another record: its link depends on the page.
     m.cat.innovations[0].body = "Lihat [yang lain](inovasi:" + m.cat.innovations[1].id + ").";
     m.cat.innovations[1].body = "Tanpa tautan *catatan*.";
+    m.innovation_bodies.clear();  // the bodies set here, not the fixture files'
     SiteTemplate tmpl = site_template();
     CardCache cache(tmpl, m.cat.innovations.size());
     for (int round = 0; round < 2; ++round) {
@@ -101,6 +102,7 @@ TEST_CASE("a kept body is let go after the pages that show it, and still right w
     m.cat.site.languages = {"id", "en"};
     m.cat.innovations[0].body = "Tanpa tautan.";
     m.cat.innovations[0].body_en = "";
+    m.innovation_bodies.clear();
     SiteTemplate tmpl = site_template();
     CardCache cache(tmpl, m.cat.innovations.size());
     PagePlan plan;

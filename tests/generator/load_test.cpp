@@ -77,3 +77,40 @@ TEST_CASE(
           "content/regulations/besar.md:1:1: error[too-large]: the file is 11 MB; a record may be "
           "at most 10 MB\n");
 }
+
+TEST_CASE("an innovation's Markdown body is left in its file and read again, checked") {
+    auto tmp = valid_copy();
+    const auto file = tmp / "content/innovations/bank-sampah.md";
+    test::write_file(file,
+                     "\xEF\xBB\xBF---\ntitle: Bank Sampah\n---\nLihat [OM-SPAN](inovasi:omspan).\n"
+                     "\nDua [hub](hub:kalsel).\n");
+    Diagnostics d;
+    Content c = load_content(tmp / "content", "content", d);
+    const Document* doc = nullptr;
+    for (const auto& r : c.records)
+        if (r.path == "content/innovations/bank-sampah.md") doc = &r;
+    REQUIRE(doc);
+    CHECK(doc->body.empty());
+    CHECK(doc->body_source.path == "content/innovations/bank-sampah.md");
+    CHECK(doc->body_line == 4);
+    // Its record links are found while the text is read, with their lines.
+    REQUIRE(doc->body_links.size() == 2);
+    CHECK(doc->body_links[0].kind == "inovasi");
+    CHECK(doc->body_links[0].id == "omspan");
+    CHECK(doc->body_links[1].line == 3);
+    CHECK(read_body(doc->body_source) ==
+          "Lihat [OM-SPAN](inovasi:omspan).\n\nDua [hub](hub:kalsel).\n");
+    // Other records keep their bodies in memory.
+    for (const auto& r : c.records)
+        if (r.type != RecordType::Innovation) CHECK(r.body_source.empty());
+    // A file that changed (or went away) since load is refused.
+    test::write_file(file, "---\ntitle: Bank Sampah\n---\nBerubah.\n");
+    CHECK_THROWS_AS(read_body(doc->body_source), ChangedDuringBuild);
+    std::filesystem::remove(file);
+    try {
+        read_body(doc->body_source);
+        FAIL("no exception");
+    } catch (const ChangedDuringBuild& e) {
+        CHECK(e.path == "content/innovations/bank-sampah.md");
+    }
+}

@@ -25,6 +25,7 @@
 #include "opendata.hpp"
 #include "parallel.hpp"
 #include "render.hpp"
+#include "search_words.hpp"
 #include "templates.hpp"
 #include "validate.hpp"
 #include "view.hpp"
@@ -57,11 +58,13 @@ class Stopwatch {
 
 // Job groups of the summary's "render+write" lines: what a page costs is
 // reported for records, the innovation listing, facet pages and the rest; the
-// dashboard and the open data run in the same pool, beside the pages.
-constexpr std::size_t job_group_count = 6;
+// dashboard, the open data and the search's common words run in the same pool,
+// beside the pages.
+constexpr std::size_t job_group_count = 7;
 const char* const job_group_names[job_group_count] = {
-    "record pages", "innovation listing", "facet pages", "other pages", "dashboard", "open data"};
-constexpr std::size_t dashboard_group = 4, open_data_group = 5;
+    "record pages", "innovation listing", "facet pages", "other pages",
+    "dashboard",    "open data",          "search words"};
+constexpr std::size_t dashboard_group = 4, open_data_group = 5, search_words_group = 6;
 
 std::size_t page_group(const PagePlan& plan) {
     if (record_page(plan.kind)) return 0;
@@ -70,15 +73,16 @@ std::size_t page_group(const PagePlan& plan) {
 }
 
 // The order threads take the render stage's jobs in (a job at or past
-// plans.size() is the open data or the dashboard). Long jobs go first, so none
-// is left running alone at the end: the open data, the dashboard and the
+// plans.size() is the dashboard, the open data or the search's common words).
+// Long jobs go first, so none is left running alone at the end: those and the
 // pages that stand for a whole collection (sitemap, statistics, home, indexes).
 // Then the other pages, one of each language in turn: two threads then mostly
 // create files in different folders, and the kernel, which adds a folder's
 // entries one at a time, keeps neither waiting for the other.
 std::vector<std::size_t> job_order(const std::vector<PagePlan>& plans,
                                    const std::vector<std::pair<std::size_t, std::size_t>>& ranges) {
-    std::vector<std::size_t> order = {plans.size() + 1, plans.size()};  // open data, dashboard
+    // Open data, dashboard, common words.
+    std::vector<std::size_t> order = {plans.size() + 1, plans.size(), plans.size() + 2};
     for (std::size_t i = 0; i < plans.size(); ++i)
         if (page_group(plans[i]) == 3) order.push_back(i);
     std::vector<std::size_t> next;
@@ -198,6 +202,9 @@ BuildResult run_build(const BuildOptions& opt) {
             } else if (i == plans.size() + 1) {
                 write_open_data(model, out);  // data/catalogue.json, data/*.csv, data.json
                 group = open_data_group;
+            } else if (i == plans.size() + 2) {
+                write_common_words(model, out);  // cari/kata-umum.json
+                group = search_words_group;
             } else {
                 if (!out.reuse(plans[i].path, fingerprints[i]))
                     out.write(plans[i].path, render_page(plans[i], model, tmpl, &cards),

@@ -5,6 +5,7 @@
 
 #include "facets.hpp"
 #include "markdown.hpp"
+#include "search_words.hpp"
 #include "url.hpp"
 #include "view.hpp"
 
@@ -332,6 +333,7 @@ json search_view(const ViewContext& v) {
             {"browse", browse_groups(v)},
             {"script_href", v.root + "assets/search.js"},
             {"bundle_href", v.root + "pagefind/pagefind.js"},
+            {"common_href", v.root + kCommonWordsPath},
             {"innovations_href", v.href("inovasi/index.html")},
             {"hubs_href", v.href("hub/index.html")},
             {"provinces_href", v.href("provinsi/index.html")},

@@ -17,10 +17,29 @@ const PAGE = 10;
 const STOPWORDS = new Set(lang === 'id'
   ? 'yang dan di ke dari untuk dengan pada dalam ini itu oleh akan juga serta agar bagi atau karena sebagai tidak sudah dapat lebih adalah ada para'.split(' ')
   : 'the a an and or of to in on for with by at from is are was were be as that this it its'.split(' '));
+// Words found in most innovations (cari/kata-umum.json, counted by the build; none
+// for a small catalogue): left out too when rarer words remain, as they narrow a
+// search little and their index data is most of what a query would download.
+let common = new Set();
+async function loadCommon() {
+  if (!text.common) return;
+  try {
+    const res = await fetch(new URL(text.common, document.baseURI));
+    if (res.ok) common = new Set((await res.json()).words ?? []);
+  } catch {
+    // without the list every word is searched
+  }
+}
+
+// The words searched for, and the common words left out of them.
 function searchTerm(query) {
-  if (/^\s*".+"\s*$/.test(query)) return query;  // an exact phrase stays as it is
-  const kept = query.split(/\s+/).filter((w) => !STOPWORDS.has(w.toLocaleLowerCase()));
-  return kept.length ? kept.join(' ') : query;
+  if (/^\s*".+"\s*$/.test(query)) return { term: query, ignored: [] };  // an exact phrase stays as it is
+  const words = query.split(/\s+/).filter(Boolean);
+  const stop = (w) => STOPWORDS.has(w.toLocaleLowerCase());
+  const rare = words.filter((w) => !stop(w) && !common.has(w.toLocaleLowerCase()));
+  if (rare.length) return { term: rare.join(' '), ignored: words.filter((w) => !stop(w) && !rare.includes(w)) };
+  const content = words.filter((w) => !stop(w));
+  return { term: content.length ? content.join(' ') : query, ignored: [] };
 }
 
 function unavailable() {
@@ -29,6 +48,7 @@ function unavailable() {
 }
 
 let pagefind;
+const commonLoaded = loadCommon();
 try {
   pagefind = await import(new URL(text.bundle, document.baseURI).href);
   // No web worker: one script less to load, and searching this index is quick.
@@ -150,7 +170,9 @@ async function search() {
     return;
   }
   status.textContent = text.loading;
-  const found = await pagefind.search(query ? searchTerm(query) : null, { filters });
+  await commonLoaded;
+  const { term, ignored } = query ? searchTerm(query) : { term: null, ignored: [] };
+  const found = await pagefind.search(term, { filters });
   if (token !== current) return;
   results = found.results;
   shown = 0;
@@ -162,6 +184,7 @@ async function search() {
   status.textContent = results.length === 0
     ? text.noResults
     : `${count} ${text.results}${query ? ` ${text.resultsFor} “${query}”` : ''}`;
+  if (ignored.length) status.textContent += ` ${text.ignored} ${ignored.join(', ')}.`;
 }
 
 if (pagefind) {

@@ -101,6 +101,37 @@ test('a word from an innovation body is found through the search page, and a pro
   await page.context().close();
 });
 
+test('words found in most innovations are left out of a query with rarer words, and the page says so', async () => {
+  // The real content is too small for a list of its own (cari/kata-umum.json is empty
+  // below 1,000 innovations): this page gets one with "forum" in it.
+  const { page, problems } = await openPage(browser);
+  await page.route('**/cari/kata-umum.json', (route) => route.fulfill({
+    contentType: 'application/json', body: JSON.stringify({ share: 0.5, innovations: 1000, words: ['forum'] }) }));
+  await page.goto(`${site.url}cari/index.html`);
+  await page.locator('#search-form[data-ready="true"]').waitFor({ state: 'attached' });
+  await page.fill('#search-q', 'forum hektare');
+  await page.press('#search-q', 'Enter');
+  const status = await (await page.waitForFunction(() => {
+    const now = document.getElementById('search-status').textContent;
+    return /^\d+ .*hektare/.test(now) && now;
+  })).jsonValue();
+  // "hektare" alone was searched: its innovation comes first, as for "hektare".
+  const [, count] = status.match(/^(\d+) hasil untuk “forum hektare” Kata yang ada di sebagian besar inovasi tidak ikut dicari: forum\.$/) ?? [];
+  assert.equal(Number(count), (await search(page, 'hektare')).length, status);
+  assert.equal(await page.locator('#search-results li a').first().getAttribute('href'),
+    '/a/b/inovasi/menggapai-mimpi-sahabat-rimba/index.html');
+  // A query of common words only is searched as it is.
+  await page.fill('#search-q', 'forum');
+  await page.press('#search-q', 'Enter');
+  const only = await (await page.waitForFunction(() => {
+    const now = document.getElementById('search-status').textContent;
+    return /^\d+ .*“forum”/.test(now) && now;
+  })).jsonValue();
+  assert.doesNotMatch(only, /dicari:/);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
 test('the search box on every page lands on the search page with the query', async () => {
   const { page, problems } = await openPage(browser, { width: 360, height: 800 });
   await page.goto(`${site.url}en/hub/bali/index.html`);

@@ -51,11 +51,14 @@ TEST_CASE("the build reports records per type, pages and stage times") {
     for (const auto& s : r.stages) stages.push_back(s.name);
     CHECK(stages == std::vector<std::string>{"load", "validate", "model", "history", "templates",
                                              "plan", "render+write", "search", "publish"});
-    // The dashboard and the open data are written in the render pool, beside the pages.
+    // The dashboard, the open data and the search's common words are written in
+    // the render pool, beside the pages.
     std::vector<std::string> jobs;
     for (const auto& g : r.page_groups) jobs.push_back(g.name);
     CHECK(jobs == std::vector<std::string>{"record pages", "innovation listing", "facet pages",
-                                           "other pages", "dashboard", "open data"});
+                                           "other pages", "dashboard", "open data",
+                                           "search words"});
+    CHECK(std::filesystem::exists(tmp / "out/cari/kata-umum.json"));
     std::string summary = format_summary(r, options(tmp / "out"));
     CHECK(summary.find("innovation" + std::string(14, ' ') + "3\n") != std::string::npos);
 }

@@ -1,0 +1,31 @@
+// The search's common words: words found in most innovations (titles, summaries
+// and bodies, both languages). The search page leaves them out of a query that
+// has rarer words too, as it does with function words: such a word narrows the
+// results little, and its Pagefind page list is the largest part of a query's
+// download. Written as cari/kata-umum.json, beside the search page.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "catalogue.hpp"
+#include "write.hpp"
+
+namespace simpul::gen {
+
+// Where the list goes in the output (the search page fetches it from there).
+inline constexpr const char* kCommonWordsPath = "cari/kata-umum.json";
+
+// Words (lower case) in more than `share` of the innovations, sorted; none for a
+// catalogue of fewer than `min_innovations` (a small index costs little to load).
+std::vector<std::string> common_words(const SiteModel& model, double share = 0.5,
+                                      std::size_t min_innovations = 1000);
+
+// The words of a text as a search box takes them: lower case, split at anything
+// but letters and digits (bytes of non-ASCII UTF-8 characters count as letters).
+std::vector<std::string> search_words(const std::string& text);
+
+// Writes kCommonWordsPath: {"share": 0.5, "innovations": N, "words": [...]}.
+void write_common_words(const SiteModel& model, StagedOutput& out);
+
+}  // namespace simpul::gen

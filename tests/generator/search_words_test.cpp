@@ -1,0 +1,73 @@
+// Tests for generator/src/search_words.cpp: how texts split into words, which
+// words count as common (share, smallest catalogue, bodies read from their
+// files) and the file the search page reads.
+#include "search_words.hpp"
+
+#include <doctest/doctest.h>
+
+#include "support.hpp"
+
+using namespace simpul;
+using namespace simpul::gen;
+
+TEST_CASE("a text splits into lower-case words at anything but letters and digits") {
+    CHECK(search_words("Layanan SIM-Keliling, 24 jam;  (Kota) café") ==
+          std::vector<std::string>{"layanan", "sim", "keliling", "24", "jam", "kota", "café"});
+    CHECK(search_words("").empty());
+    CHECK(search_words(" -- ").empty());
+}
+
+namespace {
+// The fixture's three innovations with texts set here (their bodies too: the
+// files' bodies are left out).
+SiteModel three_innovations() {
+    SiteModel m = test::fixture_model();
+    REQUIRE(m.cat.innovations.size() == 3);
+    const char* texts[3][2] = {{"Bank Sampah Desa", "Sampah dipilah di desa."},
+                               {"Layanan Desa Daring", "Izin desa lewat layanan daring."},
+                               {"Sekolah Rimba", "Sekolah untuk anak rimba, daring juga."}};
+    for (std::size_t i = 0; i < 3; ++i) {
+        Innovation& inn = m.cat.innovations[i];
+        inn.title = texts[i][0];
+        inn.body = texts[i][1];
+        inn.title_en = inn.summary = inn.summary_en = inn.body_en = "";
+    }
+    m.innovation_bodies.clear();
+    return m;
+}
+}  // namespace
+
+TEST_CASE("common words are those in more than the share of innovations, counted once each") {
+    SiteModel m = three_innovations();
+    // "desa" is in two innovations (twice in the first), "daring" in two, the rest in one.
+    CHECK(common_words(m, 0.5, 0) == std::vector<std::string>{"daring", "desa"});
+    CHECK(common_words(m, 0.7, 0).empty());
+    // English texts count too.
+    m.cat.innovations[2].summary_en = "A village school";
+    m.cat.innovations[0].title_en = "Village waste bank";
+    CHECK(common_words(m, 0.5, 0) == std::vector<std::string>{"daring", "desa", "village"});
+    // A catalogue smaller than the smallest size gets no list.
+    CHECK(common_words(m, 0.5, 4).empty());
+}
+
+TEST_CASE("bodies left in their files are read for the count") {
+    SiteModel m = test::fixture_model();
+    REQUIRE_FALSE(m.innovation_bodies.empty());
+    // "dibuang" is only in the body of bank-sampah.md, which the model does not hold.
+    for (const auto& inn : m.cat.innovations) CHECK(inn.body.find("dibuang") == std::string::npos);
+    auto all = common_words(m, 0.0, 0);
+    CHECK(std::find(all.begin(), all.end(), "dibuang") != all.end());
+}
+
+TEST_CASE("the list is written where the search page reads it") {
+    test::TempDir tmp;
+    SiteModel m = three_innovations();
+    {
+        StagedOutput out(tmp / "public", StagedOutput::Mode::Clean);
+        write_common_words(m, out);
+        out.commit();
+    }
+    // Three innovations are far below the smallest catalogue that gets a list.
+    CHECK(test::read_file(tmp / "public" / kCommonWordsPath) ==
+          "{\"innovations\":3,\"share\":0.5,\"words\":[]}\n");
+}

@@ -1,10 +1,12 @@
-// The search's common words (search_words.hpp): each innovation's distinct words
-// are found on all cores, a block of innovations at a time (so only a block's
-// lists are held), and counted in catalogue order.
+// The search's common words (search_words.hpp): each innovation's words are found
+// on all cores, a block of innovations at a time (so only a block's texts are
+// held), and counted, once per innovation, in catalogue order.
 #include "search_words.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <nlohmann/json.hpp>
+#include <string_view>
 #include <unordered_map>
 
 #include "parallel.hpp"
@@ -12,61 +14,95 @@
 namespace simpul::gen {
 namespace {
 
+constexpr std::size_t kSample = 2000;
+
 bool word_byte(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-// Innovation `i`'s distinct words, over every text a search finds it by.
-std::vector<std::string> distinct_words(const SiteModel& model, std::size_t i) {
-    const Innovation& inn = model.cat.innovations[i];
-    std::vector<std::string> words;
-    for (const std::string* text :
-         {&inn.title, &inn.title_en, &inn.summary, &inn.summary_en, &inn.body_en}) {
-        auto w = search_words(*text);
-        words.insert(words.end(), w.begin(), w.end());
+// Lower-cases `text` (ASCII letters) in place and adds its words, as views into
+// it, to `out`.
+void split_words(std::string& text, std::vector<std::string_view>& out) {
+    std::size_t start = std::string::npos;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        auto c = i < text.size() ? static_cast<unsigned char>(text[i]) : ' ';
+        if (word_byte(c)) {
+            if (c >= 'A' && c <= 'Z') text[i] = static_cast<char>(c - 'A' + 'a');
+            if (start == std::string::npos) start = i;
+        } else if (start != std::string::npos) {
+            out.emplace_back(text.data() + start, i - start);
+            start = std::string::npos;
+        }
     }
-    auto body = search_words(innovation_body(model, i));
-    words.insert(words.end(), body.begin(), body.end());
-    std::sort(words.begin(), words.end());
-    words.erase(std::unique(words.begin(), words.end()), words.end());
-    return words;
 }
+
+// Innovation `i`'s texts a search finds it by, and their words (views into them).
+struct InnovationWords {
+    std::string text;
+    std::vector<std::string_view> words;
+};
+
+void innovation_words(const SiteModel& model, std::size_t i, InnovationWords& out) {
+    const Innovation& inn = model.cat.innovations[i];
+    out.text = innovation_body(model, i);
+    for (const std::string* t :
+         {&inn.title, &inn.title_en, &inn.summary, &inn.summary_en, &inn.body_en})
+        out.text.append(" ").append(*t);
+    out.words.clear();
+    split_words(out.text, out.words);
+}
+
+// How many innovations hold a word, and the last one counted (a word counts once each).
+struct WordCount {
+    std::size_t innovations = 0;
+    std::size_t last = static_cast<std::size_t>(-1);
+};
+
+// Looks words up by view, without making a string for each.
+struct WordHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
 
 }  // namespace
 
 std::vector<std::string> search_words(const std::string& text) {
-    std::vector<std::string> out;
-    std::string word;
-    for (char ch : text) {
-        auto c = static_cast<unsigned char>(ch);
-        if (word_byte(c)) {
-            word += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : ch;
-        } else if (!word.empty()) {
-            out.push_back(std::move(word));
-            word.clear();
-        }
-    }
-    if (!word.empty()) out.push_back(std::move(word));
-    return out;
+    std::string copy = text;
+    std::vector<std::string_view> views;
+    split_words(copy, views);
+    return {views.begin(), views.end()};
 }
 
 std::vector<std::string> common_words(const SiteModel& model, double share,
                                       std::size_t min_innovations) {
-    const std::size_t n = model.cat.innovations.size();
-    if (n == 0 || n < min_innovations) return {};
-    std::unordered_map<std::string, std::size_t> count;
+    const std::size_t all = model.cat.innovations.size();
+    if (all == 0 || all < min_innovations) return {};
+    // A word's share is estimated from innovations spread evenly over the catalogue
+    // (all of them in a catalogue of up to kSample): the cost stays the same at any size.
+    const std::size_t n = std::min(all, kSample);
+    auto innovation = [&](std::size_t j) { return j * all / n; };
+    std::unordered_map<std::string, WordCount, WordHash, std::equal_to<>> count;
     constexpr std::size_t block = 1024;
-    std::vector<std::vector<std::string>> lists;
+    std::vector<InnovationWords> lists(std::min(block, n));
     for (std::size_t from = 0; from < n; from += block) {
-        lists.assign(std::min(block, n - from), {});
-        parallel_for(lists.size(), 0,
-                     [&](std::size_t k) { lists[k] = distinct_words(model, from + k); });
-        for (const auto& list : lists)
-            for (const auto& w : list) ++count[w];
+        const std::size_t size = std::min(block, n - from);
+        parallel_for(size, 0, [&](std::size_t k) {
+            innovation_words(model, innovation(from + k), lists[k]);
+        });
+        for (std::size_t k = 0; k < size; ++k)
+            for (std::string_view w : lists[k].words) {
+                auto it = count.find(w);
+                if (it == count.end()) it = count.emplace(std::string(w), WordCount{}).first;
+                if (it->second.last != from + k) {
+                    it->second.last = from + k;
+                    ++it->second.innovations;
+                }
+            }
     }
     std::vector<std::string> out;
     for (const auto& [word, c] : count)
-        if (static_cast<double>(c) > share * static_cast<double>(n)) out.push_back(word);
+        if (static_cast<double>(c.innovations) > share * static_cast<double>(n))
+            out.push_back(word);
     std::sort(out.begin(), out.end());
     return out;
 }

@@ -18,6 +18,7 @@ inline constexpr const char* kCommonWordsPath = "cari/kata-umum.json";
 
 // Words (lower case) in more than `share` of the innovations, sorted; none for a
 // catalogue of fewer than `min_innovations` (a small index costs little to load).
+// Past 2,000 innovations the share is that of 2,000 spread evenly over them.
 std::vector<std::string> common_words(const SiteModel& model, double share = 0.5,
                                       std::size_t min_innovations = 1000);
 

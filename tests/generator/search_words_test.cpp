@@ -71,3 +71,17 @@ TEST_CASE("the list is written where the search page reads it") {
     CHECK(test::read_file(tmp / "public" / kCommonWordsPath) ==
           "{\"innovations\":3,\"share\":0.5,\"words\":[]}\n");
 }
+
+TEST_CASE("a large catalogue's shares come from innovations spread over all of it") {
+    SiteModel m;
+    for (std::size_t i = 0; i < 4000; ++i) {
+        Innovation inn;
+        inn.id = "inovasi-" + std::to_string(i);
+        inn.title = "alpha";
+        if (i % 3 == 0) inn.title += " beta";     // a third
+        if (i % 3 != 0) inn.summary = "gamma";    // two thirds
+        if (i >= 1000) inn.body = "delta delta";  // the last three quarters
+        m.cat.innovations.push_back(inn);
+    }
+    CHECK(common_words(m, 0.5, 0) == std::vector<std::string>{"alpha", "delta", "gamma"});
+}

@@ -62,7 +62,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         text.find_first_not_of(" \t\r\n") == std::string::npos)
         return 0;
 
-    // Stage 1, as load.cpp's load_record does for a .md file.
+    // Stage 1, as load.cpp's load_record does for a .md file, but with the body
+    // kept in the Document (load leaves an innovation's body in its file).
     const std::string path = "content/innovations/fuzz-record.md";
     Diagnostics diags;
     auto fm = split_front_matter(text, path, diags);

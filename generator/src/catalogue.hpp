@@ -50,7 +50,7 @@ SiteModel build_model(Content&& content);
 
 // Innovation `i`'s Markdown body: read from its file when it was left there
 // (throws ChangedDuringBuild if the file changed since load), else the one in
-// the model (records made in tests, bodies given as a field of a .yaml/.json).
+// the model (records made in tests, a `body` field, a .md file's blank body).
 std::string innovation_body(const SiteModel& m, std::size_t i);
 
 }  // namespace simpul::gen

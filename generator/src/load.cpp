@@ -172,6 +172,9 @@ void load_record(const fs::path& file, const fs::path& root, RecordType type,
 }  // namespace
 
 std::string read_body(const BodySource& src) {
+    // Load read a regular file there; anything else (a pipe would block) has changed.
+    std::error_code ec;
+    if (!fs::is_regular_file(src.file, ec)) throw ChangedDuringBuild(src.path);
     std::string text;
     if (!read_file(src.file, text)) throw ChangedDuringBuild(src.path);
     strip_bom(text);

@@ -203,7 +203,7 @@ BuildResult run_build(const BuildOptions& opt) {
                 write_open_data(model, out);  // data/catalogue.json, data/*.csv, data.json
                 group = open_data_group;
             } else if (i == plans.size() + 2) {
-                write_common_words(model, out);  // cari/kata-umum.json
+                write_common_words(model, out, threads);  // cari/kata-umum.json
                 group = search_words_group;
             } else {
                 if (!out.reuse(plans[i].path, fingerprints[i]))

@@ -74,7 +74,7 @@ std::vector<std::string> search_words(const std::string& text) {
 }
 
 std::vector<std::string> common_words(const SiteModel& model, double share,
-                                      std::size_t min_innovations) {
+                                      std::size_t min_innovations, unsigned threads) {
     const std::size_t all = model.cat.innovations.size();
     if (all == 0 || all < min_innovations) return {};
     // A word's share is estimated from innovations spread evenly over the catalogue
@@ -86,7 +86,7 @@ std::vector<std::string> common_words(const SiteModel& model, double share,
     std::vector<InnovationWords> lists(std::min(block, n));
     for (std::size_t from = 0; from < n; from += block) {
         const std::size_t size = std::min(block, n - from);
-        parallel_for(size, 0, [&](std::size_t k) {
+        parallel_for(size, threads, [&](std::size_t k) {
             innovation_words(model, innovation(from + k), lists[k]);
         });
         for (std::size_t k = 0; k < size; ++k)
@@ -107,11 +107,11 @@ std::vector<std::string> common_words(const SiteModel& model, double share,
     return out;
 }
 
-void write_common_words(const SiteModel& model, StagedOutput& out) {
+void write_common_words(const SiteModel& model, StagedOutput& out, unsigned threads) {
     constexpr double share = 0.5;
     nlohmann::json j = {{"share", share},
                         {"innovations", model.cat.innovations.size()},
-                        {"words", common_words(model, share)}};
+                        {"words", common_words(model, share, 1000, threads)}};
     out.write(kCommonWordsPath, j.dump() + "\n");
 }
 

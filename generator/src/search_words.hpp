@@ -18,15 +18,18 @@ inline constexpr const char* kCommonWordsPath = "cari/kata-umum.json";
 
 // Words (lower case) in more than `share` of the innovations, sorted; none for a
 // catalogue of fewer than `min_innovations` (a small index costs little to load).
-// Past 2,000 innovations the share is that of 2,000 spread evenly over them.
+// Past 2,000 innovations the share is that of 2,000 spread evenly over them. The
+// texts are split as they are written (a body's Markdown, link targets included),
+// not as Pagefind indexes them (no stems): a word of a list is one a reader types.
 std::vector<std::string> common_words(const SiteModel& model, double share = 0.5,
-                                      std::size_t min_innovations = 1000);
+                                      std::size_t min_innovations = 1000, unsigned threads = 0);
 
 // The words of a text as a search box takes them: lower case, split at anything
 // but letters and digits (bytes of non-ASCII UTF-8 characters count as letters).
 std::vector<std::string> search_words(const std::string& text);
 
-// Writes kCommonWordsPath: {"share": 0.5, "innovations": N, "words": [...]}.
-void write_common_words(const SiteModel& model, StagedOutput& out);
+// Writes kCommonWordsPath: {"share": 0.5, "innovations": N, "words": [...]}, on
+// `threads` threads (0: all cores).
+void write_common_words(const SiteModel& model, StagedOutput& out, unsigned threads = 0);
 
 }  // namespace simpul::gen

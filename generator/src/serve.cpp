@@ -1,6 +1,8 @@
 // The preview server: static files, live reload and the error overlay.
 #include "serve.hpp"
 
+#include <algorithm>
+
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -115,6 +117,14 @@ bool LivePreview::rebuild() {
         ++version_;
     };
     BuildResult r = run_build(build_);
+    // A record saved while the build was reading it (error[changed-during-build]):
+    // build once more, now that it is saved; no further change may come to do it.
+    auto changed = [](const BuildResult& b) {
+        const auto& all = b.diags.all();
+        return std::any_of(all.begin(), all.end(),
+                           [](const Diagnostic& d) { return d.code == "changed-during-build"; });
+    };
+    if (!r.ok && changed(r)) r = run_build(build_);
     std::string report = format_report(r.diags.sorted(), ReportFormat::Text, file_line_reader());
     std::lock_guard<std::mutex> lock(mutex_);
     if (!r.ok) {

@@ -31,12 +31,15 @@ async function loadCommon() {
   }
 }
 
-// The words searched for, and the common words left out of them.
+// The words searched for, and the common words left out of them. A query with
+// quotes (an exact phrase) is searched as typed; tokens without a letter or digit
+// ("-", "&") are no words; a word is matched without the punctuation around it.
 function searchTerm(query) {
-  if (/^\s*".+"\s*$/.test(query)) return { term: query, ignored: [] };  // an exact phrase stays as it is
-  const words = query.split(/\s+/).filter(Boolean);
-  const stop = (w) => STOPWORDS.has(w.toLocaleLowerCase());
-  const rare = words.filter((w) => !stop(w) && !common.has(w.toLocaleLowerCase()));
+  if (query.includes('"')) return { term: query, ignored: [] };
+  const words = query.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const bare = (w) => w.toLocaleLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  const stop = (w) => STOPWORDS.has(bare(w));
+  const rare = words.filter((w) => !stop(w) && !common.has(bare(w)));
   if (rare.length) return { term: rare.join(' '), ignored: words.filter((w) => !stop(w) && !rare.includes(w)) };
   const content = words.filter((w) => !stop(w));
   return { term: content.length ? content.join(' ') : query, ignored: [] };

@@ -120,6 +120,22 @@ test('words found in most innovations are left out of a query with rarer words, 
   assert.equal(Number(count), (await search(page, 'hektare')).length, status);
   assert.equal(await page.locator('#search-results li a').first().getAttribute('href'),
     '/a/b/inovasi/menggapai-mimpi-sahabat-rimba/index.html');
+  // A lone dash is no word (it would leave nothing to search); "Forum," is "forum".
+  await page.fill('#search-q', 'Forum, - hektare');
+  await page.press('#search-q', 'Enter');
+  const dashed = await (await page.waitForFunction(() => {
+    const now = document.getElementById('search-status').textContent;
+    return /^\d+ .*“Forum, - hektare”/.test(now) && now;
+  })).jsonValue();
+  assert.match(dashed, new RegExp(`^${count} hasil .* dicari: Forum,\\.$`));
+  // A query with quotes is an exact phrase: searched as typed.
+  await page.fill('#search-q', '"forum" hektare');
+  await page.press('#search-q', 'Enter');
+  const quoted = await (await page.waitForFunction(() => {
+    const now = document.getElementById('search-status').textContent;
+    return (/^\d+ .*“"forum" hektare”/.test(now) || /^Tidak ada hasil/.test(now)) && now;
+  })).jsonValue();
+  assert.doesNotMatch(quoted, /dicari:/);
   // A query of common words only is searched as it is.
   await page.fill('#search-q', 'forum');
   await page.press('#search-q', 'Enter');

@@ -3,6 +3,7 @@
 #include "load.hpp"
 
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 
 #include "support.hpp"
 
@@ -105,6 +106,10 @@ TEST_CASE("an innovation's Markdown body is left in its file and read again, che
         if (r.type != RecordType::Innovation) CHECK(r.body_source.empty());
     // A file that changed (or went away) since load is refused.
     test::write_file(file, "---\ntitle: Bank Sampah\n---\nBerubah.\n");
+    CHECK_THROWS_AS(read_body(doc->body_source), ChangedDuringBuild);
+    // A pipe in its place is refused without being opened (it would block).
+    std::filesystem::remove(file);
+    REQUIRE(::mkfifo(file.c_str(), 0644) == 0);
     CHECK_THROWS_AS(read_body(doc->body_source), ChangedDuringBuild);
     std::filesystem::remove(file);
     try {

@@ -22,6 +22,18 @@ async function search(page, term, filters = {}) {
   }, [term, filters]);
 }
 
+// Types `query` into the search page and submits it; returns the status text once
+// it matches `done` (the text that passed the wait, not a second look: typing also
+// starts a search after a pause, so the status can go back to "Mencari…").
+async function submit(page, query, done) {
+  await page.fill('#search-q', query);
+  await page.press('#search-q', 'Enter');
+  return (await page.waitForFunction((source) => {
+    const now = document.getElementById('search-status').textContent;
+    return new RegExp(source).test(now) && now;
+  }, done.source)).jsonValue();
+}
+
 test('replikasi, Omspan and Bali find the expected records in both languages', async () => {
   for (const prefix of ['', 'en/']) {
     const { page, problems } = await openPage(browser);
@@ -69,16 +81,8 @@ test('a word from an innovation body is found through the search page, and a pro
   assert.equal(new URL(page.url()).search, '?q=hektare');
 
   // All "forum" pages, then only those of Kalimantan Selatan.
-  await page.fill('#search-q', 'forum');
-  await page.press('#search-q', 'Enter');
-  // The status still shows the "hektare" count until this search ends: wait for "forum" in
-  // it. The count is the text that passed the wait, not a second look: typing also starts a
-  // search (after a pause, which a slow machine may make), so the status can go back to
-  // "Mencari…" once more.
-  const all = await (await page.waitForFunction(() => {
-    const now = document.getElementById('search-status').textContent;
-    return /^\d+ .*forum/.test(now) && now;
-  })).jsonValue();
+  // The status still shows the "hektare" count until this search ends: wait for "forum" in it.
+  const all = await submit(page, 'forum', /^\d+ .*forum/);
   const allCount = Number(all.match(/\d+/)[0]);
   // Counts load when the filters are first used (a text search alone does not need them).
   await page.focus('#filter-province');
@@ -109,40 +113,20 @@ test('words found in most innovations are left out of a query with rarer words, 
     contentType: 'application/json', body: JSON.stringify({ share: 0.5, innovations: 1000, words: ['forum'] }) }));
   await page.goto(`${site.url}cari/index.html`);
   await page.locator('#search-form[data-ready="true"]').waitFor({ state: 'attached' });
-  await page.fill('#search-q', 'forum hektare');
-  await page.press('#search-q', 'Enter');
-  const status = await (await page.waitForFunction(() => {
-    const now = document.getElementById('search-status').textContent;
-    return /^\d+ .*hektare/.test(now) && now;
-  })).jsonValue();
+  const status = await submit(page, 'forum hektare', /^\d+ .*hektare/);
   // "hektare" alone was searched: its innovation comes first, as for "hektare".
   const [, count] = status.match(/^(\d+) hasil untuk “forum hektare” Kata yang ada di sebagian besar inovasi tidak ikut dicari: forum\.$/) ?? [];
   assert.equal(Number(count), (await search(page, 'hektare')).length, status);
   assert.equal(await page.locator('#search-results li a').first().getAttribute('href'),
     '/a/b/inovasi/menggapai-mimpi-sahabat-rimba/index.html');
   // A lone dash is no word (it would leave nothing to search); "Forum," is "forum".
-  await page.fill('#search-q', 'Forum, - hektare');
-  await page.press('#search-q', 'Enter');
-  const dashed = await (await page.waitForFunction(() => {
-    const now = document.getElementById('search-status').textContent;
-    return /^\d+ .*“Forum, - hektare”/.test(now) && now;
-  })).jsonValue();
+  const dashed = await submit(page, 'Forum, - hektare', /^\d+ .*“Forum, - hektare”/);
   assert.match(dashed, new RegExp(`^${count} hasil .* dicari: Forum,\\.$`));
   // A query with quotes is an exact phrase: searched as typed.
-  await page.fill('#search-q', '"forum" hektare');
-  await page.press('#search-q', 'Enter');
-  const quoted = await (await page.waitForFunction(() => {
-    const now = document.getElementById('search-status').textContent;
-    return (/^\d+ .*“"forum" hektare”/.test(now) || /^Tidak ada hasil/.test(now)) && now;
-  })).jsonValue();
+  const quoted = await submit(page, '"forum" hektare', /^\d+ .*“"forum" hektare”|^Tidak ada hasil/);
   assert.doesNotMatch(quoted, /dicari:/);
   // A query of common words only is searched as it is.
-  await page.fill('#search-q', 'forum');
-  await page.press('#search-q', 'Enter');
-  const only = await (await page.waitForFunction(() => {
-    const now = document.getElementById('search-status').textContent;
-    return /^\d+ .*“forum”/.test(now) && now;
-  })).jsonValue();
+  const only = await submit(page, 'forum', /^\d+ .*“forum”/);
   assert.doesNotMatch(only, /dicari:/);
   assert.deepEqual(problems, []);
   await page.context().close();

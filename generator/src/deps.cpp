@@ -201,9 +201,7 @@ class Hasher {
 
 }  // namespace
 
-std::uint64_t global_fingerprint(const fs::path& template_dir, const SiteModel& model) {
-    // simpul itself, by the size, time and inode of its program file: a rebuilt
-    // simpul may render pages differently.
+std::uint64_t program_fingerprint() {
     std::uint64_t h = 6;
     struct stat st {};
     if (::stat("/proc/self/exe", &st) == 0)
@@ -211,6 +209,11 @@ std::uint64_t global_fingerprint(const fs::path& template_dir, const SiteModel& 
                     static_cast<std::uint64_t>(st.st_mtim.tv_sec) * 1000000000ULL +
                         static_cast<std::uint64_t>(st.st_mtim.tv_nsec)),
                 static_cast<std::uint64_t>(st.st_ino));
+    return h;
+}
+
+std::uint64_t global_fingerprint(const fs::path& template_dir, const SiteModel& model) {
+    std::uint64_t h = program_fingerprint();
     std::error_code ec;
     std::vector<fs::path> files;
     for (auto it = fs::recursive_directory_iterator(template_dir, ec);

@@ -14,6 +14,10 @@
 
 namespace simpul::gen {
 
+// simpul itself, by the size, time and inode of its program file: a rebuilt
+// simpul may parse or render differently.
+std::uint64_t program_fingerprint();
+
 // What every page depends on: the running simpul, every file of the template
 // folder and the content's data files (site.yaml, data/*.yaml).
 std::uint64_t global_fingerprint(const std::filesystem::path& template_dir, const SiteModel& model);

@@ -46,6 +46,15 @@ struct ChangedDuringBuild : std::runtime_error {
 // when the file is no longer the one load read.
 std::string read_body(const BodySource& src);
 
+// What a record file was when load read it (from lstat): while all of it is
+// unchanged, so is the file (load_cache.hpp). All 0: not known (a link).
+struct FileStamp {
+    std::uint64_t device = 0, inode = 0, size = 0;
+    std::int64_t mtime_ns = 0, ctime_ns = 0;
+    bool known() const { return inode != 0 || size != 0; }
+    bool operator==(const FileStamp&) const = default;
+};
+
 // One record file (or one item of a data list).
 struct Document {
     RecordType type = RecordType::Innovation;
@@ -58,6 +67,7 @@ struct Document {
     std::vector<RecordLink> body_links;  // the record links of a body left in its file
     int body_line = 0;                   // line where the body starts
     std::uint64_t hash = 0;              // of the file's bytes (what a rebuild compares, deps.cpp)
+    FileStamp stamp;  // of the file, when it loaded with no diagnostic (else unknown)
 };
 
 // A data file: site.yaml (a map) or data/*.yaml (a list of maps).
@@ -76,14 +86,18 @@ struct Content {
     // Records whose file could not be parsed: their ids still exist, so that
     // one syntax error does not cascade into "does not exist" errors elsewhere.
     std::vector<std::pair<RecordType, std::string>> unparsed;
+    std::size_t cached = 0;  // of records: taken from the load cache, not parsed
 };
 
-// Reads and parses the content folder `dir` (shown in messages as `display`).
+class LoadCache;
+
 // The offset of the first byte that breaks UTF-8 (overlong forms, surrogates and
 // code points past U+10FFFF included), or npos when the text is valid.
 std::size_t invalid_utf8_at(const std::string& s);
 
+// Reads and parses the content folder `dir` (shown in messages as `display`).
+// Records whose file is unchanged since `cache` was written are taken from it.
 Content load_content(const std::filesystem::path& dir, const std::string& display,
-                     Diagnostics& diags);
+                     Diagnostics& diags, const LoadCache* cache = nullptr);
 
 }  // namespace simpul::gen

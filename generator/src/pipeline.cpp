@@ -22,6 +22,7 @@
 #include "deps.hpp"
 #include "json_schema.hpp"
 #include "load.hpp"
+#include "load_cache.hpp"
 #include "opendata.hpp"
 #include "parallel.hpp"
 #include "render.hpp"
@@ -118,9 +119,28 @@ BuildResult run_build(const BuildOptions& opt) {
         r.diags.error(opt.content_display, 0, 0, "missing-file", "content folder not found");
         return r;
     }
-    Content content = load_content(opt.content_dir, opt.content_display, r.diags);
+    // Records whose file did not change come from the last build's load cache
+    // (not with --clean); the next build's cache is made while validate runs
+    // and saved once the new output is in place.
+    const fs::path cache_file = load_cache_path(opt.out_dir);
+    const std::uint64_t cache_key = load_cache_key(opt.content_dir, opt.content_display);
+    const std::int64_t settled_ns =
+        std::chrono::duration_cast<std::chrono::nanoseconds>(
+            (std::chrono::system_clock::now() - opt.cache_settle).time_since_epoch())
+            .count();
+    LoadCache cache;
+    if (!opt.clean) cache = LoadCache::read(cache_file, cache_key);
+    Content content = load_content(opt.content_dir, opt.content_display, r.diags, &cache);
+    cache = LoadCache{};
+    r.cached_records = content.cached;
     watch.lap("load");
+    std::string next_cache;
+    std::thread encoder;
+    if (!opt.check_only)
+        encoder =
+            std::thread([&] { next_cache = encode_load_cache(content, cache_key, settled_ns); });
     validate_content(content, r.diags, /*advice=*/opt.check_only);
+    if (encoder.joinable()) encoder.join();
     watch.lap("validate");
 
     for (const auto& schema : all_schemas()) {
@@ -253,6 +273,7 @@ BuildResult run_build(const BuildOptions& opt) {
         r.pages_reused = out.reused();
         r.bytes = out.bytes() + r.search.bytes;
         out.commit(opt.published);
+        save_load_cache(cache_file, next_cache);
     } catch (const ChangedDuringBuild& e) {
         r.diags.error(e.path, 0, 0, "changed-during-build",
                       "the file changed while the site was being built; build again");
@@ -301,6 +322,12 @@ std::string format_summary(const BuildResult& r, const BuildOptions& opt) {
         std::snprintf(buf, sizeof buf, "%-16s %8zu  (%.1f KB)\n", "files written", r.files,
                       r.bytes / 1024.0);
         out << buf;
+        if (r.cached_records > 0) {
+            std::snprintf(buf, sizeof buf,
+                          "%-16s %8zu  (files unchanged: records not parsed again)\n",
+                          "records cached", r.cached_records);
+            out << buf;
+        }
         if (r.unchanged > 0) {
             std::snprintf(buf, sizeof buf, "%-16s %8zu  (linked from the previous output)\n",
                           "  unchanged", r.unchanged);

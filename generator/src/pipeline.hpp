@@ -2,6 +2,7 @@
 // `simpul build`, `check` and `serve` all go through run_build().
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -36,6 +37,9 @@ struct BuildOptions {
     // Replace changed files in the output one by one instead of swapping in a
     // new folder (the live preview's rebuilds: fast, but not all at once).
     bool in_place = false;
+    // The load cache (load_cache.hpp) leaves out files changed this recently,
+    // since a file may change again within one tick of the file system's clock.
+    std::chrono::nanoseconds cache_settle = std::chrono::seconds(2);
 };
 
 struct StageTime {
@@ -57,9 +61,10 @@ struct BuildResult {
     std::vector<std::pair<std::string, std::size_t>> records;  // per record type, in contract order
     std::map<std::string, std::size_t> pages_per_language;
     std::size_t files = 0, bytes = 0;
-    std::size_t unchanged = 0;     // of files: the same as in the previous output, linked
-    std::size_t pages_reused = 0;  // of unchanged: pages not even rendered (deps.hpp)
-    SearchIndexResult search;      // the search step: built, off, Pagefind not found
+    std::size_t unchanged = 0;       // of files: the same as in the previous output, linked
+    std::size_t pages_reused = 0;    // of unchanged: pages not even rendered (deps.hpp)
+    std::size_t cached_records = 0;  // records taken from the load cache, not parsed
+    SearchIndexResult search;        // the search step: built, off, Pagefind not found
     std::vector<StageTime> stages;
     std::vector<PageGroupTime> page_groups;  // where render+write time went
     double total_ms = 0;

@@ -1,0 +1,72 @@
+// The load stage's shortcut on a rebuild: the records the last build parsed,
+// kept in `.<output>.load-cache` beside the output folder, each with the stamp
+// of the file it came from (FileStamp: size, inode, change times). While a
+// file's stamp is unchanged, load takes its record from the cache instead of
+// reading and parsing the file again. A cache written by another simpul program
+// or for another content folder, or a damaged one, is ignored.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "load.hpp"
+
+namespace simpul::gen {
+
+class LoadCache {
+  public:
+    LoadCache() = default;
+    LoadCache(LoadCache&&) = default;
+    LoadCache& operator=(LoadCache&&) = default;
+    LoadCache(const LoadCache&) = delete;
+    // Reads `file`: an empty cache when it is missing, damaged, or was written
+    // with another `key` (load_cache_key).
+    static LoadCache read(const std::filesystem::path& file, std::uint64_t key);
+    // The record of the file shown as `path` when the file still has `stamp`.
+    // Thread-safe (each call decodes its own copy).
+    std::optional<Document> find(const std::string& path, const FileStamp& stamp) const;
+    std::size_t size() const { return slots_.size(); }
+
+  private:
+    struct Slot {
+        FileStamp stamp;
+        std::uint64_t check = 0;         // hash of the record's bytes, checked before use
+        std::size_t begin = 0, end = 0;  // the record's bytes in bytes_
+    };
+    // The file, mapped into memory; slots_'s keys point into it.
+    struct Bytes {
+        Bytes(const char* d, std::size_t n) : data(d), size(n) {}
+        ~Bytes();
+        Bytes(const Bytes&) = delete;
+        Bytes& operator=(const Bytes&) = delete;
+        const char* data;
+        std::size_t size;
+    };
+    std::unique_ptr<Bytes> bytes_;
+    std::unordered_map<std::string_view, Slot> slots_;
+};
+
+// What a cache must match to be used: this simpul program (its file's stamp, as
+// a rebuilt simpul may parse differently), the content folder and the way its
+// paths are shown.
+std::uint64_t load_cache_key(const std::filesystem::path& content_dir, const std::string& display);
+
+// `content`'s records as a cache: each one whose file has a stamp and last
+// changed before `settled_ns` (nanoseconds since the epoch). A file changed
+// later than that may change again within the same tick of the file system's
+// clock, with nothing in its stamp to show it, so it is parsed again next time.
+std::string encode_load_cache(const Content& content, std::uint64_t key, std::int64_t settled_ns);
+
+// Writes `bytes` to `file` through a temporary file renamed over it, so a
+// reader never sees half a cache. A cache is optional: errors are ignored.
+void save_load_cache(const std::filesystem::path& file, const std::string& bytes);
+
+// Where the cache of output folder `out` lives: `.<name>.load-cache` beside it.
+std::filesystem::path load_cache_path(const std::filesystem::path& out);
+
+}  // namespace simpul::gen

@@ -1,0 +1,124 @@
+// Tests for generator/src/load_cache.cpp: records of unchanged files come back
+// from the cache exactly as parsed; changed, recent, foreign or damaged entries
+// are parsed again.
+#include "load_cache.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <limits>
+
+#include "support.hpp"
+
+using namespace simpul;
+using namespace simpul::gen;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::int64_t kAll = std::numeric_limits<std::int64_t>::max();  // every file settled
+
+struct Folder {
+    test::TempDir tmp;
+    fs::path content = tmp / "content";
+    fs::path cache = tmp / ".public.load-cache";
+    std::uint64_t key = load_cache_key(content, "content");
+    Folder() {
+        fs::copy(test::fixture("valid/basic/content"), content, fs::copy_options::recursive);
+    }
+    Content load(const LoadCache* cache_in = nullptr) const {
+        Diagnostics d;
+        Content c = load_content(content, "content", d, cache_in);
+        REQUIRE(d.all().empty());
+        return c;
+    }
+    LoadCache cached(std::int64_t settled = kAll) const {
+        save_load_cache(cache, encode_load_cache(load(), key, settled));
+        return LoadCache::read(cache, key);
+    }
+};
+
+const Document& record(const Content& c, const std::string& path) {
+    for (const auto& d : c.records)
+        if (d.path == path) return d;
+    FAIL("no record " << path);
+    throw;
+}
+
+}  // namespace
+
+TEST_CASE("records of unchanged files come from the cache, the same as parsed") {
+    Folder f;
+    const Content parsed = f.load();
+    LoadCache cache = f.cached();
+    CHECK(cache.size() == parsed.records.size());
+    const Content again = f.load(&cache);
+    CHECK(again.cached == parsed.records.size());
+    CHECK(parsed.cached == 0);
+    // The whole of every record (fields with their lines, bodies, links, hashes) is equal.
+    CHECK(encode_load_cache(again, f.key, kAll) == encode_load_cache(parsed, f.key, kAll));
+    const Document& md = record(again, "content/innovations/bank-sampah.md");
+    CHECK(md.fields.get("title")->line == record(parsed, md.path).fields.get("title")->line);
+    CHECK(!md.body_source.empty());
+    CHECK(read_body(md.body_source) == read_body(record(parsed, md.path).body_source));
+    CHECK(md.stamp.known());
+}
+
+TEST_CASE("a changed file is parsed again, the others still come from the cache") {
+    Folder f;
+    LoadCache cache = f.cached();
+    fs::path file = f.content / "agencies/pemprov-kalsel.json";
+    std::string text = test::read_file(file);
+    auto at = text.find("\"name\": \"");
+    REQUIRE(at != std::string::npos);
+    test::write_file(file, text.insert(at + 9, "Baru "));
+    Content c = f.load(&cache);
+    CHECK(c.cached == c.records.size() - 1);
+    CHECK(record(c, "content/agencies/pemprov-kalsel.json")
+              .fields.get("name")
+              ->text.rfind("Baru ", 0) == 0);
+}
+
+TEST_CASE("files changed after the settle time are left out of the cache") {
+    Folder f;
+    CHECK(f.cached(/*settled=*/0).size() == 0);
+    Content parsed = f.load();
+    std::int64_t newest = 0;
+    for (const auto& d : parsed.records) newest = std::max(newest, d.stamp.ctime_ns);
+    CHECK(f.cached(newest).size() < parsed.records.size());
+    CHECK(f.cached(newest + 1).size() == parsed.records.size());
+}
+
+TEST_CASE("a cache of another program or folder, or a damaged one, is not used") {
+    Folder f;
+    LoadCache cache = f.cached();
+    REQUIRE(cache.size() > 0);
+    CHECK(LoadCache::read(f.cache, f.key + 1).size() == 0);
+    CHECK(LoadCache::read(f.tmp / "missing", f.key).size() == 0);
+    CHECK(load_cache_key(f.tmp / "other", "content") != f.key);
+    CHECK(load_cache_key(f.content, "./content") != f.key);
+
+    const std::string whole = test::read_file(f.cache);
+    // Cut anywhere: the cache is refused or holds only whole entries, and a load still works.
+    for (std::size_t cut : {std::size_t{0}, std::size_t{5}, whole.size() / 2, whole.size() - 1}) {
+        CAPTURE(cut);
+        test::write_file(f.cache, whole.substr(0, cut));
+        LoadCache damaged = LoadCache::read(f.cache, f.key);
+        CHECK(damaged.size() == 0);
+        Content c = f.load(&damaged);
+        CHECK(c.cached == 0);
+    }
+    // Bytes changed inside an entry: that record is parsed again instead.
+    std::string flipped = whole;
+    for (std::size_t i = whole.size() - 40; i < whole.size(); ++i) flipped[i] = '\xFF';
+    test::write_file(f.cache, flipped);
+    LoadCache bad = LoadCache::read(f.cache, f.key);
+    Content c = f.load(&bad);
+    CHECK(c.records.size() == f.load().records.size());
+    CHECK(c.cached < c.records.size());
+}
+
+TEST_CASE("the cache lives beside the output folder") {
+    CHECK(load_cache_path("site/public") == fs::path("site/.public.load-cache"));
+    CHECK(load_cache_path("public") == fs::path("./.public.load-cache"));
+}

@@ -3,6 +3,8 @@
 
 namespace simpul {
 
+bool Node::operator==(const Node&) const = default;
+
 bool Node::is_scalar() const {
     return type == Type::String || type == Type::Int || type == Type::Float || type == Type::Bool;
 }

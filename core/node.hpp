@@ -28,6 +28,8 @@ struct Node {
     const NodeEntry* entry(std::string_view key) const;
     // The value under this key, or nullptr.
     const Node* get(std::string_view key) const;
+    // Every member equal, positions included (defined where NodeEntry is complete).
+    bool operator==(const Node&) const;
 };
 
 struct NodeEntry {
@@ -35,6 +37,7 @@ struct NodeEntry {
     int line = 0;  // position of the key
     int col = 0;
     Node value;
+    bool operator==(const NodeEntry&) const = default;
 };
 
 // Human name of a node type, used in "expected a list, found text".

@@ -31,6 +31,7 @@ struct BodySource {
     std::size_t offset = 0;      // where the body starts in the file's text (BOM removed)
     std::uint64_t hash = 0;      // of the file's text, checked when it is read again
     bool empty() const { return file.empty(); }
+    bool operator==(const BodySource&) const = default;
 };
 
 // A body's file changed (or went away) between load and render: the page would
@@ -68,6 +69,7 @@ struct Document {
     int body_line = 0;                   // line where the body starts
     std::uint64_t hash = 0;              // of the file's bytes (what a rebuild compares, deps.cpp)
     FileStamp stamp;  // of the file, when it loaded with no diagnostic (else unknown)
+    bool operator==(const Document&) const = default;
 };
 
 // A data file: site.yaml (a map) or data/*.yaml (a list of maps).

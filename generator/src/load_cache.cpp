@@ -1,7 +1,7 @@
 // The load cache's file: a header (magic, layout version, key), then one entry
-// per record: its display path, its file's stamp, a hash and the size of its
-// Document, and the Document. Numbers are LEB128 varints; reading checks every length
-// against the bytes left, so a damaged cache is found out, not trusted.
+// per record: its display path, its file's stamp, the size of its Document,
+// the Document, and a hash of all of the entry before it. Numbers are LEB128 varints; reading
+// checks every length against the bytes left, so a damaged cache is found out, not trusted.
 #include "load_cache.hpp"
 
 #include <fcntl.h>
@@ -236,16 +236,17 @@ LoadCache LoadCache::read(const fs::path& file, std::uint64_t key) {
         if (count > cache.bytes_->size) throw Damaged{};
         cache.slots_.reserve(count);
         while (!r.done()) {
-            std::string_view path = r.view();
             Slot slot;
-            slot.stamp = r.stamp();
-            slot.check = r.u();
-            auto size = r.u();
             slot.begin = r.offset(base);
+            std::string_view path = r.view();
+            slot.stamp = r.stamp();
+            auto size = r.u();
             r.skip(size);
             slot.end = r.offset(base);
+            slot.check = r.u();
             cache.slots_[path] = slot;
         }
+        if (cache.slots_.size() != count) throw Damaged{};  // cut between two entries
     } catch (const Damaged&) {
         return LoadCache{};
     }
@@ -263,8 +264,11 @@ std::optional<Document> LoadCache::find(const std::string& path, const FileStamp
     if (std::hash<std::string_view>{}(entry) != it->second.check) return std::nullopt;
     try {
         Reader r(entry.data(), entry.size());
+        r.view();  // the path and stamp, already read
+        r.stamp();
+        r.u();
         Document d = r.document();
-        if (!r.done()) return std::nullopt;
+        if (!r.done() || d.path != path) return std::nullopt;
         d.stamp = stamp;
         return d;
     } catch (const Damaged&) {
@@ -296,11 +300,12 @@ std::string encode_load_cache(const Content& content, std::uint64_t key, std::in
         if (!settled(d)) continue;
         doc.out.clear();
         doc.document(d);
+        std::size_t begin = w.out.size();
         w.str(d.path);
         w.stamp(d.stamp);
-        w.u(std::hash<std::string_view>{}(doc.out));
         w.u(doc.out.size());
         w.out += doc.out;
+        w.u(std::hash<std::string_view>{}(std::string_view(w.out).substr(begin)));
     }
     return std::move(w.out);
 }

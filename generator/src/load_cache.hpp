@@ -35,8 +35,8 @@ class LoadCache {
   private:
     struct Slot {
         FileStamp stamp;
-        std::uint64_t check = 0;         // hash of the record's bytes, checked before use
-        std::size_t begin = 0, end = 0;  // the record's bytes in bytes_
+        std::uint64_t check = 0;         // hash of the entry's bytes, checked before use
+        std::size_t begin = 0, end = 0;  // the entry's bytes (path, stamp, record) in bytes_
     };
     // The file, mapped into memory; slots_'s keys point into it.
     struct Bytes {
@@ -60,6 +60,8 @@ std::uint64_t load_cache_key(const std::filesystem::path& content_dir, const std
 // changed before `settled_ns` (nanoseconds since the epoch). A file changed
 // later than that may change again within the same tick of the file system's
 // clock, with nothing in its stamp to show it, so it is parsed again next time.
+// (`settled_ns` comes from this machine's clock: on a network file system whose
+// clock lags behind it by more than the settle time, the guard is weaker.)
 std::string encode_load_cache(const Content& content, std::uint64_t key, std::int64_t settled_ns);
 
 // Writes `bytes` to `file` through a temporary file renamed over it, so a

@@ -19,6 +19,7 @@ struct RecordLink {
         kind;  // "inovasi", "hub", "instansi", "agenda", "regulasi", "replikasi", "provinsi"
     std::string id;
     int line = 1;  // line within the Markdown text, 1-based
+    bool operator==(const RecordLink&) const = default;
 };
 
 const std::vector<std::string>& record_link_kinds();

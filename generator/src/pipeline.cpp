@@ -120,8 +120,8 @@ BuildResult run_build(const BuildOptions& opt) {
         return r;
     }
     // Records whose file did not change come from the last build's load cache
-    // (not with --clean); the next build's cache is made while validate runs
-    // and saved once the new output is in place.
+    // (not with --clean). The next build's cache, which depends on the content
+    // files alone, is made while validate runs and saved at once.
     const fs::path cache_file = load_cache_path(opt.out_dir);
     const std::uint64_t cache_key = load_cache_key(opt.content_dir, opt.content_display);
     const std::int64_t settled_ns =
@@ -134,13 +134,21 @@ BuildResult run_build(const BuildOptions& opt) {
     cache = LoadCache{};
     r.cached_records = content.cached;
     watch.lap("load");
-    std::string next_cache;
-    std::thread encoder;
-    if (!opt.check_only)
-        encoder =
-            std::thread([&] { next_cache = encode_load_cache(content, cache_key, settled_ns); });
-    validate_content(content, r.diags, /*advice=*/opt.check_only);
-    if (encoder.joinable()) encoder.join();
+    {
+        std::string next_cache;
+        std::jthread encoder;  // joined when the block ends, however it ends
+        if (!opt.check_only)
+            encoder = std::jthread([&] {
+                try {
+                    next_cache = encode_load_cache(content, cache_key, settled_ns);
+                } catch (...) {
+                    next_cache.clear();  // a cache is optional: none is saved
+                }
+            });
+        validate_content(content, r.diags, /*advice=*/opt.check_only);
+        if (encoder.joinable()) encoder.join();
+        if (!next_cache.empty()) save_load_cache(cache_file, next_cache);
+    }
     watch.lap("validate");
 
     for (const auto& schema : all_schemas()) {
@@ -273,7 +281,6 @@ BuildResult run_build(const BuildOptions& opt) {
         r.pages_reused = out.reused();
         r.bytes = out.bytes() + r.search.bytes;
         out.commit(opt.published);
-        save_load_cache(cache_file, next_cache);
     } catch (const ChangedDuringBuild& e) {
         r.diags.error(e.path, 0, 0, "changed-during-build",
                       "the file changed while the site was being built; build again");

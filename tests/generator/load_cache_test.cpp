@@ -56,7 +56,11 @@ TEST_CASE("records of unchanged files come from the cache, the same as parsed") 
     CHECK(again.cached == parsed.records.size());
     CHECK(parsed.cached == 0);
     // The whole of every record (fields with their lines, bodies, links, hashes) is equal.
-    CHECK(encode_load_cache(again, f.key, kAll) == encode_load_cache(parsed, f.key, kAll));
+    REQUIRE(again.records.size() == parsed.records.size());
+    for (std::size_t i = 0; i < parsed.records.size(); ++i) {
+        CAPTURE(parsed.records[i].path);
+        CHECK(again.records[i] == parsed.records[i]);
+    }
     const Document& md = record(again, "content/innovations/bank-sampah.md");
     CHECK(md.fields.get("title")->line == record(parsed, md.path).fields.get("title")->line);
     CHECK(!md.body_source.empty());
@@ -99,7 +103,7 @@ TEST_CASE("a cache of another program or folder, or a damaged one, is not used")
     CHECK(load_cache_key(f.content, "./content") != f.key);
 
     const std::string whole = test::read_file(f.cache);
-    // Cut anywhere: the cache is refused or holds only whole entries, and a load still works.
+    // Cut anywhere (between two entries too): the cache is refused, and a load still works.
     for (std::size_t cut : {std::size_t{0}, std::size_t{5}, whole.size() / 2, whole.size() - 1}) {
         CAPTURE(cut);
         test::write_file(f.cache, whole.substr(0, cut));

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "datafile.hpp"
+#include "deps.hpp"
 #include "stats.hpp"
 
 #ifndef SIMPUL_DASHBOARD_APP_DIR
@@ -151,11 +152,17 @@ json dashboard_figures(const SiteModel& model) {
     return f;
 }
 
+void write_gzipped(StagedOutput& out, const std::string& rel, const std::string& bytes) {
+    const std::uint64_t fingerprint =
+        mix(program_fingerprint(), std::hash<std::string>{}(bytes)) | 1;
+    if (!out.reuse(rel, fingerprint)) out.write(rel, gzip(bytes), fingerprint);
+}
+
 void write_dashboard(const SiteModel& model, const SiteTemplate& tmpl,
                      const std::vector<std::string>& languages, StagedOutput& out) {
     DashboardData data = dashboard_data(model, tmpl);
-    out.write(kDashboardData, gzip(data.figures));
-    out.write(kDashboardTexts, gzip(data.texts));
+    write_gzipped(out, kDashboardData, data.figures);
+    write_gzipped(out, kDashboardTexts, data.texts);
     out.write(kDashboardFigures, dashboard_figures(model).dump(1) + "\n");
 
     fs::path app = dashboard_app_dir();

@@ -19,14 +19,14 @@
 namespace simpul::gen {
 namespace fs = std::filesystem;
 
-namespace {
-
 std::uint64_t mix(std::uint64_t h, std::uint64_t x) {
     std::uint64_t z = h ^ (x + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
     z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
     return z ^ (z >> 31);
 }
+
+namespace {
 
 std::uint64_t text_hash(std::string_view s) {
     return std::hash<std::string_view>{}(s);

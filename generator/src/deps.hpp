@@ -14,6 +14,9 @@
 
 namespace simpul::gen {
 
+// Folds `x` into the hash `h` (the fingerprints' one way of combining values).
+std::uint64_t mix(std::uint64_t h, std::uint64_t x);
+
 // simpul itself, by the size, time and inode of its program file: a rebuilt
 // simpul may parse or render differently.
 std::uint64_t program_fingerprint();

@@ -26,10 +26,6 @@ namespace {
 constexpr char kMagic[8] = {'S', 'I', 'M', 'P', 'U', 'L', 'L', 'C'};
 constexpr std::uint32_t kLayout = 1;  // bump when Document, Node or this layout changes
 
-std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
-    return (h ^ v) * 0x100000001b3ULL + (h >> 29);
-}
-
 // Numbers as LEB128 varints (signed ones zigzagged first): most are small.
 class Writer {
   public:

@@ -9,12 +9,38 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "deps.hpp"
 #include "parallel.hpp"
 
 namespace simpul::gen {
 namespace {
 
 constexpr std::size_t kSample = 2000;
+constexpr double kShare = 0.5;                 // "common": in more than half the innovations
+constexpr std::size_t kMinInnovations = 1000;  // a smaller catalogue gets no list
+
+// A word's share is estimated from innovations spread evenly over the catalogue
+// (all of them in a catalogue of up to kSample): the cost stays the same at any size.
+std::size_t sample_size(std::size_t all) {
+    return std::min(all, kSample);
+}
+std::size_t sampled(std::size_t j, std::size_t all) {
+    return j * all / sample_size(all);
+}
+
+// What the list is made from: the sampled innovations' files (0 when one has no
+// file, as in records made by tests: then it is always made anew).
+std::uint64_t common_words_fingerprint(const SiteModel& model) {
+    const std::size_t all = model.cat.innovations.size();
+    std::uint64_t h = mix(program_fingerprint(), all);
+    for (std::size_t j = 0; j < sample_size(all); ++j) {
+        const std::string& path = model.cat.innovations[sampled(j, all)].origin.path;
+        auto it = model.source_hashes.find(path);
+        if (it == model.source_hashes.end()) return 0;
+        h = mix(mix(h, std::hash<std::string>{}(path)), it->second);
+    }
+    return h | 1;
+}
 
 bool word_byte(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
@@ -77,10 +103,8 @@ std::vector<std::string> common_words(const SiteModel& model, double share,
                                       std::size_t min_innovations, unsigned threads) {
     const std::size_t all = model.cat.innovations.size();
     if (all == 0 || all < min_innovations) return {};
-    // A word's share is estimated from innovations spread evenly over the catalogue
-    // (all of them in a catalogue of up to kSample): the cost stays the same at any size.
-    const std::size_t n = std::min(all, kSample);
-    auto innovation = [&](std::size_t j) { return j * all / n; };
+    const std::size_t n = sample_size(all);
+    auto innovation = [&](std::size_t j) { return sampled(j, all); };
     std::unordered_map<std::string, WordCount, WordHash, std::equal_to<>> count;
     constexpr std::size_t block = 1024;
     std::vector<InnovationWords> lists(std::min(block, n));
@@ -108,11 +132,13 @@ std::vector<std::string> common_words(const SiteModel& model, double share,
 }
 
 void write_common_words(const SiteModel& model, StagedOutput& out, unsigned threads) {
-    constexpr double share = 0.5;
-    nlohmann::json j = {{"share", share},
+    // When none of the sampled innovations' files changed, the last build's list stands.
+    const std::uint64_t fingerprint = common_words_fingerprint(model);
+    if (out.reuse(kCommonWordsPath, fingerprint)) return;
+    nlohmann::json j = {{"share", kShare},
                         {"innovations", model.cat.innovations.size()},
-                        {"words", common_words(model, share, 1000, threads)}};
-    out.write(kCommonWordsPath, j.dump() + "\n");
+                        {"words", common_words(model, kShare, kMinInnovations, threads)}};
+    out.write(kCommonWordsPath, j.dump() + "\n", fingerprint);
 }
 
 }  // namespace simpul::gen

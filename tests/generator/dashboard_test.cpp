@@ -92,6 +92,21 @@ TEST_CASE("gzip output inflates to its input and does not depend on the time") {
     CHECK(gzip(text) == gz);
 }
 
+TEST_CASE("a data file is compressed again only when its bytes changed") {
+    test::TempDir tmp;
+    auto build = [&](const std::string& bytes) {
+        StagedOutput out(tmp / "public");
+        write_gzipped(out, "data/x.bin.gz", bytes);
+        out.commit();
+        CHECK(gunzip(test::read_file(tmp / "public/data/x.bin.gz")) == bytes);
+        return out.reused();
+    };
+    CHECK(build("figures") == 0);
+    CHECK(build("figures") == 1);  // the same bytes: the last build's file
+    CHECK(build("figures, changed") == 0);
+    CHECK(build("figures, changed") == 1);
+}
+
 TEST_CASE("a build writes the data file, the figures, both pages and the app") {
     test::TempDir tmp;
     fs::create_directories(tmp / "app");

@@ -159,7 +159,10 @@ TEST_CASE("a rebuild links unchanged files and is byte-identical to a clean buil
     edit(tmp / "templates/i18n/en.yaml", "\n", "\n# edited\n");  // a comment: nothing changes
     r = same_as_clean("change an i18n file without changing a string");
     CHECK(r.unchanged == r.files);
-    CHECK(r.pages_reused == 0);  // every page rendered again, each the same as before
+    // Every page rendered again, each the same as before; only the data files
+    // that do not depend on templates (the dashboard's two, the search's common
+    // words) are taken as they are.
+    CHECK(r.pages_reused == 3);
     std::string en = simpul::test::read_file(tmp / "templates/i18n/en.yaml");
     auto nav = en.find("innovations: ");
     REQUIRE(nav != std::string::npos);

@@ -72,6 +72,29 @@ TEST_CASE("the list is written where the search page reads it") {
           "{\"innovations\":3,\"share\":0.5,\"words\":[]}\n");
 }
 
+TEST_CASE("the last build's list is kept while the counted innovations' files are unchanged") {
+    test::TempDir tmp;
+    auto write = [&](const SiteModel& m) {
+        StagedOutput out(tmp / "public");
+        write_common_words(m, out);
+        out.commit();
+        return out.reused();
+    };
+    SiteModel m = test::fixture_model();  // loaded from files: each innovation has a hash
+    CHECK(write(m) == 0);
+    const std::string before = test::read_file(tmp / "public" / kCommonWordsPath);
+    CHECK(write(m) == 1);
+    CHECK(test::read_file(tmp / "public" / kCommonWordsPath) == before);
+    m.source_hashes.at(m.cat.innovations.front().origin.path) ^= 1;  // its file changed
+    CHECK(write(m) == 0);
+    CHECK(write(m) == 1);
+    // Records made in memory have no file hash to vouch for them: always counted anew.
+    SiteModel made = three_innovations();
+    made.source_hashes.clear();
+    CHECK(write(made) == 0);
+    CHECK(write(made) == 0);
+}
+
 TEST_CASE("a large catalogue's shares come from innovations spread over all of it") {
     SiteModel m;
     for (std::size_t i = 0; i < 4000; ++i) {

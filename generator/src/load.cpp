@@ -158,9 +158,9 @@ void load_record(const fs::path& file, const fs::path& root, RecordType type,
             // Left in the file until its page is rendered; its links are checked now.
             doc.body_source = {file, display_path, text.size() - fm->body.size(), doc.hash};
             doc.body_links = record_links(fm->body);
-        } else {
+        } else if (!blank) {
             doc.body = std::move(fm->body);
-        }
+        }  // (a blank body is none: a `body:` field, if any, is the body then)
     } else if (ext == ".yaml" || ext == ".yml") {
         doc.format = Format::Yaml;
         fields = parse_yaml(text, display_path, 1, diags);

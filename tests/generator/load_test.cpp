@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "support.hpp"
+#include "validate.hpp"
 
 using namespace simpul;
 using namespace simpul::gen;
@@ -77,6 +78,34 @@ TEST_CASE(
           "the file in instead\n"
           "content/regulations/besar.md:1:1: error[too-large]: the file is 11 MB; a record may be "
           "at most 10 MB\n");
+}
+
+TEST_CASE("a .md file with only blank lines after its front matter takes its `body:` field") {
+    auto tmp = valid_copy();
+    const auto file = tmp / "content/hubs/kalimantan-selatan.md";
+    std::string hub = test::read_file(file);
+    const std::string front = hub.substr(0, hub.rfind("---\n"));
+    auto with_body = [&](const std::string& link) {
+        test::write_file(file,
+                         front + "body: \"Isi, lihat [hub](hub:" + link + ").\"\n---\n\n  \n");
+    };
+    with_body("kalimantan-selatan");
+    Diagnostics d;
+    Content c = load_content(tmp / "content", "content", d);
+    for (const auto& r : c.records)
+        if (r.path == "content/hubs/kalimantan-selatan.md") CHECK(r.body.empty());
+    SiteModel m = test::model_of(tmp / "content");
+    REQUIRE(m.cat.hub("kalimantan-selatan"));
+    CHECK(m.cat.hub("kalimantan-selatan")->body == "Isi, lihat [hub](hub:kalimantan-selatan).");
+    // The field's record links are checked as a body's are.
+    with_body("tidak-ada");
+    Diagnostics v;
+    validate_content(load_content(tmp / "content", "content", v), v);
+    std::string messages;
+    for (const auto& x : v.sorted()) messages += format_diagnostic(x) + "\n";
+    CHECK(messages ==
+          "content/hubs/kalimantan-selatan.md:11:1: error[broken-link]: record link "
+          "'hub:tidak-ada' points to a record that does not exist\n");
 }
 
 TEST_CASE("an innovation's Markdown body is left in its file and read again, checked") {

@@ -277,7 +277,7 @@ void StagedOutput::write_pieces(const std::string& rel, const Pieces& make) {
     std::string final_path = (staging_ / rel).string();
     std::string scratch = final_path + ".simpul-pieces";
     Entry entry;
-    {
+    try {
         FileWriter file(scratch, false);
         std::string run;
         make([&](std::string_view piece) {
@@ -291,6 +291,10 @@ void StagedOutput::write_pieces(const std::string& rel, const Pieces& make) {
         });
         file.append(run);
         file.finish();
+    } catch (...) {
+        // In place the scratch file is in the live output: it must not stay there.
+        ::unlink(scratch.c_str());
+        throw;
     }
     ++files_;
     bytes_ += entry.size;

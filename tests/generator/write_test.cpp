@@ -204,3 +204,22 @@ TEST_CASE("in place, only changed files are replaced and files no longer made ar
           std::map<std::string, std::string>{{"new.html", "new"}, {"same.html", "same"}});
     CHECK(entries_besides_lock(tmp.path()) == 1);
 }
+
+TEST_CASE("a file made in pieces that fails halfway leaves no scratch file in the output") {
+    simpul::test::TempDir tmp;
+    {
+        StagedOutput first(tmp / "public");
+        first.write("index.html", "home");
+        first.commit();
+    }
+    StagedOutput out(tmp / "public", StagedOutput::Mode::InPlace);
+    REQUIRE(out.in_place());
+    CHECK_THROWS_AS(out.write_pieces("data/big.json",
+                                     [](const auto& piece) {
+                                         piece(std::string(3u << 20, 'x'));  // on disk already
+                                         throw std::runtime_error("a body changed");
+                                     }),
+                    std::runtime_error);
+    CHECK(simpul::test::snapshot(tmp / "public") ==
+          std::map<std::string, std::string>{{"index.html", "home"}});
+}

@@ -283,6 +283,7 @@ std::uint64_t load_cache_key(const fs::path& content_dir, const std::string& dis
 
 std::string encode_load_cache(const Content& content, std::uint64_t key, std::int64_t settled_ns) {
     Writer w;
+    w.out.reserve(content.records.size() * 1024);  // about what a record takes: few regrowths
     w.out.append(kMagic, sizeof kMagic);
     w.u(kLayout);
     w.u(key);

@@ -121,7 +121,8 @@ BuildResult run_build(const BuildOptions& opt) {
     }
     // Records whose file did not change come from the last build's load cache
     // (not with --clean). The next build's cache, which depends on the content
-    // files alone, is made while validate runs and saved at once.
+    // files alone, is encoded while validate runs and saved while the build
+    // goes on (`saver` is joined when run_build returns, however it returns).
     const fs::path cache_file = load_cache_path(opt.out_dir);
     const std::uint64_t cache_key = load_cache_key(opt.content_dir, opt.content_display);
     const std::int64_t settled_ns =
@@ -134,9 +135,10 @@ BuildResult run_build(const BuildOptions& opt) {
     cache = LoadCache{};
     r.cached_records = content.cached;
     watch.lap("load");
+    std::jthread saver;
     {
         std::string next_cache;
-        std::jthread encoder;  // joined when the block ends, however it ends
+        std::jthread encoder;
         if (!opt.check_only)
             encoder = std::jthread([&] {
                 try {
@@ -147,7 +149,13 @@ BuildResult run_build(const BuildOptions& opt) {
             });
         validate_content(content, r.diags, /*advice=*/opt.check_only);
         if (encoder.joinable()) encoder.join();
-        if (!next_cache.empty()) save_load_cache(cache_file, next_cache);
+        if (!next_cache.empty())
+            saver = std::jthread([bytes = std::move(next_cache), &cache_file] {
+                try {
+                    save_load_cache(cache_file, bytes);
+                } catch (...) {  // (only running out of memory): the cache is optional
+                }
+            });
     }
     watch.lap("validate");
 

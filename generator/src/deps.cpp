@@ -244,6 +244,19 @@ std::vector<std::uint64_t> page_fingerprints(const std::vector<PagePlan>& plans,
         for (std::size_t i : plan.shared->items) p = mix(p, hash.facet_signature(i));
         it->second = p;
     }
+    // A sitemap lists pages' paths, nothing of their records: it changes when
+    // a page comes or goes, not when a record's text does.
+    std::unordered_map<const SitemapShared*, std::uint64_t> sitemaps;
+    for (const auto& plan : plans) {
+        if (plan.kind != PageKind::Sitemap || !plan.sitemap) continue;
+        auto [it, added] = sitemaps.emplace(plan.sitemap.get(), 0);
+        if (!added) continue;
+        const SitemapShared& sm = *plan.sitemap;
+        std::uint64_t p = mix(sm.per_file, sm.paths.size());
+        for (const auto* list : {&sm.languages, &sm.prefixes, &sm.paths})
+            for (const auto& s : *list) p = mix(p, text_hash(s));
+        it->second = p;
+    }
     std::vector<std::uint64_t> out(plans.size());
     parallel_for(plans.size(), threads, [&](std::size_t k) {
         const PagePlan& plan = plans[k];
@@ -279,6 +292,10 @@ std::vector<std::uint64_t> page_fingerprints(const std::vector<PagePlan>& plans,
                 h = mix(h, it == panels.end() ? 0 : it->second);
                 break;
             }
+            case PageKind::Sitemap:
+                h = mix(mix(h, plan.page), plan.pages);
+                h = mix(h, plan.sitemap ? sitemaps.at(plan.sitemap.get()) : everything);
+                break;
             default:
                 h = mix(h, everything);
                 break;

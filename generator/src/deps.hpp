@@ -26,9 +26,9 @@ std::uint64_t program_fingerprint();
 std::uint64_t global_fingerprint(const std::filesystem::path& template_dir, const SiteModel& model);
 
 // One fingerprint per plan, never 0. Record pages and listings hash the records
-// they show (see deps.cpp for each kind); every other page (home, indexes,
-// statistics, feeds, sitemap) hashes the whole catalogue. On `threads` threads
-// (0: one per core); the result does not depend on their number.
+// they show (see deps.cpp for each kind), a sitemap the paths it lists; every
+// other page (home, indexes, statistics, feeds) hashes the whole catalogue. On
+// `threads` threads (0: one per core); the result does not depend on their number.
 std::vector<std::uint64_t> page_fingerprints(const std::vector<PagePlan>& plans,
                                              const SiteModel& model, std::uint64_t global,
                                              unsigned threads = 0);

@@ -101,6 +101,13 @@ bool read_content_file(const fs::path& file, const fs::path& root, const std::st
     return true;
 }
 
+FileStamp stamp_of(const struct stat& st) {
+    return {static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino),
+            static_cast<std::uint64_t>(st.st_size),
+            st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec,
+            st.st_ctim.tv_sec * 1000000000LL + st.st_ctim.tv_nsec};
+}
+
 struct FolderInfo {
     std::string_view folder;
     RecordType type;
@@ -266,27 +273,19 @@ Content load_content(const fs::path& dir, const std::string& display, Diagnostic
     std::atomic<std::size_t> cached{0};
     parallel_for(jobs.size(), 0, [&](std::size_t i) {
         const Job& job = jobs[i];
+        auto not_a_record = [&](const std::string& message) {
+            loaded[i].diags.error(job.shown, 0, 0, "unknown-file", message);
+            skipped[i] = 1;
+        };
         struct stat st {};
-        if (::lstat(job.file.c_str(), &st) != 0 || (!S_ISLNK(st.st_mode) && !S_ISREG(st.st_mode))) {
-            std::error_code ec;
-            loaded[i].diags.error(job.shown, 0, 0, "unknown-file",
-                                  not_a_file(fs::status(job.file, ec)));
-            skipped[i] = 1;
-            return;
-        }
+        std::error_code ec;
+        if (::lstat(job.file.c_str(), &st) != 0 || (!S_ISLNK(st.st_mode) && !S_ISREG(st.st_mode)))
+            return not_a_record(not_a_file(fs::status(job.file, ec)));
         std::string ext = job.file.extension().string();
-        if (ext != ".md" && ext != ".yaml" && ext != ".yml" && ext != ".json") {
-            loaded[i].diags.error(job.shown, 0, 0, "unknown-file",
-                                  "a record must be a .md, .yaml or .json file");
-            skipped[i] = 1;
-            return;
-        }
-        FileStamp stamp;  // unknown for a link: its target may change without a trace here
-        if (S_ISREG(st.st_mode))
-            stamp = {static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino),
-                     static_cast<std::uint64_t>(st.st_size),
-                     st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec,
-                     st.st_ctim.tv_sec * 1000000000LL + st.st_ctim.tv_nsec};
+        if (ext != ".md" && ext != ".yaml" && ext != ".yml" && ext != ".json")
+            return not_a_record("a record must be a .md, .yaml or .json file");
+        // Unknown for a link: its target may change without a trace here.
+        const FileStamp stamp = S_ISREG(st.st_mode) ? stamp_of(st) : FileStamp{};
         if (cache && stamp.known() && (loaded[i].doc = cache->find(job.shown, stamp))) {
             ++cached;
             return;

@@ -1,7 +1,8 @@
 // The load cache's file: a header (magic, layout version, key), then one entry
 // per record: its display path, its file's stamp, the size of its Document,
-// the Document, and a hash of all of the entry before it. Numbers are LEB128 varints; reading
-// checks every length against the bytes left, so a damaged cache is found out, not trusted.
+// the Document, and a hash of all of the entry before it. Numbers are LEB128
+// varints; reading checks every length against the bytes left, so a damaged
+// cache is found out, not trusted.
 #include "load_cache.hpp"
 
 #include <fcntl.h>
@@ -10,11 +11,9 @@
 #include <unistd.h>
 
 #include <algorithm>
-
 #include <cstdint>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 
 #include "deps.hpp"
 
@@ -237,6 +236,7 @@ LoadCache LoadCache::read(const fs::path& file, std::uint64_t key) {
             std::string_view path = r.view();
             slot.stamp = r.stamp();
             auto size = r.u();
+            slot.document = r.offset(base);
             r.skip(size);
             slot.end = r.offset(base);
             slot.check = r.u();
@@ -259,10 +259,7 @@ std::optional<Document> LoadCache::find(const std::string& path, const FileStamp
     std::string_view entry(bytes_->data + it->second.begin, it->second.end - it->second.begin);
     if (std::hash<std::string_view>{}(entry) != it->second.check) return std::nullopt;
     try {
-        Reader r(entry.data(), entry.size());
-        r.view();  // the path and stamp, already read
-        r.stamp();
-        r.u();
+        Reader r(bytes_->data + it->second.document, it->second.end - it->second.document);
         Document d = r.document();
         if (!r.done() || d.path != path) return std::nullopt;
         d.stamp = stamp;

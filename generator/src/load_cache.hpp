@@ -37,6 +37,7 @@ class LoadCache {
         FileStamp stamp;
         std::uint64_t check = 0;         // hash of the entry's bytes, checked before use
         std::size_t begin = 0, end = 0;  // the entry's bytes (path, stamp, record) in bytes_
+        std::size_t document = 0;        // where its record starts
     };
     // The file, mapped into memory; slots_'s keys point into it.
     struct Bytes {

@@ -23,15 +23,32 @@ std::uint32_t StringTable::add(std::string_view s) {
     return i;
 }
 
-void sort_by_title(Data& d) {
+void order_by_title(Data& d) {
     Texts& t = d.texts;
-    t.by_title.resize(t.id.size());
-    for (std::uint32_t i = 0; i < t.by_title.size(); ++i) t.by_title[i] = i;
-    std::sort(t.by_title.begin(), t.by_title.end(), [&](std::uint32_t a, std::uint32_t b) {
+    Innovations& in = d.innovations;
+    std::vector<std::uint32_t> order(in.size());  // order[new row] = old row
+    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
         auto ta = d.text(t.title[a]), tb = d.text(t.title[b]);
         if (ta != tb) return ta < tb;
         return d.text(t.id[a]) < d.text(t.id[b]);
     });
+    auto permute = [&](auto& column) {
+        auto old = column;
+        for (std::size_t i = 0; i < order.size(); ++i) column[i] = old[order[i]];
+    };
+    permute(in.province);
+    permute(in.kind);
+    permute(in.stage);
+    permute(in.status);
+    permute(in.year);
+    permute(in.sectors);
+    permute(in.sdgs);
+    permute(in.awards);
+    for (auto* col : {&t.id, &t.title, &t.title_en, &t.agency}) permute(*col);
+    std::vector<std::uint32_t> row_of(order.size());  // row_of[old row] = new row
+    for (std::uint32_t i = 0; i < order.size(); ++i) row_of[order[i]] = i;
+    for (std::uint32_t& r : d.replications.innovation) r = row_of[r];
 }
 
 // ---- encoding ---------------------------------------------------------------
@@ -56,6 +73,16 @@ class Writer {
     std::string out;
     void u32(std::uint32_t v) { raw(&v, 4); }
     void raw(const void* p, std::size_t n) { out.append(static_cast<const char*>(p), n); }
+    // LEB128: 7 bits a byte, low bits first, the high bit set on all but the last.
+    void varint(std::uint32_t v) {
+        for (; v >= 0x80; v >>= 7) out.push_back(static_cast<char>((v & 0x7f) | 0x80));
+        out.push_back(static_cast<char>(v));
+    }
+    // One string per row, inline: every length (varint), then every string's bytes.
+    void string_column(const StringTable& table, const std::vector<std::uint32_t>& column) {
+        for (std::uint32_t i : column) varint(static_cast<std::uint32_t>(table.at(i).size()));
+        for (std::uint32_t i : column) out.append(table.at(i));
+    }
     template <class T>
     void column(const std::vector<T>& v) {
         raw(v.data(), v.size() * sizeof(T));
@@ -201,16 +228,19 @@ Writer figures_file(const Data& d) {
 
 Writer texts_file(const Data& d) {
     const Texts& t = d.texts;
+    StringTable agencies;  // each agency's name once, in order of first appearance
+    std::vector<std::uint32_t> agency;
+    agency.reserve(t.agency.size());
+    for (std::uint32_t a : t.agency) agency.push_back(agencies.add(d.text(a)));
     Writer w;
     w.header(kTextsMagic);
-    w.strings(kTextSections[0], t.strings);
+    w.strings(kTextSections[0], agencies);
     w.begin_section(kTextSections[1]);
     w.u32(static_cast<std::uint32_t>(t.id.size()));
-    w.column(t.id);
-    w.column(t.title);
-    w.column(t.title_en);
-    w.column(t.agency);
-    w.column(t.by_title);
+    w.string_column(t.strings, t.id);
+    w.string_column(t.strings, t.title);
+    w.string_column(t.strings, t.title_en);
+    for (std::uint32_t a : agency) w.varint(a);
     w.end_section();
     return w;
 }
@@ -263,8 +293,24 @@ class Reader {
             throw Corrupt{std::string("section ") + section_ + " has a wrong mask width"};
         if (static_cast<std::size_t>(end_ - p_) / width < n)
             throw Corrupt{std::string("section ") + section_ + " runs past its end"};
-        v.assign(n, 0);
-        for (std::size_t i = 0; i < n; ++i, p_ += width) std::memcpy(&v[i], p_, width);
+        v.resize(n);
+        // One loop per width, without a memcpy call per value: most of the cost of
+        // this column when the code runs once, before the browser optimises it.
+        const std::uint8_t* q = p_;
+        switch (width) {
+            case 1:
+                for (std::size_t i = 0; i < n; ++i) v[i] = q[i];
+                break;
+            case 2:
+                for (std::size_t i = 0; i < n; ++i, q += 2) v[i] = q[0] | q[1] << 8;
+                break;
+            case 3:
+                for (std::size_t i = 0; i < n; ++i, q += 3) v[i] = q[0] | q[1] << 8 | q[2] << 16;
+                break;
+            default:
+                std::memcpy(v.data(), q, n * 4);  // little-endian, as the file
+        }
+        p_ += n * width;
     }
     template <class T>
     void column(std::vector<T>& v, std::size_t n) {
@@ -272,6 +318,50 @@ class Reader {
             throw Corrupt{std::string("section ") + section_ + " runs past its end"};
         v.resize(n);
         raw(v.data(), n * sizeof(T));
+    }
+    std::uint32_t varint() {
+        std::uint32_t v = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            if (p_ == end_)
+                throw Corrupt{std::string("section ") + section_ + " runs past its end"};
+            std::uint8_t b = *p_++;
+            if (shift == 28 && b > 0x0f)
+                throw Corrupt{std::string("section ") + section_ + " has a wrong number"};
+            v |= static_cast<std::uint32_t>(b & 0x7f) << shift;
+            if (!(b & 0x80)) return v;
+        }
+        throw Corrupt{std::string("section ") + section_ + " has a wrong number"};
+    }
+    // Reads Writer::string_column() into `table` (appended); `column` gets each
+    // row's string index, `empty` for the empty ones. One pass over the rows: the
+    // offsets are sized for every row to have a string, then cut to those that do.
+    void string_column(std::size_t rows, StringTable& table, std::vector<std::uint32_t>& column,
+                       std::uint32_t empty) {
+        std::vector<std::uint32_t>& offsets = table.offsets_;
+        const std::size_t base = offsets.size();
+        offsets.resize(base + rows);
+        column.resize(rows);
+        std::uint32_t* next = offsets.data() + base;
+        std::uint32_t index = static_cast<std::uint32_t>(base - 1);
+        const std::uint64_t start = offsets[base - 1];
+        std::uint64_t end = start;
+        for (std::uint32_t& entry : column) {
+            std::uint32_t length = varint();
+            if (length == 0) {
+                entry = empty;
+                continue;
+            }
+            end += length;
+            *next++ = static_cast<std::uint32_t>(end);
+            entry = index++;
+        }
+        const std::uint64_t total = end - start;
+        if (static_cast<std::uint64_t>(end_ - p_) < total || end >= std::uint64_t{1} << 32)
+            throw Corrupt{std::string("section ") + section_ + " runs past its end"};
+        offsets.resize(static_cast<std::size_t>(next - offsets.data()));
+        const char* chars = reinterpret_cast<const char*>(p_);  // char to char: one memmove
+        table.chars_.insert(table.chars_.end(), chars, chars + total);
+        p_ += total;
     }
     bool done() const { return p_ == end_; }
 
@@ -468,19 +558,22 @@ void decode_body(const std::uint8_t* p, std::size_t n, Data& d) {
 
 void decode_texts_body(const std::uint8_t* p, std::size_t n, std::size_t rows, Texts& t) {
     Sections file(p, n);
-    read_strings(file, kTextSections[0], t.strings);
+    read_strings(file, kTextSections[0], t.strings);  // the agencies' names
+    const std::uint32_t agencies = t.strings.size();
+    const std::uint32_t empty = agencies;  // one empty string for every empty text
+    t.strings.offsets_.push_back(t.strings.offsets_.back());
+    t.strings.chars_.reserve(t.strings.chars_.size() + n);  // more than the columns hold
     Reader r = file.next(kTextSections[1]);
-    if (file.count(r, 20, "INNT") != rows) throw Corrupt{"section INNT has a wrong count"};
-    for (auto* col : {&t.id, &t.title, &t.title_en, &t.agency}) {
-        r.column(*col, rows);
-        check_strings(*col, t.strings.size(), "an innovation");
+    if (file.count(r, 4, "INNT") != rows) throw Corrupt{"section INNT has a wrong count"};
+    r.string_column(rows, t.strings, t.id, empty);
+    r.string_column(rows, t.strings, t.title, empty);
+    r.string_column(rows, t.strings, t.title_en, empty);
+    t.agency.resize(rows);
+    for (std::uint32_t& a : t.agency) {
+        a = r.varint();
+        if (a >= agencies) throw Corrupt{"an innovation names an agency that does not exist"};
     }
-    r.column(t.by_title, rows);
-    std::vector<bool> seen(rows);
-    for (std::uint32_t i : t.by_title) {
-        if (i >= rows || seen[i]) throw Corrupt{"the title order is not a permutation"};
-        seen[i] = true;
-    }
+    if (!r.done()) throw Corrupt{"section INNT has bytes after its last column"};
     file.finish();
 }
 

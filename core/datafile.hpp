@@ -20,7 +20,7 @@ class Catalogue;
 
 namespace simpul::dash {
 
-inline constexpr std::uint32_t kVersion = 2;
+inline constexpr std::uint32_t kVersion = 3;
 inline constexpr char kMagic[8] = {'S', 'I', 'M', 'P', 'U', 'L', 'D', 'B'};       // figures
 inline constexpr char kTextsMagic[8] = {'S', 'I', 'M', 'P', 'U', 'L', 'D', 'T'};  // texts
 inline constexpr std::uint8_t kNone = 255;  // unknown province, stage, status, kind, ...
@@ -67,7 +67,8 @@ struct Sdg {
     std::uint32_t name = 0, name_en = 0;
 };
 
-// Innovations, one vector per field (all of the same length). Their texts are in Texts.
+// Innovations, one vector per field (all of the same length), rows in title order
+// (order_by_title: the explorer's default order). Their texts are in Texts.
 struct Innovations {
     std::vector<std::uint8_t> province;       // index into Data::provinces, kNone when unknown
     std::vector<std::uint8_t> kind;           // 0 daerah (regional agency), 1 kl (central)
@@ -84,7 +85,6 @@ struct Texts {
     bool loaded = false;  // false until decode_texts() (or from_catalogue) filled them
     StringTable strings;
     std::vector<std::uint32_t> id, title, title_en, agency;
-    std::vector<std::uint32_t> by_title;  // row indexes in title order (the table's default)
 };
 
 struct Hubs {
@@ -139,8 +139,9 @@ Data from_catalogue(const Catalogue& cat,
                     const std::vector<std::pair<std::string, std::string>>& ui_id,
                     const std::vector<std::pair<std::string, std::string>>& ui_en);
 
-// Sorts texts.by_title (byte order of the titles, then ids).
-void sort_by_title(Data& d);
+// Puts the innovations' rows (figures and texts) in title order: byte order of
+// the titles, then of the ids. Replications are renumbered to follow their rows.
+void order_by_title(Data& d);
 
 // The figures file's bytes and the texts file's. Deterministic: equal Data give
 // equal bytes. Both carry one data id (of both bodies), so a texts file is only
@@ -154,7 +155,7 @@ std::string encode_texts(const Data& d);  // encode_files(d).texts
 
 // Reads a figures file into `out` (texts not loaded). On failure returns false
 // and sets `error` to one plain sentence, e.g. "dashboard data version 3 is not
-// supported (this dashboard reads version 2)" or "dashboard data is truncated:
+// supported (this dashboard reads version 3)" or "dashboard data is truncated:
 // expected 4096 bytes, got 100".
 bool decode(const std::uint8_t* bytes, std::size_t size, Data& out, std::string& error);
 

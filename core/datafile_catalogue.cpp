@@ -116,7 +116,6 @@ Data from_catalogue(const Catalogue& cat,
         in.awards.push_back(awards);
     }
     d.texts.loaded = true;
-    sort_by_title(d);
 
     for (const auto& h : cat.hubs) {
         d.hubs.id.push_back(s.add(h.id));
@@ -146,6 +145,7 @@ Data from_catalogue(const Catalogue& cat,
         d.events.type.push_back(code_of(kEventTypes, e.type));
         d.events.year.push_back(year_of_date(e.date));
     }
+    order_by_title(d);
     return d;
 }
 

@@ -187,14 +187,8 @@ void Engine::compute(const Filter& filter, Result& out) {
     out.innovations = selected;
     out.selected.clear();
     out.selected.reserve(selected);
-    // In title order once the texts are in; in row order until then.
-    if (d.texts.loaded) {
-        for (std::uint32_t i : d.texts.by_title)
-            if (pass_[i] == 0) out.selected.push_back(i);
-    } else {
-        for (std::uint32_t i = 0; i < n; ++i)
-            if (pass_[i] == 0) out.selected.push_back(i);
-    }
+    for (std::uint32_t i = 0; i < n; ++i)  // rows are in title order
+        if (pass_[i] == 0) out.selected.push_back(i);
 
     // Hubs: province, year and kind.
     const Hubs& h = d.hubs;

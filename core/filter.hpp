@@ -61,7 +61,7 @@ struct Result {
     int year_min = 0, year_max = -1;  // the span of `groups[Year]` and `hubs_per_year`
 
     std::uint32_t innovations = 0;        // passing every filter
-    std::vector<std::uint32_t> selected;  // their rows, in title order (row order before texts)
+    std::vector<std::uint32_t> selected;  // their rows (rows are in title order)
     std::uint32_t hubs = 0, hubs_daerah = 0, hubs_kl = 0;
     std::uint32_t replications = 0, events = 0;
     std::uint32_t provinces_covered = 0;  // provinces with a selected innovation or hub

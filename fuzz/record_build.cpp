@@ -114,7 +114,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     // The dashboard's data file holds the record too.
     dash::Data d = dash::from_catalogue(model.cat, {}, {});
-    dash::sort_by_title(d);
     std::string bytes = dash::encode(d);
     dash::Data back;
     std::string error;

@@ -3,6 +3,7 @@
 // the new URL hash. Plain C++: compiled into the app and into the frame tests.
 #include "app.hpp"
 
+#include "gunzip.hpp"
 #include "url.hpp"
 
 #include <algorithm>
@@ -60,24 +61,33 @@ App::App(Data data, std::string lang)
 }
 
 bool App::load_texts(const std::uint8_t* bytes, std::size_t size) {
-    if (!decode_texts(bytes, size, *data_, texts_error_)) return false;
+    std::span<const std::uint8_t> file(bytes, size);
+    std::vector<std::uint8_t> inflated;
+    if (!inflate_if_gzip(file, inflated)) {
+        texts_error_ = "dashboard texts are damaged: not valid gzip";
+        return false;
+    }
+    if (!decode_texts(file.data(), file.size(), *data_, texts_error_)) return false;
     texts_error_.clear();
     index_texts();
-    recompute();  // the rows now in title order, the text filter applied
+    refresh_rows();  // the text filter and the agency order need the texts; the figures do not
     return true;
 }
 
 void App::index_texts() {
     // Agencies in name order, for sorting the explorer by agency in one pass.
+    // A decoded texts file has its agencies' names first: the tables stay that small.
     const Data& d = *data_;
-    std::vector<std::uint8_t> is_agency(d.texts.strings.size(), 0);
+    std::uint32_t end = 0;
+    for (std::uint32_t a : d.texts.agency) end = std::max(end, a + 1);
+    std::vector<std::uint8_t> is_agency(end, 0);
     for (std::uint32_t a : d.texts.agency) is_agency[a] = 1;
     std::vector<std::uint32_t> agencies;
-    for (std::uint32_t s = 0; s < is_agency.size(); ++s)
+    for (std::uint32_t s = 0; s < end; ++s)
         if (is_agency[s]) agencies.push_back(s);
     std::sort(agencies.begin(), agencies.end(),
               [&](std::uint32_t a, std::uint32_t b) { return d.text(a) < d.text(b); });
-    agency_rank_.assign(d.texts.strings.size(), 0);
+    agency_rank_.assign(end, 0);
     for (std::size_t i = 0; i < agencies.size(); ++i)
         agency_rank_[agencies[i]] = static_cast<std::uint32_t>(i);
 }

@@ -45,7 +45,8 @@ class App {
     const std::string& lang() const { return lang_; }
 
     // ---- the texts file ---------------------------------------------------------
-    // Reads it; on failure keeps the message (texts_error) and returns false.
+    // Reads it (gzip or not, see gunzip.hpp); on failure keeps the message
+    // (texts_error) and returns false.
     bool load_texts(const std::uint8_t* bytes, std::size_t size);
     bool has_texts() const { return data_->texts.loaded; }
     const std::string& texts_error() const { return texts_error_; }

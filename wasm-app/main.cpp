@@ -14,6 +14,7 @@
 #include <string>
 
 #include "app.hpp"
+#include "gunzip.hpp"
 #include "style.hpp"
 #include "views.hpp"
 #include "web.hpp"
@@ -107,11 +108,18 @@ void frame(void* arg) {
 
 extern "C" {
 
-// Called by the page with the data file's bytes; returns an error message or null.
+// Called by the page with the data file's bytes as fetched (gzip, or already
+// inflated by the server); returns an error message or null.
 EMSCRIPTEN_KEEPALIVE const char* dash_load(const std::uint8_t* bytes, int size, const char* lang) {
     Platform& p = *platform;
+    std::span<const std::uint8_t> file(bytes, static_cast<std::size_t>(size));
+    std::vector<std::uint8_t> inflated;
+    if (!inflate_if_gzip(file, inflated)) {
+        p.error = "dashboard data is damaged: not valid gzip";
+        return p.error.c_str();
+    }
     Data data;
-    if (!decode(bytes, static_cast<std::size_t>(size), data, p.error)) return p.error.c_str();
+    if (!decode(file.data(), file.size(), data, p.error)) return p.error.c_str();
     p.app = std::make_unique<App>(std::move(data), lang ? lang : "id");
     p.app->from_hash(web::hash());
     p.last_hash = p.app->to_hash();
@@ -120,8 +128,8 @@ EMSCRIPTEN_KEEPALIVE const char* dash_load(const std::uint8_t* bytes, int size, 
     return nullptr;
 }
 
-// Called with the texts file's bytes once the figures are in (the explorer's
-// titles); returns an error message or null.
+// Called with the texts file's bytes (as fetched, like dash_load's) once the
+// figures are in (the explorer's titles); returns an error message or null.
 EMSCRIPTEN_KEEPALIVE const char* dash_load_texts(const std::uint8_t* bytes, int size) {
     Platform& p = *platform;
     if (!p.app) return "the dashboard data is not loaded";

@@ -55,7 +55,8 @@ async function median(fn, n) {
     runs.push(r);
   }
   const mid = (k) => runs.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
-  return { ...runs[0], fetch: mid('fetch'), decode: mid('decode'), load: mid('load'), texts: mid('texts'), change: mid('change') };
+  const parts = ['fetch', 'decode', 'load', 'inflate', 'decodeOnly', 'app', 'textsWait', 'textsInflate', 'textsLoad', 'all', 'change'];
+  return { ...runs[0], ...Object.fromEntries(parts.map((k) => [k, mid(k)])) };
 }
 
 const ms = (x) => (x === undefined ? '-' : x < 10 ? x.toFixed(2) : x.toFixed(0));
@@ -68,12 +69,17 @@ for (const n of sizes) {
     throw new Error(`different results at ${n}: ${JSON.stringify({ ours, theirs })}`);
   rows.push({ n, ours, theirs });
   console.error(n, JSON.stringify({ ours, theirs }));
+  if (!ours.error) {  // where the time of ours goes (medians of each part)
+    const f = (k) => ms(ours[k]);
+    console.error(`${n}: figures fetch ${f('fetch')} + inflate ${f('inflate')} + decode ${f('decodeOnly')} + app ${f('app')} = ${f('load')} ms;` +
+      ` texts: waited ${f('textsWait')} + inflate ${f('textsInflate')} + decode, rows ${f('textsLoad')} (with the inflate); all ${f('all')} ms`);
+  }
 }
-console.log('| innovations | figures + texts files, gzip (MB) | JSON (MB) | load: fetch + inflate + decode of the figures, wasm (ms) | then the texts (ms) | load: fetch + parse + index, crossfilter2 (ms) | filter change, wasm (ms) | filter change, crossfilter2 (ms) | speed-up |');
+console.log('| innovations | figures + texts files, gzip (MB) | JSON (MB) | load: figures (ms) | load: figures and texts (ms) | load: fetch + parse + index, crossfilter2 (ms) | filter change, wasm (ms) | filter change, crossfilter2 (ms) | speed-up |');
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const { n, ours, theirs } of rows) {
   const ratio = ours.change && theirs.change ? (theirs.change / ours.change).toFixed(1) + '×' : '-';
-  console.log(`| ${Number(n).toLocaleString('en')} | ${(ours.bytes / 1e6).toFixed(2)} + ${((ours.textBytes ?? 0) / 1e6).toFixed(2)} | ${(theirs.bytes / 1e6).toFixed(1)} | ${ours.error ?? ms(ours.load)} | ${ours.error ? '-' : ms(ours.texts)} | ${theirs.error ?? ms(theirs.load)} | ${ms(ours.change)} | ${theirs.error ? '-' : ms(theirs.change)} | ${ratio} |`);
+  console.log(`| ${Number(n).toLocaleString('en')} | ${(ours.bytes / 1e6).toFixed(2)} + ${((ours.textBytes ?? 0) / 1e6).toFixed(2)} | ${(theirs.bytes / 1e6).toFixed(1)} | ${ours.error ?? ms(ours.load)} | ${ours.error ? '-' : ms(ours.all)} | ${theirs.error ?? ms(theirs.load)} | ${ms(ours.change)} | ${theirs.error ? '-' : ms(theirs.change)} | ${ratio} |`);
 }
 await browser.close();
 server.close();

@@ -1,8 +1,12 @@
 // Synthetic, deterministic data sets for the dashboard benchmark (never mixed
 // into content/): N innovations over 38 provinces, 13 sectors, 17 SDGs, 3
 // programmes, with hubs, replications (N/10) and events (N/50). Writes the
-// dashboard's two data files (core/datafile: figures, texts) and the same
-// records as columnar JSON for crossfilter2. Usage: synth N out.bin texts.bin out.json
+// dashboard's two data files (core/datafile: figures, texts), each also
+// gzip-compressed as `simpul build` writes them (libdeflate, level 12: out.bin.gz,
+// texts.bin.gz), and the same records as columnar JSON for crossfilter2.
+// Usage: synth N out.bin texts.bin out.json
+#include <libdeflate.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -12,6 +16,24 @@
 #include "datafile.hpp"
 
 using namespace simpul::dash;
+
+namespace {
+
+void write(const std::string& path, const std::string& bytes) {
+    std::ofstream(path, std::ios::binary)
+        .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+// The same compressor and level as generator/src/dashboard.cpp gzip().
+std::string gzip(const std::string& bytes) {
+    libdeflate_compressor* c = libdeflate_alloc_compressor(12);
+    std::string out(libdeflate_gzip_compress_bound(c, bytes.size()), '\0');
+    out.resize(libdeflate_gzip_compress(c, bytes.data(), bytes.size(), out.data(), out.size()));
+    libdeflate_free_compressor(c);
+    return out;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     if (argc != 5) {
@@ -94,7 +116,7 @@ int main(int argc, char** argv) {
         awards += sep + list(aw, 0);
         title += std::string(sep) + "\"" + t + "\"";
     }
-    sort_by_title(d);
+    order_by_title(d);
     for (int h = 0; h < 54; ++h) {
         d.hubs.id.push_back(s.add("hub-" + std::to_string(h)));
         d.hubs.name.push_back(s.add("Hub " + std::to_string(h)));
@@ -115,10 +137,10 @@ int main(int argc, char** argv) {
         d.events.year.push_back(static_cast<std::uint16_t>(2016 + pick(9)));
     }
     std::string bytes = encode(d), texts = encode_texts(d);
-    std::ofstream(argv[2], std::ios::binary)
-        .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    std::ofstream(argv[3], std::ios::binary)
-        .write(texts.data(), static_cast<std::streamsize>(texts.size()));
+    write(argv[2], bytes);
+    write(argv[3], texts);
+    write(std::string(argv[2]) + ".gz", gzip(bytes));
+    write(std::string(argv[3]) + ".gz", gzip(texts));
     json << "{\"province\":[" << province << "],\"kind\":[" << kind << "],\"year\":[" << year
          << "],\"stage\":[" << stage << "],\"status\":[" << status << "],\"sectors\":[" << sectors
          << "],\"sdgs\":[" << sdgs << "],\"awards\":[" << awards << "],\"title\":[" << title

@@ -16,8 +16,8 @@
 
 namespace simpul::gen {
 
-// gzip-compressed (3x smaller); the page inflates them with the browser's
-// DecompressionStream: the figures first, then the texts.
+// Paths in the output. The data files are gzip-compressed (3x smaller); the
+// dashboard inflates them with libdeflate in its own memory (wasm-app/gunzip.cpp).
 inline constexpr const char* kDashboardData = "data/dashboard.bin.gz";
 inline constexpr const char* kDashboardTexts = "data/dashboard-texts.bin.gz";
 inline constexpr const char* kDashboardFigures = "data/dashboard-figures.json";

@@ -1,7 +1,8 @@
 // The dashboard page's script (dasbor/index.html): loads the WebAssembly app
 // (wasm-app/) and its data files (the figures, then the explorer's titles),
-// hands them over, and shows a message with a link to the static statistics
-// page when WebGL2, the app or the data are unavailable. A file of its own: the Content-Security-Policy allows no inline script.
+// hands them over as fetched (the app inflates them), and shows a message with a
+// link to the static statistics page when WebGL2, the app or the data are
+// unavailable. A file of its own: the Content-Security-Policy allows no inline script.
 (function () {
   'use strict';
   var status = document.getElementById('dash-status');
@@ -31,42 +32,21 @@
   // rectangles; texts: true once the explorer's titles are in (textsFailed: why not).
   var hook = window.simpulDash = { ready: false, failed: null, texts: false, textsFailed: null };
   var probe = document.createElement('canvas');
-  if (!window.WebAssembly || !window.DecompressionStream || !probe.getContext('webgl2')) { fail(text.noWebgl); return; }
+  if (!window.WebAssembly || !probe.getContext('webgl2')) { fail(text.noWebgl); return; }
 
-  // The data files are gzip-compressed and inflated as they arrive (not once
-  // all in: a quarter faster at 100k innovations). A server may already have
-  // inflated one (Content-Encoding): its first two bytes tell.
-  function inflateIfGzip(body, damaged) {
-    var reader = body.getReader(), head = [], have = 0;
-    function readHead() {
-      return reader.read().then(function (r) {
-        if (r.done) return true;
-        head.push(r.value);
-        have += r.value.length;
-        return have >= 2 ? false : readHead();
-      });
-    }
-    return readHead().then(function (done) {
-      var magic = [];
-      head.forEach(function (h) { for (var i = 0; i < h.length && magic.length < 2; ++i) magic.push(h[i]); });
-      var stream = new ReadableStream({
-        start: function (c) { head.forEach(function (h) { c.enqueue(h); }); if (done) c.close(); },
-        pull: function (c) {
-          return reader.read().then(function (r) { if (r.done) c.close(); else c.enqueue(r.value); });
-        }
-      });
-      if (magic[0] !== 0x1f || magic[1] !== 0x8b) return new Response(stream).arrayBuffer();
-      return new Response(stream.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()
-        .catch(function () { throw new Error(damaged + ': not valid gzip'); });
-    });
-  }
-  function fetchData(href, damaged) {
+  // The data files are fetched as they are (gzip) and inflated by the app in its
+  // own memory (wasm-app/gunzip.cpp), which also takes bytes a server inflated.
+  function fetchData(href) {
     return fetch(href).then(function (res) {
       if (!res.ok) throw new Error('HTTP ' + res.status + ' ' + href);
-      return res.body ? inflateIfGzip(res.body, damaged) : res.arrayBuffer();
+      return res.arrayBuffer();
     });
   }
-  var dataPromise = fetchData(dataHref, 'dashboard data is damaged');
+  // The figures first; the explorer's titles once the figures are in (so the
+  // two downloads do not share a slow line), while the app reads the figures.
+  var dataPromise = fetchData(dataHref);
+  var textsPromise = dataPromise.then(function () { return fetchData(textsHref); });
+  textsPromise.catch(function () {});  // handled in loadTexts (or never needed)
   // Bytes into the app's memory for one call; returns the call's result. When
   // the call aborts the app, its error is passed on as it is (nothing to free).
   function withBytes(M, buffer, call) {
@@ -77,10 +57,9 @@
     M._free(ptr);
     return result;
   }
-  // The explorer's titles, fetched once the figures are shown (so the two
-  // downloads do not share the line): the table fills in when they arrive.
+  // The explorer's titles: the table fills in when they arrive.
   function loadTexts(M) {
-    fetchData(textsHref, 'dashboard texts are damaged').then(function (buffer) {
+    textsPromise.then(function (buffer) {
       var err = withBytes(M, buffer, function (ptr, n) { return M._dash_load_texts(ptr, n); });
       if (err) throw new Error(M.UTF8ToString(err));
       hook.texts = true;

@@ -90,13 +90,18 @@ TEST_CASE("the two data files decode to the data they were encoded from") {
     std::string texts = encode_texts(d);
     REQUIRE(decode_texts(u8(texts), texts.size(), back, error));
     CHECK(back.texts.loaded);
-    CHECK(back.texts.strings.chars_ == d.texts.strings.chars_);
-    CHECK(back.texts.id == d.texts.id);
-    CHECK(back.texts.title == d.texts.title);
-    CHECK(back.texts.title_en == d.texts.title_en);
-    CHECK(back.texts.agency == d.texts.agency);
-    CHECK(back.texts.by_title == d.texts.by_title);
+    REQUIRE(back.texts.id.size() == 5);
+    REQUIRE(back.texts.agency.size() == 5);
+    for (std::size_t i = 0; i < 5; ++i) {  // the same texts (their string indexes may differ)
+        CAPTURE(i);
+        CHECK(back.text(back.texts.id[i]) == d.text(d.texts.id[i]));
+        CHECK(back.text(back.texts.title[i]) == d.text(d.texts.title[i]));
+        CHECK(back.text(back.texts.title_en[i]) == d.text(d.texts.title_en[i]));
+        CHECK(back.text(back.texts.agency[i]) == d.text(d.texts.agency[i]));
+    }
     CHECK(back.text(back.texts.id[2]) == "omspan");
+    CHECK(back.text(back.texts.agency[3]) == "Agency pemprov-jatim");
+    CHECK(back.texts.title_en[2] == back.texts.title_en[3]);  // every empty text: one string
     CHECK(encode_texts(back) == texts);
 }
 
@@ -119,6 +124,31 @@ TEST_CASE("the model's codes: provinces through agencies, kinds, stages, masks")
     CHECK(d.events.province[1] == 2);    // through its hub (Kalsel)
 }
 
+TEST_CASE("rows are in title order, replications follow their innovation") {
+    Catalogue c = test::dashboard_catalogue();
+    auto retitle = [&](const char* id, const char* title) {
+        for (auto& i : c.innovations)
+            if (i.id == id) i.title = title;
+    };
+    retitle("sehat-jatim", "Zona Sehat");  // was row 3 by title, now last
+    retitle("omspan", "Anggaran");         // now first
+    Data d = from_catalogue(c, {}, {});
+    std::vector<std::string> ids;
+    for (std::uint32_t i : d.texts.id) ids.emplace_back(d.text(i));
+    CHECK(ids == std::vector<std::string>{"omspan", "diy-tanpa-tahun", "kalsel-pintar",
+                                          "sekolah-jatim", "sehat-jatim"});
+    CHECK(d.innovations.year == std::vector<std::uint16_t>{2016, 0, 2020, 2020, 2019});
+    CHECK(d.innovations.province[0] == kNone);  // omspan's columns moved with it
+    CHECK(d.innovations.awards[4] == 0b10u);    // sehat-jatim's kipp (programmes by id)
+    // r1 sehat-jatim, r2 sekolah-jatim, r3 kalsel-pintar, r4 omspan: by their new rows.
+    CHECK(d.replications.innovation == std::vector<std::uint32_t>{4, 3, 2, 0});
+
+    retitle("sekolah-jatim", "Anggaran");  // the same title: the ids decide
+    Data e = from_catalogue(c, {}, {});
+    CHECK(e.text(e.texts.id[0]) == "omspan");
+    CHECK(e.text(e.texts.id[1]) == "sekolah-jatim");
+}
+
 TEST_CASE("encoding is deterministic") {
     CHECK(encode(sample()) == encode(sample()));
     CHECK(encode_texts(sample()) == encode_texts(sample()));
@@ -129,17 +159,17 @@ TEST_CASE("a file that is not a data file, of another version or truncated says 
     CHECK(decode_error("") == "this is not a Simpul dashboard data file");
     CHECK(decode_error("<!DOCTYPE html><html>") == "this is not a Simpul dashboard data file");
 
-    std::string v3 = bytes;
-    std::uint32_t three = 3;
-    std::memcpy(&v3[8], &three, 4);
-    CHECK(decode_error(v3) ==
-          "dashboard data version 3 is not supported (this dashboard reads version 2)");
-    // A version 1 file (before the titles moved to their own file).
-    std::string v1 = bytes;
-    std::uint32_t one = 1;
-    std::memcpy(&v1[8], &one, 4);
-    CHECK(decode_error(v1) ==
-          "dashboard data version 1 is not supported (this dashboard reads version 2)");
+    std::string v4 = bytes;
+    std::uint32_t four = 4;
+    std::memcpy(&v4[8], &four, 4);
+    CHECK(decode_error(v4) ==
+          "dashboard data version 4 is not supported (this dashboard reads version 3)");
+    // A version 2 file (before the texts held their strings inline).
+    std::string v2 = bytes;
+    std::uint32_t two = 2;
+    std::memcpy(&v2[8], &two, 4);
+    CHECK(decode_error(v2) ==
+          "dashboard data version 2 is not supported (this dashboard reads version 3)");
 
     std::string cut = bytes.substr(0, 100);
     CHECK(decode_error(cut) == "dashboard data is truncated: expected " +
@@ -153,11 +183,11 @@ TEST_CASE("a texts file that is not one, of another version, cut or of other dat
     std::string texts = encode_texts(sample());
     CHECK(texts_error(texts) == "ok");
     CHECK(texts_error(encode(sample())) == "this is not a Simpul dashboard texts file");
-    std::string v3 = texts;
-    std::uint32_t three = 3;
-    std::memcpy(&v3[8], &three, 4);
-    CHECK(texts_error(v3) ==
-          "dashboard texts version 3 is not supported (this dashboard reads version 2)");
+    std::string v2 = texts;
+    std::uint32_t two = 2;
+    std::memcpy(&v2[8], &two, 4);
+    CHECK(texts_error(v2) ==
+          "dashboard texts version 2 is not supported (this dashboard reads version 3)");
     CHECK(texts_error(texts.substr(0, 30)) == "dashboard texts are truncated: expected " +
                                                   std::to_string(texts.size()) + " bytes, got 30");
     for (std::size_t n = 0; n < texts.size(); ++n) CHECK(texts_error(texts.substr(0, n)) != "ok");
@@ -175,14 +205,21 @@ TEST_CASE("a texts file that is not one, of another version, cut or of other dat
     REQUIRE(encode(other).substr(20) == encode(sample()).substr(20));  // the same figures
     CHECK(texts_error(encode_texts(other)) == "dashboard texts belong to another data file");
 
-    Data d = sample();
-    d.texts.by_title[0] = d.texts.by_title[1];
-    CHECK(texts_error(encode_texts(d), encode(d)) ==
-          "dashboard texts are damaged: the title order is not a permutation");
-    Data e = sample();
-    e.texts.title[1] = 999;
-    CHECK(texts_error(encode_texts(e), encode(e)) ==
-          "dashboard texts are damaged: an innovation names a string that does not exist");
+    // The last byte is the last row's agency (a varint): past the 4 agencies.
+    std::string agency = texts;
+    REQUIRE(static_cast<unsigned char>(agency.back()) < 4);
+    agency.back() = 4;
+    CHECK(texts_error(agency) ==
+          "dashboard texts are damaged: an innovation names an agency that does not exist");
+    agency.back() = static_cast<char>(0x80);  // a varint that does not end
+    CHECK(texts_error(agency) == "dashboard texts are damaged: section INNT runs past its end");
+    // A title 1 byte longer: its column runs into the next; the agencies end short.
+    std::string longer = texts;
+    std::size_t at = longer.find("Apa DIY");
+    REQUIRE(at != std::string::npos);
+    REQUIRE(static_cast<unsigned char>(longer[at - 5]) == 7);  // the first of the 5 lengths
+    longer[at - 5] = 8;
+    CHECK(texts_error(longer).rfind("dashboard texts are damaged: ", 0) == 0);
     // Every cut of the body (the header's size and id kept): a message, never a crash.
     Data full = sample();
     Files files = encode_files(full);
@@ -253,13 +290,13 @@ TEST_CASE("a file of many innovations and few strings decodes (counts against th
     in.awards.assign(n, 0);
     for (auto* col : {&d.texts.id, &d.texts.title, &d.texts.title_en, &d.texts.agency})
         col->assign(n, 0);
-    sort_by_title(d);
+    order_by_title(d);
     std::string figures = encode(d), texts = encode_texts(d), error;
     Data back;
     REQUIRE(decode(u8(figures), figures.size(), back, error));
     CHECK(back.innovations.size() == n);
     REQUIRE(decode_texts(u8(texts), texts.size(), back, error));
-    CHECK(back.texts.by_title.size() == n);
+    CHECK(back.texts.title.size() == n);
 }
 
 TEST_CASE("bit masks take the bytes their highest bit needs, and keep every bit") {

@@ -225,17 +225,21 @@ TEST_CASE("the filter keeps values sorted and unique") {
     CHECK(f.empty());
 }
 
-TEST_CASE("the selection is in title order once the texts are in, in row order before") {
+TEST_CASE("the selection is in row order, which is title order, texts in or not") {
     Catalogue cat = test::dashboard_catalogue();
     for (auto& inn : cat.innovations)
-        if (inn.id == "diy-tanpa-tahun") inn.title = "Zebra DIY";  // row 0, last by title
+        if (inn.id == "diy-tanpa-tahun") inn.title = "Zebra DIY";  // first by id, last by title
     Data data = from_catalogue(cat, {}, {});
+    REQUIRE(data.text(data.texts.id[4]) == "diy-tanpa-tahun");
     Engine engine(data);
-    Filter none;
+    Filter province;
+    province.toggle(Dim::Province, data.innovations.province[4]);  // DIY: no other there
     Result r;
-    engine.compute(none, r);
-    CHECK(r.selected == std::vector<std::uint32_t>{1, 2, 3, 4, 0});
+    engine.compute(Filter{}, r);
+    CHECK(r.selected == std::vector<std::uint32_t>{0, 1, 2, 3, 4});
+    engine.compute(province, r);
+    CHECK(r.selected == std::vector<std::uint32_t>{4});
     data.texts = Texts{};  // as decode() leaves it, before decode_texts()
-    engine.compute(none, r);
+    engine.compute(Filter{}, r);
     CHECK(r.selected == std::vector<std::uint32_t>{0, 1, 2, 3, 4});
 }

@@ -23,15 +23,38 @@ std::uint32_t StringTable::add(std::string_view s) {
     return i;
 }
 
+void TextsBuilder::add(std::string_view id, std::string_view title, std::string_view title_en,
+                       std::string_view agency) {
+    const std::array<std::string_view, 3> texts = {id, title, title_en};
+    for (std::size_t c = 0; c < 3; ++c) {
+        columns_[c] += texts[c];
+        ends_[c].push_back(static_cast<std::uint32_t>(columns_[c].size()));
+    }
+    agency_.push_back(agencies_.add(agency));
+}
+
+Texts TextsBuilder::build() const {
+    Texts t;
+    t.loaded = true;
+    t.agencies = agencies_;
+    t.agency = agency_;
+    for (std::size_t c = 0; c < 3; ++c) {
+        t.starts[c] = static_cast<std::uint32_t>(t.bytes.size());
+        t.bytes.insert(t.bytes.end(), columns_[c].begin(), columns_[c].end());
+        t.ends[c] = ends_[c];
+    }
+    return t;
+}
+
 void order_by_title(Data& d) {
     Texts& t = d.texts;
     Innovations& in = d.innovations;
     std::vector<std::uint32_t> order(in.size());  // order[new row] = old row
     for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
     std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-        auto ta = d.text(t.title[a]), tb = d.text(t.title[b]);
+        auto ta = t.title(a), tb = t.title(b);
         if (ta != tb) return ta < tb;
-        return d.text(t.id[a]) < d.text(t.id[b]);
+        return t.id(a) < t.id(b);
     });
     auto permute = [&](auto& column) {
         auto old = column;
@@ -45,7 +68,9 @@ void order_by_title(Data& d) {
     permute(in.sectors);
     permute(in.sdgs);
     permute(in.awards);
-    for (auto* col : {&t.id, &t.title, &t.title_en, &t.agency}) permute(*col);
+    TextsBuilder texts;
+    for (std::uint32_t i : order) texts.add(t.id(i), t.title(i), t.title_en(i), t.agency_name(i));
+    t = texts.build();
     std::vector<std::uint32_t> row_of(order.size());  // row_of[old row] = new row
     for (std::uint32_t i = 0; i < order.size(); ++i) row_of[order[i]] = i;
     for (std::uint32_t& r : d.replications.innovation) r = row_of[r];
@@ -78,10 +103,15 @@ class Writer {
         for (; v >= 0x80; v >>= 7) out.push_back(static_cast<char>((v & 0x7f) | 0x80));
         out.push_back(static_cast<char>(v));
     }
-    // One string per row, inline: every length (varint), then every string's bytes.
-    void string_column(const StringTable& table, const std::vector<std::uint32_t>& column) {
-        for (std::uint32_t i : column) varint(static_cast<std::uint32_t>(table.at(i).size()));
-        for (std::uint32_t i : column) out.append(table.at(i));
+    // Column c of the texts, one string per row: every length (varint), then every
+    // string's bytes.
+    void string_column(const Texts& t, std::size_t c) {
+        std::uint32_t begin = 0;
+        for (std::uint32_t end : t.ends[c]) {
+            varint(end - begin);
+            begin = end;
+        }
+        raw(t.bytes.data() + t.starts[c], begin);
     }
     template <class T>
     void column(const std::vector<T>& v) {
@@ -228,19 +258,13 @@ Writer figures_file(const Data& d) {
 
 Writer texts_file(const Data& d) {
     const Texts& t = d.texts;
-    StringTable agencies;  // each agency's name once, in order of first appearance
-    std::vector<std::uint32_t> agency;
-    agency.reserve(t.agency.size());
-    for (std::uint32_t a : t.agency) agency.push_back(agencies.add(d.text(a)));
     Writer w;
     w.header(kTextsMagic);
-    w.strings(kTextSections[0], agencies);
+    w.strings(kTextSections[0], t.agencies);
     w.begin_section(kTextSections[1]);
-    w.u32(static_cast<std::uint32_t>(t.id.size()));
-    w.string_column(t.strings, t.id);
-    w.string_column(t.strings, t.title);
-    w.string_column(t.strings, t.title_en);
-    for (std::uint32_t a : agency) w.varint(a);
+    w.u32(static_cast<std::uint32_t>(t.size()));
+    for (std::size_t c = 0; c < 3; ++c) w.string_column(t, c);
+    for (std::uint32_t a : t.agency) w.varint(a);
     w.end_section();
     return w;
 }
@@ -332,36 +356,22 @@ class Reader {
         }
         throw Corrupt{std::string("section ") + section_ + " has a wrong number"};
     }
-    // Reads Writer::string_column() into `table` (appended); `column` gets each
-    // row's string index, `empty` for the empty ones. One pass over the rows: the
-    // offsets are sized for every row to have a string, then cut to those that do.
-    void string_column(std::size_t rows, StringTable& table, std::vector<std::uint32_t>& column,
-                       std::uint32_t empty) {
-        std::vector<std::uint32_t>& offsets = table.offsets_;
-        const std::size_t base = offsets.size();
-        offsets.resize(base + rows);
-        column.resize(rows);
-        std::uint32_t* next = offsets.data() + base;
-        std::uint32_t index = static_cast<std::uint32_t>(base - 1);
-        const std::uint64_t start = offsets[base - 1];
-        std::uint64_t end = start;
-        for (std::uint32_t& entry : column) {
-            std::uint32_t length = varint();
-            if (length == 0) {
-                entry = empty;
-                continue;
-            }
-            end += length;
-            *next++ = static_cast<std::uint32_t>(end);
-            entry = index++;
+    // Reads Writer::string_column(): `ends` gets each row's end, counted from the
+    // first string, which is returned (the strings themselves are left where they are).
+    const std::uint8_t* string_column(std::size_t rows, std::vector<std::uint32_t>& ends) {
+        ends.resize(rows);
+        std::uint64_t end = 0;
+        for (std::uint32_t& e : ends) {
+            end += varint();
+            if (end >= std::uint64_t{1} << 32)
+                throw Corrupt{std::string("section ") + section_ + " runs past its end"};
+            e = static_cast<std::uint32_t>(end);
         }
-        const std::uint64_t total = end - start;
-        if (static_cast<std::uint64_t>(end_ - p_) < total || end >= std::uint64_t{1} << 32)
+        if (static_cast<std::uint64_t>(end_ - p_) < end)
             throw Corrupt{std::string("section ") + section_ + " runs past its end"};
-        offsets.resize(static_cast<std::size_t>(next - offsets.data()));
-        const char* chars = reinterpret_cast<const char*>(p_);  // char to char: one memmove
-        table.chars_.insert(table.chars_.end(), chars, chars + total);
-        p_ += total;
+        const std::uint8_t* first = p_;
+        p_ += end;
+        return first;
     }
     bool done() const { return p_ == end_; }
 
@@ -556,25 +566,24 @@ void decode_body(const std::uint8_t* p, std::size_t n, Data& d) {
     file.finish();
 }
 
-void decode_texts_body(const std::uint8_t* p, std::size_t n, std::size_t rows, Texts& t) {
-    Sections file(p, n);
-    read_strings(file, kTextSections[0], t.strings);  // the agencies' names
-    const std::uint32_t agencies = t.strings.size();
-    const std::uint32_t empty = agencies;  // one empty string for every empty text
-    t.strings.offsets_.push_back(t.strings.offsets_.back());
-    t.strings.chars_.reserve(t.strings.chars_.size() + n);  // more than the columns hold
-    Reader r = file.next(kTextSections[1]);
-    if (file.count(r, 4, "INNT") != rows) throw Corrupt{"section INNT has a wrong count"};
-    r.string_column(rows, t.strings, t.id, empty);
-    r.string_column(rows, t.strings, t.title, empty);
-    r.string_column(rows, t.strings, t.title_en, empty);
+// Reads the texts file's body (at `body` in `file`) into `t`, which keeps the file.
+void decode_texts_body(std::vector<std::uint8_t>& file, std::size_t body, std::size_t n,
+                       std::size_t rows, Texts& t) {
+    Sections sections(file.data() + body, n);
+    read_strings(sections, kTextSections[0], t.agencies);
+    Reader r = sections.next(kTextSections[1]);
+    if (sections.count(r, 4, "INNT") != rows) throw Corrupt{"section INNT has a wrong count"};
+    for (std::size_t c = 0; c < 3; ++c)
+        t.starts[c] = static_cast<std::uint32_t>(r.string_column(rows, t.ends[c]) - file.data());
     t.agency.resize(rows);
+    const std::uint32_t agencies = t.agencies.size();
     for (std::uint32_t& a : t.agency) {
         a = r.varint();
         if (a >= agencies) throw Corrupt{"an innovation names an agency that does not exist"};
     }
     if (!r.done()) throw Corrupt{"section INNT has bytes after its last column"};
-    file.finish();
+    sections.finish();
+    t.bytes = std::move(file);
 }
 
 // The words of one file's messages.
@@ -635,16 +644,16 @@ bool decode(const std::uint8_t* bytes, std::size_t size, Data& out, std::string&
     return true;
 }
 
-bool decode_texts(const std::uint8_t* bytes, std::size_t size, Data& d, std::string& error) {
+bool decode_texts(std::vector<std::uint8_t> file, Data& d, std::string& error) {
     std::uint32_t body, id;
-    if (!read_header(kTexts, bytes, size, body, id, error)) return false;
+    if (!read_header(kTexts, file.data(), file.size(), body, id, error)) return false;
     if (id != d.file_id) {
         error = "dashboard texts belong to another data file";
         return false;
     }
     Texts t;
     try {
-        decode_texts_body(bytes + kHeader, body, d.innovations.size(), t);
+        decode_texts_body(file, kHeader, body, d.innovations.size(), t);
     } catch (const Corrupt& c) {
         error = damaged(kTexts, c);
         return false;
@@ -652,6 +661,10 @@ bool decode_texts(const std::uint8_t* bytes, std::size_t size, Data& d, std::str
     t.loaded = true;
     d.texts = std::move(t);
     return true;
+}
+
+bool decode_texts(const std::uint8_t* bytes, std::size_t size, Data& d, std::string& error) {
+    return decode_texts(std::vector<std::uint8_t>(bytes, bytes + size), d, error);
 }
 
 }  // namespace simpul::dash

@@ -80,11 +80,49 @@ struct Innovations {
     std::size_t size() const { return province.size(); }
 };
 
-// The innovations' texts (the second file): indexes into `strings`, per row.
-struct Texts {
+// The innovations' texts (the second file), per row: its id, title and English
+// title (empty when none), each in a column of strings stored back to back, and
+// its agency, an index into a dictionary of names. Decoding keeps the file's bytes
+// as they are and points into them: nothing is copied string by string.
+class Texts {
+  public:
     bool loaded = false;  // false until decode_texts() (or from_catalogue) filled them
-    StringTable strings;
-    std::vector<std::uint32_t> id, title, title_en, agency;
+
+    std::size_t size() const { return agency.size(); }
+    std::string_view id(std::size_t row) const { return column(0, row); }
+    std::string_view title(std::size_t row) const { return column(1, row); }
+    std::string_view title_en(std::size_t row) const { return column(2, row); }
+    std::string_view agency_name(std::size_t row) const { return agencies.at(agency[row]); }
+
+    StringTable agencies;
+    std::vector<std::uint32_t> agency;  // per row: index into agencies
+    // The columns' bytes (decode_texts: the texts file itself). Column c's strings
+    // start at starts[c]; row i's ends ends[c][i] bytes after that (and begins where
+    // row i-1's ends).
+    std::vector<std::uint8_t> bytes;
+    std::array<std::uint32_t, 3> starts{};
+    std::array<std::vector<std::uint32_t>, 3> ends;
+
+  private:
+    std::string_view column(std::size_t c, std::size_t row) const {
+        std::uint32_t begin = row ? ends[c][row - 1] : 0;
+        return {reinterpret_cast<const char*>(bytes.data()) + starts[c] + begin,
+                ends[c][row] - begin};
+    }
+};
+
+// Builds Texts row by row (from_catalogue, tests, the benchmark's data).
+class TextsBuilder {
+  public:
+    void add(std::string_view id, std::string_view title, std::string_view title_en,
+             std::string_view agency);
+    Texts build() const;  // loaded, the rows in the order added
+
+  private:
+    std::array<std::string, 3> columns_;
+    std::array<std::vector<std::uint32_t>, 3> ends_;
+    StringTable agencies_;
+    std::vector<std::uint32_t> agency_;
 };
 
 struct Hubs {
@@ -129,7 +167,6 @@ struct Data {
     std::uint32_t file_id = 0;
 
     std::string_view str(std::uint32_t i) const { return strings.at(i); }
-    std::string_view text(std::uint32_t i) const { return texts.strings.at(i); }
 };
 
 // The dashboard's view of a catalogue; `ui` holds the flattened UI strings
@@ -159,9 +196,11 @@ std::string encode_texts(const Data& d);  // encode_files(d).texts
 // expected 4096 bytes, got 100".
 bool decode(const std::uint8_t* bytes, std::size_t size, Data& out, std::string& error);
 
-// Reads the texts file of the figures already in `d`. On failure returns false,
-// leaves d.texts as they were and sets `error` ("dashboard texts are truncated: ...",
-// "dashboard texts belong to another data file").
+// Reads the texts file of the figures already in `d`, and keeps its bytes (the
+// texts point into them). On failure returns false, leaves d.texts as they were
+// and sets `error` ("dashboard texts are truncated: ...", "dashboard texts belong
+// to another data file").
+bool decode_texts(std::vector<std::uint8_t> file, Data& d, std::string& error);
 bool decode_texts(const std::uint8_t* bytes, std::size_t size, Data& d, std::string& error);
 
 }  // namespace simpul::dash

@@ -36,7 +36,6 @@ Data from_catalogue(const Catalogue& cat,
     Data d;
     StringTable& s = d.strings;
     s.add("");  // index 0: the empty string
-    d.texts.strings.add("");
     if (cat.provinces.size() >= kNone) throw std::length_error("more than 254 provinces");
     if (cat.sectors.size() > kMaxMaskValues) throw std::length_error("more than 32 sectors");
     if (cat.programs.size() > kMaxMaskValues) throw std::length_error("more than 32 programmes");
@@ -89,14 +88,11 @@ Data from_catalogue(const Catalogue& cat,
 
     Innovations& in = d.innovations;
     std::unordered_map<std::string, std::uint32_t> innovation_row;
+    TextsBuilder texts;
     for (const auto& inn : cat.innovations) {
         innovation_row.emplace(inn.id, static_cast<std::uint32_t>(in.size()));
-        Texts& t = d.texts;
-        t.id.push_back(t.strings.add(inn.id));
-        t.title.push_back(t.strings.add(inn.title));
-        t.title_en.push_back(t.strings.add(inn.title_en));
         const Agency* a = cat.agency(inn.agency);
-        t.agency.push_back(t.strings.add(a ? a->name : inn.agency));
+        texts.add(inn.id, inn.title, inn.title_en, a ? a->name : inn.agency);
         in.province.push_back(province(cat.province_of(inn)));
         in.kind.push_back(a && a->level == "pusat" ? 1 : 0);
         in.stage.push_back(code_of(kStages, inn.stage));
@@ -115,7 +111,7 @@ Data from_catalogue(const Catalogue& cat,
         in.sdgs.push_back(sdgs);
         in.awards.push_back(awards);
     }
-    d.texts.loaded = true;
+    d.texts = texts.build();
 
     for (const auto& h : cat.hubs) {
         d.hubs.id.push_back(s.add(h.id));

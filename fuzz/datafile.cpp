@@ -58,9 +58,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                        "a rejected texts file without a message");
             return 0;
         }
-        for (const auto* col : {&t.texts.id, &t.texts.title, &t.texts.title_en, &t.texts.agency})
-            for (std::uint32_t i : *col)
-                fuzz_check(i < t.texts.strings.size(), "a text index out of range");
+        // Every row's texts lie inside the file's bytes.
+        const Texts& x = t.texts;
+        const char* begin = reinterpret_cast<const char*>(x.bytes.data());
+        for (std::size_t i = 0; i < x.size(); ++i)
+            for (std::string_view s : {x.id(i), x.title(i), x.title_en(i)})
+                fuzz_check(s.data() >= begin && s.data() + s.size() <= begin + x.bytes.size(),
+                           "a text outside the file");
+        for (std::uint32_t a : x.agency)
+            fuzz_check(a < x.agencies.size(), "an agency index out of range");
         return 0;
     }
     check_strings(d, d.hubs.id);

@@ -62,12 +62,16 @@ App::App(Data data, std::string lang)
 
 bool App::load_texts(const std::uint8_t* bytes, std::size_t size) {
     std::span<const std::uint8_t> file(bytes, size);
-    std::vector<std::uint8_t> inflated;
-    if (!inflate_if_gzip(file, inflated)) {
+    std::vector<std::uint8_t> owned;  // the inflated file: the texts keep it
+    double start = now_ms();
+    bool inflated = inflate_if_gzip(file, owned);
+    texts_inflate_ms = now_ms() - start;
+    if (!inflated) {
         texts_error_ = "dashboard texts are damaged: not valid gzip";
         return false;
     }
-    if (!decode_texts(file.data(), file.size(), *data_, texts_error_)) return false;
+    if (file.data() != owned.data()) owned.assign(file.begin(), file.end());  // came inflated
+    if (!decode_texts(std::move(owned), *data_, texts_error_)) return false;
     texts_error_.clear();
     index_texts();
     refresh_rows();  // the text filter and the agency order need the texts; the figures do not
@@ -76,18 +80,12 @@ bool App::load_texts(const std::uint8_t* bytes, std::size_t size) {
 
 void App::index_texts() {
     // Agencies in name order, for sorting the explorer by agency in one pass.
-    // A decoded texts file has its agencies' names first: the tables stay that small.
-    const Data& d = *data_;
-    std::uint32_t end = 0;
-    for (std::uint32_t a : d.texts.agency) end = std::max(end, a + 1);
-    std::vector<std::uint8_t> is_agency(end, 0);
-    for (std::uint32_t a : d.texts.agency) is_agency[a] = 1;
-    std::vector<std::uint32_t> agencies;
-    for (std::uint32_t s = 0; s < end; ++s)
-        if (is_agency[s]) agencies.push_back(s);
+    const StringTable& names = data_->texts.agencies;
+    std::vector<std::uint32_t> agencies(names.size());
+    for (std::uint32_t a = 0; a < agencies.size(); ++a) agencies[a] = a;
     std::sort(agencies.begin(), agencies.end(),
-              [&](std::uint32_t a, std::uint32_t b) { return d.text(a) < d.text(b); });
-    agency_rank_.assign(end, 0);
+              [&](std::uint32_t a, std::uint32_t b) { return names.at(a) < names.at(b); });
+    agency_rank_.assign(names.size(), 0);
     for (std::size_t i = 0; i < agencies.size(); ++i)
         agency_rank_[agencies[i]] = static_cast<std::uint32_t>(i);
 }
@@ -115,9 +113,9 @@ void App::refresh_rows() {
         rows_ = result_.selected;
     } else {
         for (std::uint32_t i : result_.selected) {
-            bool en = lang_ == "en" && !d.text(t.title_en[i]).empty();
-            if (contains_folded(d.text(en ? t.title_en[i] : t.title[i]), search_) ||
-                contains_folded(d.text(t.agency[i]), search_))
+            bool en = lang_ == "en" && !t.title_en(i).empty();
+            if (contains_folded(en ? t.title_en(i) : t.title(i), search_) ||
+                contains_folded(t.agency_name(i), search_))
                 rows_.push_back(i);
         }
     }
@@ -202,8 +200,7 @@ void App::request_csv() {
 void App::request_open(std::uint32_t row) {
     // The dashboard is dasbor/ (or en/dasbor/): the innovation pages are beside it.
     if (!has_texts()) return;
-    requests_.open_url =
-        "../inovasi/" + std::string(data_->text(data_->texts.id[row])) + "/index.html";
+    requests_.open_url = "../inovasi/" + std::string(data_->texts.id(row)) + "/index.html";
 }
 
 Requests App::take_requests() {
@@ -400,9 +397,8 @@ std::string App::value_label(Dim dim, std::uint32_t v) const {
 std::string App::title(std::uint32_t row) const {
     const Texts& t = data_->texts;
     if (!t.loaded) return {};
-    if (lang_ == "en" && !data_->text(t.title_en[row]).empty())
-        return std::string(data_->text(t.title_en[row]));
-    return std::string(data_->text(t.title[row]));
+    if (lang_ == "en" && !t.title_en(row).empty()) return std::string(t.title_en(row));
+    return std::string(t.title(row));
 }
 
 std::string App::number(double n, int decimals) const {

@@ -91,6 +91,7 @@ class App {
     std::string rects_json() const;
     // Time of the last recompute in milliseconds (shown in the overview).
     double last_compute_ms = 0;
+    double texts_inflate_ms = 0;  // of load_texts (the benchmark reports it)
 
   private:
     void recompute();
@@ -108,7 +109,7 @@ class App {
     bool descending_ = false;
     std::string search_;
     std::vector<std::uint32_t> rows_;
-    std::vector<std::uint32_t> agency_rank_;  // per string index of an agency: its name order
+    std::vector<std::uint32_t> agency_rank_;  // per agency (texts.agencies): its name order
     std::map<std::string, std::string> strings_;
     std::string texts_error_;
     Requests requests_;

@@ -60,10 +60,9 @@ std::string App::csv() const {
             }
             return s;
         };
-        std::string id(d.text(d.texts.id[i]));
-        out += csv_field(id) + "," + csv_field(title(i)) + "," +
-               csv_field(d.text(d.texts.agency[i])) + "," +
-               csv_field(in.province[i] == kNone ? "" : province_name(in.province[i])) + "," +
+        std::string id(d.texts.id(i));
+        out += csv_field(id) + "," + csv_field(title(i)) + "," + csv_field(d.texts.agency_name(i)) +
+               "," + csv_field(in.province[i] == kNone ? "" : province_name(in.province[i])) + "," +
                (in.year[i] ? std::to_string(in.year[i]) : "") + "," +
                (in.stage[i] == kNone ? "" : kStages[in.stage[i]]) + "," +
                (in.status[i] == kNone ? "" : kStatuses[in.status[i]]) + "," +

@@ -70,7 +70,7 @@ void draw_explorer(App& app) {
             }
             ImGui::TableNextColumn();
             if (app.has_texts()) {
-                std::string_view agency = d.text(d.texts.agency[i]);
+                std::string_view agency = d.texts.agency_name(i);
                 ImGui::TextUnformatted(agency.data(), agency.data() + agency.size());
             }
             ImGui::TableNextColumn();

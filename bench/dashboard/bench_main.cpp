@@ -50,20 +50,13 @@ EMSCRIPTEN_KEEPALIVE double bench_app_ms() {
     return app_ms;
 }
 
-// Takes the texts file as fetched (gzip). Inflated first, to time it apart
-// (App::load_texts would inflate it itself, the same way).
-double texts_inflate_ms = 0;
+// Takes the texts file as fetched (gzip), as dash_load_texts does.
 EMSCRIPTEN_KEEPALIVE const char* bench_load_texts(const std::uint8_t* bytes, int size) {
-    double t0 = simpul::dash::now_ms();
-    std::span<const std::uint8_t> file(bytes, static_cast<std::size_t>(size));
-    std::vector<std::uint8_t> inflated;
-    if (!simpul::dash::inflate_if_gzip(file, inflated)) return "not valid gzip";
-    texts_inflate_ms = simpul::dash::now_ms() - t0;
-    if (!app->load_texts(file.data(), file.size())) return app->texts_error().c_str();
+    if (!app->load_texts(bytes, static_cast<std::size_t>(size))) return app->texts_error().c_str();
     return nullptr;
 }
 EMSCRIPTEN_KEEPALIVE double bench_texts_inflate_ms() {
-    return texts_inflate_ms;
+    return app->texts_inflate_ms;
 }
 
 EMSCRIPTEN_KEEPALIVE void bench_toggle(int dim, int value) {

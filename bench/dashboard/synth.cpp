@@ -65,12 +65,7 @@ int main(int argc, char** argv) {
         d.sdgs.push_back({static_cast<std::uint8_t>(i), s.add("SDG " + std::to_string(i)), 0});
     for (const char* p : {"iga", "kipp", "labinov"})
         d.programs.push_back({s.add(p), s.add(p), s.add(p)});
-    Texts& tx = d.texts;
-    tx.loaded = true;
-    tx.strings.add("");
-    std::vector<std::uint32_t> agencies;
-    for (int i = 0; i < 600; ++i)
-        agencies.push_back(tx.strings.add("Instansi " + std::to_string(i)));
+    TextsBuilder rows;
 
     Innovations& in = d.innovations;
     std::ofstream json(argv[4]);
@@ -84,12 +79,9 @@ int main(int argc, char** argv) {
     for (std::size_t i = 0; i < n; ++i) {
         char id[32];
         std::snprintf(id, sizeof id, "%07zu", i);
-        tx.id.push_back(tx.strings.add(std::string("inovasi-") + id));
         std::string t = "Inovasi " + std::to_string(pick(1000000)) + " " + id;
-        tx.title.push_back(tx.strings.add(t));
-        tx.title_en.push_back(0);
         const bool central = pick(10) == 0;
-        tx.agency.push_back(agencies[pick(600)]);
+        rows.add(std::string("inovasi-") + id, t, "", "Instansi " + std::to_string(pick(600)));
         in.kind.push_back(central ? 1 : 0);
         // Skewed: Java's provinces hold more innovations, as in the real catalogue.
         std::uint8_t p =
@@ -116,6 +108,7 @@ int main(int argc, char** argv) {
         awards += sep + list(aw, 0);
         title += std::string(sep) + "\"" + t + "\"";
     }
+    d.texts = rows.build();
     order_by_title(d);
     for (int h = 0; h < 54; ++h) {
         d.hubs.id.push_back(s.add("hub-" + std::to_string(h)));

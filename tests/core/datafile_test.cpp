@@ -90,18 +90,20 @@ TEST_CASE("the two data files decode to the data they were encoded from") {
     std::string texts = encode_texts(d);
     REQUIRE(decode_texts(u8(texts), texts.size(), back, error));
     CHECK(back.texts.loaded);
-    REQUIRE(back.texts.id.size() == 5);
-    REQUIRE(back.texts.agency.size() == 5);
-    for (std::size_t i = 0; i < 5; ++i) {  // the same texts (their string indexes may differ)
+    REQUIRE(back.texts.size() == 5);
+    for (std::size_t i = 0; i < 5; ++i) {
         CAPTURE(i);
-        CHECK(back.text(back.texts.id[i]) == d.text(d.texts.id[i]));
-        CHECK(back.text(back.texts.title[i]) == d.text(d.texts.title[i]));
-        CHECK(back.text(back.texts.title_en[i]) == d.text(d.texts.title_en[i]));
-        CHECK(back.text(back.texts.agency[i]) == d.text(d.texts.agency[i]));
+        CHECK(back.texts.id(i) == d.texts.id(i));
+        CHECK(back.texts.title(i) == d.texts.title(i));
+        CHECK(back.texts.title_en(i) == d.texts.title_en(i));
+        CHECK(back.texts.agency_name(i) == d.texts.agency_name(i));
     }
-    CHECK(back.text(back.texts.id[2]) == "omspan");
-    CHECK(back.text(back.texts.agency[3]) == "Agency pemprov-jatim");
-    CHECK(back.texts.title_en[2] == back.texts.title_en[3]);  // every empty text: one string
+    CHECK(back.texts.id(2) == "omspan");
+    CHECK(back.texts.title(2) == "OM-SPAN");
+    CHECK(back.texts.title_en(2) == "");
+    CHECK(back.texts.agency_name(3) == "Agency pemprov-jatim");
+    CHECK(back.texts.agency == std::vector<std::uint32_t>{0, 1, 2, 3, 3});  // first seen first
+    CHECK(back.texts.agencies.size() == 4);                                 // each name once
     CHECK(encode_texts(back) == texts);
 }
 
@@ -109,7 +111,7 @@ TEST_CASE("the model's codes: provinces through agencies, kinds, stages, masks")
     Data d = sample();
     const Innovations& in = d.innovations;
     // Rows by id: diy-tanpa-tahun, kalsel-pintar, omspan, sehat-jatim, sekolah-jatim.
-    CHECK(d.text(d.texts.id[2]) == "omspan");
+    CHECK(d.texts.id(2) == "omspan");
     CHECK(in.province[2] == kNone);
     CHECK(in.kind[2] == 1);
     CHECK(in.province[3] == 1);
@@ -134,7 +136,7 @@ TEST_CASE("rows are in title order, replications follow their innovation") {
     retitle("omspan", "Anggaran");         // now first
     Data d = from_catalogue(c, {}, {});
     std::vector<std::string> ids;
-    for (std::uint32_t i : d.texts.id) ids.emplace_back(d.text(i));
+    for (std::size_t i = 0; i < d.texts.size(); ++i) ids.emplace_back(d.texts.id(i));
     CHECK(ids == std::vector<std::string>{"omspan", "diy-tanpa-tahun", "kalsel-pintar",
                                           "sekolah-jatim", "sehat-jatim"});
     CHECK(d.innovations.year == std::vector<std::uint16_t>{2016, 0, 2020, 2020, 2019});
@@ -145,8 +147,8 @@ TEST_CASE("rows are in title order, replications follow their innovation") {
 
     retitle("sekolah-jatim", "Anggaran");  // the same title: the ids decide
     Data e = from_catalogue(c, {}, {});
-    CHECK(e.text(e.texts.id[0]) == "omspan");
-    CHECK(e.text(e.texts.id[1]) == "sekolah-jatim");
+    CHECK(e.texts.id(0) == "omspan");
+    CHECK(e.texts.id(1) == "sekolah-jatim");
 }
 
 TEST_CASE("encoding is deterministic") {
@@ -276,8 +278,6 @@ TEST_CASE("vocabularies larger than the format holds are refused when encoding")
 TEST_CASE("a file of many innovations and few strings decodes (counts against the body's size)") {
     Data d;
     d.strings.add("");
-    d.texts.strings.add("");
-    d.texts.loaded = true;
     const std::size_t n = 5000;
     Innovations& in = d.innovations;
     in.province.assign(n, kNone);
@@ -288,15 +288,17 @@ TEST_CASE("a file of many innovations and few strings decodes (counts against th
     in.sectors.assign(n, 0);
     in.sdgs.assign(n, 0);
     in.awards.assign(n, 0);
-    for (auto* col : {&d.texts.id, &d.texts.title, &d.texts.title_en, &d.texts.agency})
-        col->assign(n, 0);
+    TextsBuilder rows;
+    for (std::size_t i = 0; i < n; ++i) rows.add("", "", "", "");
+    d.texts = rows.build();
     order_by_title(d);
     std::string figures = encode(d), texts = encode_texts(d), error;
     Data back;
     REQUIRE(decode(u8(figures), figures.size(), back, error));
     CHECK(back.innovations.size() == n);
     REQUIRE(decode_texts(u8(texts), texts.size(), back, error));
-    CHECK(back.texts.title.size() == n);
+    CHECK(back.texts.size() == n);
+    CHECK(back.texts.title(n - 1) == "");
 }
 
 TEST_CASE("bit masks take the bytes their highest bit needs, and keep every bit") {

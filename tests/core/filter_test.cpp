@@ -29,7 +29,7 @@ struct Fixture {
     }
     std::vector<std::string> selected_ids() const {
         std::vector<std::string> out;
-        for (std::uint32_t i : r.selected) out.emplace_back(data.text(data.texts.id[i]));
+        for (std::uint32_t i : r.selected) out.emplace_back(data.texts.id(i));
         return out;
     }
 };
@@ -230,7 +230,7 @@ TEST_CASE("the selection is in row order, which is title order, texts in or not"
     for (auto& inn : cat.innovations)
         if (inn.id == "diy-tanpa-tahun") inn.title = "Zebra DIY";  // first by id, last by title
     Data data = from_catalogue(cat, {}, {});
-    REQUIRE(data.text(data.texts.id[4]) == "diy-tanpa-tahun");
+    REQUIRE(data.texts.id(4) == "diy-tanpa-tahun");
     Engine engine(data);
     Filter province;
     province.toggle(Dim::Province, data.innovations.province[4]);  // DIY: no other there

@@ -332,7 +332,7 @@ class Reader {
                 for (std::size_t i = 0; i < n; ++i, q += 3) v[i] = q[0] | q[1] << 8 | q[2] << 16;
                 break;
             default:
-                std::memcpy(v.data(), q, n * 4);  // little-endian, as the file
+                if (n) std::memcpy(v.data(), q, n * 4);  // little-endian, as the file
         }
         p_ += n * width;
     }

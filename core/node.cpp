@@ -3,7 +3,13 @@
 
 namespace simpul {
 
-bool Node::operator==(const Node&) const = default;
+// Written out, not `= default`: clang 14 (the fuzz build's) crashes on a defaulted
+// comparison of a type that holds vectors of itself.
+bool Node::operator==(const Node& o) const {
+    return type == o.type && text == o.text && int_value == o.int_value &&
+           bool_value == o.bool_value && items == o.items && entries == o.entries &&
+           line == o.line && col == o.col;
+}
 
 bool Node::is_scalar() const {
     return type == Type::String || type == Type::Int || type == Type::Float || type == Type::Bool;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
+#include <limits>
 #include <stdexcept>
 
 namespace simpul::dash {
@@ -34,6 +35,10 @@ void TextsBuilder::add(std::string_view id, std::string_view title, std::string_
 }
 
 Texts TextsBuilder::build() const {
+    std::size_t total = 0;
+    for (const auto& column : columns_) total += column.size();
+    if (total > std::numeric_limits<std::uint32_t>::max())
+        throw std::length_error("the innovations' texts take more than 4 GB");
     Texts t;
     t.loaded = true;
     t.agencies = agencies_;
@@ -49,6 +54,8 @@ Texts TextsBuilder::build() const {
 void order_by_title(Data& d) {
     Texts& t = d.texts;
     Innovations& in = d.innovations;
+    if (!t.loaded || t.size() != in.size())
+        throw std::logic_error("order_by_title needs a text row per innovation");
     std::vector<std::uint32_t> order(in.size());  // order[new row] = old row
     for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
     std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
@@ -352,7 +359,11 @@ class Reader {
             if (shift == 28 && b > 0x0f)
                 throw Corrupt{std::string("section ") + section_ + " has a wrong number"};
             v |= static_cast<std::uint32_t>(b & 0x7f) << shift;
-            if (!(b & 0x80)) return v;
+            if (!(b & 0x80)) {
+                if (b == 0 && shift)  // a longer form than needed: each number has one
+                    throw Corrupt{std::string("section ") + section_ + " has a wrong number"};
+                return v;
+            }
         }
         throw Corrupt{std::string("section ") + section_ + " has a wrong number"};
     }
@@ -645,6 +656,10 @@ bool decode(const std::uint8_t* bytes, std::size_t size, Data& out, std::string&
 }
 
 bool decode_texts(std::vector<std::uint8_t> file, Data& d, std::string& error) {
+    if (file.size() > std::numeric_limits<std::uint32_t>::max()) {  // the texts' offsets are u32
+        error = "dashboard texts are damaged: the file is larger than 4 GB";
+        return false;
+    }
     std::uint32_t body, id;
     if (!read_header(kTexts, file.data(), file.size(), body, id, error)) return false;
     if (id != d.file_id) {

@@ -86,7 +86,7 @@ struct Innovations {
 // as they are and points into them: nothing is copied string by string.
 class Texts {
   public:
-    bool loaded = false;  // false until decode_texts() (or from_catalogue) filled them
+    bool loaded = false;  // false until decode_texts() or TextsBuilder::build() filled them
 
     std::size_t size() const { return agency.size(); }
     std::string_view id(std::size_t row) const { return column(0, row); }
@@ -178,6 +178,7 @@ Data from_catalogue(const Catalogue& cat,
 
 // Puts the innovations' rows (figures and texts) in title order: byte order of
 // the titles, then of the ids. Replications are renumbered to follow their rows.
+// Needs the texts (one row per innovation): throws std::logic_error otherwise.
 void order_by_title(Data& d);
 
 // The figures file's bytes and the texts file's. Deterministic: equal Data give
@@ -191,7 +192,7 @@ std::string encode(const Data& d);        // encode_files(d).figures
 std::string encode_texts(const Data& d);  // encode_files(d).texts
 
 // Reads a figures file into `out` (texts not loaded). On failure returns false
-// and sets `error` to one plain sentence, e.g. "dashboard data version 3 is not
+// and sets `error` to one plain sentence, e.g. "dashboard data version 2 is not
 // supported (this dashboard reads version 3)" or "dashboard data is truncated:
 // expected 4096 bytes, got 100".
 bool decode(const std::uint8_t* bytes, std::size_t size, Data& out, std::string& error);

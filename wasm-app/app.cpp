@@ -62,7 +62,7 @@ App::App(Data data, std::string lang)
 
 bool App::load_texts(const std::uint8_t* bytes, std::size_t size) {
     std::span<const std::uint8_t> file(bytes, size);
-    std::vector<std::uint8_t> owned;  // the inflated file: the texts keep it
+    std::vector<std::uint8_t> owned;  // the file, inflated (or copied): the texts keep it
     double start = now_ms();
     bool inflated = inflate_if_gzip(file, owned);
     texts_inflate_ms = now_ms() - start;

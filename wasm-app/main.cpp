@@ -137,7 +137,7 @@ EMSCRIPTEN_KEEPALIVE const char* dash_load_texts(const std::uint8_t* bytes, int 
     return p.app->texts_error().c_str();
 }
 
-// The texts file could not be fetched or inflated: the explorer says so.
+// The texts file could not be fetched (or dash_load_texts failed): the explorer says so.
 EMSCRIPTEN_KEEPALIVE void dash_texts_failed(const char* message) {
     Platform& p = *platform;
     if (p.app) p.app->set_texts_error(message ? message : "");

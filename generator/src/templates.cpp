@@ -284,9 +284,9 @@ SiteTemplate SiteTemplate::load(const fs::path& dir, const std::string& display,
     for (const auto& t : kTemplates)
         add(
             t.file, [&](Compiled & c) -> auto& { return c.pages[t.kind]; });
-    for (const auto& [partial, file] : kPartials)
+    for (const auto& p : kPartials)  // (clang 14 cannot capture a structured binding)
         add(
-            file, [&](Compiled & c) -> auto& { return c.partials[partial]; });
+            p.second, [&](Compiled & c) -> auto& { return c.partials[p.first]; });
     std::error_code ec;
     if (fs::is_directory(dir / "assets", ec)) {
         for (const auto& e : fs::recursive_directory_iterator(dir / "assets", ec))

@@ -110,7 +110,8 @@ TEST_CASE("the two data files decode to the data they were encoded from") {
 TEST_CASE("the model's codes: provinces through agencies, kinds, stages, masks") {
     Data d = sample();
     const Innovations& in = d.innovations;
-    // Rows by id: diy-tanpa-tahun, kalsel-pintar, omspan, sehat-jatim, sekolah-jatim.
+    // Rows in title order (here also id order): diy-tanpa-tahun, kalsel-pintar, omspan,
+    // sehat-jatim, sekolah-jatim.
     CHECK(d.texts.id(2) == "omspan");
     CHECK(in.province[2] == kNone);
     CHECK(in.kind[2] == 1);
@@ -313,4 +314,80 @@ TEST_CASE("bit masks take the bytes their highest bit needs, and keep every bit"
     CHECK(back.innovations.sdgs == d.innovations.sdgs);
     CHECK(back.innovations.sectors == d.innovations.sectors);
     CHECK(back.innovations.awards == d.innovations.awards);
+}
+
+namespace {
+
+// A texts file made by hand for figures of one innovation: its STRS (the agency
+// "A") and an INNT section from `innt` (after its row count), with the figures' id.
+std::string one_row_texts(const std::string& figures, const std::string& innt) {
+    auto u32 = [](std::uint32_t v) { return std::string(reinterpret_cast<const char*>(&v), 4); };
+    std::string strs = u32(1) + u32(0) + u32(1) + "A";
+    std::string body = "STRS" + u32(static_cast<std::uint32_t>(strs.size())) + strs + "INNT" +
+                       u32(static_cast<std::uint32_t>(4 + innt.size())) + u32(1) + innt;
+    return "SIMPULDT" + u32(kVersion) + u32(static_cast<std::uint32_t>(body.size())) +
+           figures.substr(16, 4) + body;
+}
+
+}  // namespace
+
+TEST_CASE("texts: lengths and agencies as varints, one form for each number") {
+    Data d;
+    d.strings.add("");
+    Innovations& in = d.innovations;
+    in.province = {kNone};
+    in.kind = in.stage = in.status = {0};
+    in.year = {0};
+    in.sectors = in.sdgs = in.awards = {0};
+    const std::string figures = encode(d);
+    // id "a", title "t", no English title, agency 0.
+    const std::string good = std::string(
+        "\x01"
+        "a"
+        "\x01"
+        "t"
+        "\x00"
+        "\x00",
+        6);
+    CHECK(texts_error(one_row_texts(figures, good), figures) == "ok");
+    Data back;
+    std::string error;
+    REQUIRE(decode(u8(figures), figures.size(), back, error));
+    std::string texts = one_row_texts(figures, good);
+    REQUIRE(decode_texts(u8(texts), texts.size(), back, error));
+    CHECK(back.texts.id(0) == "a");
+    CHECK(back.texts.title(0) == "t");
+    CHECK(back.texts.title_en(0) == "");
+    CHECK(back.texts.agency_name(0) == "A");
+    CHECK(encode_texts(back).substr(20) == texts.substr(20));  // the body encodes back the same
+
+    const std::string wrong = "dashboard texts are damaged: section INNT has a wrong number";
+    // 1 written in two bytes (0x81 0x00): a second form of the same number.
+    CHECK(texts_error(one_row_texts(figures, std::string("\x81\x00"
+                                                         "a"
+                                                         "\x01"
+                                                         "t"
+                                                         "\x00\x00",
+                                                         7)),
+                      figures) == wrong);
+    // A fifth byte above 0x0f: past 32 bits.
+    CHECK(texts_error(one_row_texts(figures, std::string("\xff\xff\xff\xff\x1f", 5) + "a"),
+                      figures) == wrong);
+    // A length of 2^32 - 1: past what the section holds.
+    CHECK(texts_error(one_row_texts(figures, std::string("\xff\xff\xff\xff\x0f", 5) + "a"),
+                      figures) == "dashboard texts are damaged: section INNT runs past its end");
+    CHECK(texts_error(one_row_texts(figures, good + "x"), figures) ==
+          "dashboard texts are damaged: section INNT has bytes after its last column");
+
+    // A texts file that fails leaves the texts already read.
+    std::string cut = one_row_texts(figures, good + "x");
+    CHECK_FALSE(decode_texts(u8(cut), cut.size(), back, error));
+    CHECK(back.texts.loaded);
+    CHECK(back.texts.title(0) == "t");
+}
+
+TEST_CASE("ordering by title needs the texts") {
+    Data d = sample();
+    d.texts = Texts{};
+    CHECK_THROWS_AS(order_by_title(d), std::logic_error);
 }

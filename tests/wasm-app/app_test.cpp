@@ -3,6 +3,8 @@
 // the texts file arriving after the figures.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "frame_support.hpp"
 
 using namespace simpul;
@@ -153,4 +155,21 @@ TEST_CASE("a texts file that does not load keeps its message and every figure") 
     CHECK_FALSE(app->has_texts());
     CHECK(app->result().innovations == 5);
     CHECK(app->rows().size() == 5);
+}
+
+TEST_CASE("the explorer sorts by agency name, then title; descending reverses it") {
+    std::string texts;
+    auto app = test::fixture_app_without_texts(texts);
+    REQUIRE(app->load_texts(u8(texts), texts.size()));
+    app->set_sort(SortColumn::Agency, false);
+    std::vector<std::string> ids;
+    for (std::uint32_t row : app->rows()) ids.emplace_back(app->data().texts.id(row));
+    // Agency kemenkeu, pemprov-diy, pemprov-jatim (two, by title), pemprov-kalsel.
+    CHECK(ids == std::vector<std::string>{"omspan", "diy-tanpa-tahun", "sehat-jatim",
+                                          "sekolah-jatim", "kalsel-pintar"});
+    app->set_sort(SortColumn::Agency, true);
+    std::vector<std::string> names;
+    for (std::uint32_t row : app->rows()) names.emplace_back(app->data().texts.agency_name(row));
+    CHECK(std::is_sorted(names.rbegin(), names.rend()));
+    CHECK(names.front() == "Agency pemprov-kalsel");
 }

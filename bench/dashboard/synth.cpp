@@ -3,7 +3,9 @@
 // programmes, with hubs, replications (N/10) and events (N/50). Writes the
 // dashboard's two data files (core/datafile: figures, texts), each also
 // gzip-compressed as `simpul build` writes them (libdeflate, level 12: out.bin.gz,
-// texts.bin.gz), and the same records as columnar JSON for crossfilter2.
+// texts.bin.gz), and the same records as columnar JSON for crossfilter2 (in the
+// order they were made; the data files hold them in title order, as the format
+// wants: the benchmark compares counts, which do not depend on the order).
 // Usage: synth N out.bin texts.bin out.json
 #include <libdeflate.h>
 

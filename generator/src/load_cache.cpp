@@ -6,12 +6,15 @@
 #include "load_cache.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 
@@ -305,6 +308,21 @@ std::string encode_load_cache(const Content& content, std::uint64_t key, std::in
 }
 
 void save_load_cache(const fs::path& file, const std::string& bytes) {
+    // Temporary files left by builds that were killed while saving (their process is gone).
+    const std::string prefix = file.filename().string() + ".tmp-";
+    std::error_code dir_ec;
+    fs::path dir = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+    for (const auto& e : fs::directory_iterator(dir, dir_ec)) {
+        std::string name = e.path().filename().string();
+        if (name.rfind(prefix, 0) != 0) continue;
+        char* end = nullptr;
+        long pid = std::strtol(name.c_str() + prefix.size(), &end, 10);
+        if (pid <= 0 || *end != '\0' || pid == ::getpid()) continue;
+        if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+            std::error_code ec;
+            fs::remove(e.path(), ec);
+        }
+    }
     fs::path tmp = file;
     tmp += ".tmp-" + std::to_string(::getpid());
     {

@@ -286,7 +286,7 @@ BuildResult run_build(const BuildOptions& opt) {
         watch.lap("search");
         r.files = out.files() + r.search.files;
         r.unchanged = out.linked();
-        r.pages_reused = out.reused();
+        r.files_reused = out.reused();
         r.bytes = out.bytes() + r.search.bytes;
         out.commit(opt.published);
     } catch (const ChangedDuringBuild& e) {
@@ -347,9 +347,10 @@ std::string format_summary(const BuildResult& r, const BuildOptions& opt) {
             std::snprintf(buf, sizeof buf, "%-16s %8zu  (linked from the previous output)\n",
                           "  unchanged", r.unchanged);
             out << buf;
-            std::snprintf(buf, sizeof buf,
-                          "%-16s %8zu  (made from the same records and templates: not rendered)\n",
-                          "  pages reused", r.pages_reused);
+            std::snprintf(
+                buf, sizeof buf,
+                "%-16s %8zu  (made from the same inputs: not rendered or encoded again)\n",
+                "  files reused", r.files_reused);
             out << buf;
         }
         if (r.search.status == SearchIndexResult::Status::Built) {

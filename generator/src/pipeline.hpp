@@ -62,7 +62,7 @@ struct BuildResult {
     std::map<std::string, std::size_t> pages_per_language;
     std::size_t files = 0, bytes = 0;
     std::size_t unchanged = 0;       // of files: the same as in the previous output, linked
-    std::size_t pages_reused = 0;    // of unchanged: pages not even rendered (deps.hpp)
+    std::size_t files_reused = 0;    // of unchanged: pages and data files not even made (deps.hpp)
     std::size_t cached_records = 0;  // records taken from the load cache, not parsed
     SearchIndexResult search;        // the search step: built, off, Pagefind not found
     std::vector<StageTime> stages;

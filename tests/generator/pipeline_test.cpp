@@ -136,8 +136,8 @@ TEST_CASE("a rebuild links unchanged files and is byte-identical to a clean buil
     CHECK(r.unchanged > 0);
     CHECK(r.unchanged < r.files);
     // Pages that do not show the innovation were not even rendered.
-    CHECK(r.pages_reused > 0);
-    CHECK(r.pages_reused < r.unchanged);
+    CHECK(r.files_reused > 0);
+    CHECK(r.files_reused < r.unchanged);
     CHECK(inode(tmp / "public/hub/kalimantan-selatan/index.html") == hub_page);
     CHECK(inode(tmp / "public/inovasi/bank-sampah/index.html") != edited_page);
 
@@ -162,7 +162,7 @@ TEST_CASE("a rebuild links unchanged files and is byte-identical to a clean buil
     // Every page rendered again, each the same as before; only the data files
     // that do not depend on templates (the dashboard's two, the search's common
     // words) are taken as they are.
-    CHECK(r.pages_reused == 3);
+    CHECK(r.files_reused == 3);
     std::string en = simpul::test::read_file(tmp / "templates/i18n/en.yaml");
     auto nav = en.find("innovations: ");
     REQUIRE(nav != std::string::npos);

@@ -51,6 +51,20 @@ bool contains_folded(std::string_view hay, std::string_view needle) {
 
 }  // namespace
 
+bool read_figures(const std::uint8_t* bytes, std::size_t size, Data& out, std::string& error,
+                  double* inflate_ms) {
+    std::span<const std::uint8_t> file(bytes, size);
+    std::vector<std::uint8_t> inflated;
+    double start = now_ms();
+    bool ok = inflate_if_gzip(file, inflated);
+    if (inflate_ms) *inflate_ms = now_ms() - start;
+    if (!ok) {
+        error = "dashboard data is damaged: not valid gzip";
+        return false;
+    }
+    return decode(file.data(), file.size(), out, error);
+}
+
 App::App(Data data, std::string lang)
     : data_(std::make_unique<Data>(std::move(data))), engine_(*data_), lang_(std::move(lang)) {
     const Data& d = *data_;

@@ -30,6 +30,13 @@ struct Requests {
     bool replace_history = false;  // the hash changed while typing: replace the entry
 };
 
+// Reads the figures file as fetched (gzip, or inflated by the server already):
+// inflates it (gunzip.hpp) and decodes it. On failure sets `error` as decode()
+// does, or to "dashboard data is damaged: not valid gzip". `inflate_ms`, when
+// given, gets the time inflating took (the benchmark reports it).
+bool read_figures(const std::uint8_t* bytes, std::size_t size, Data& out, std::string& error,
+                  double* inflate_ms = nullptr);
+
 class App {
   public:
     // Takes the decoded data; `lang` is the page's language ("id" or "en"). The

@@ -14,7 +14,6 @@
 #include <string>
 
 #include "app.hpp"
-#include "gunzip.hpp"
 #include "style.hpp"
 #include "views.hpp"
 #include "web.hpp"
@@ -112,14 +111,8 @@ extern "C" {
 // inflated by the server); returns an error message or null.
 EMSCRIPTEN_KEEPALIVE const char* dash_load(const std::uint8_t* bytes, int size, const char* lang) {
     Platform& p = *platform;
-    std::span<const std::uint8_t> file(bytes, static_cast<std::size_t>(size));
-    std::vector<std::uint8_t> inflated;
-    if (!inflate_if_gzip(file, inflated)) {
-        p.error = "dashboard data is damaged: not valid gzip";
-        return p.error.c_str();
-    }
     Data data;
-    if (!decode(file.data(), file.size(), data, p.error)) return p.error.c_str();
+    if (!read_figures(bytes, static_cast<std::size_t>(size), data, p.error)) return p.error.c_str();
     p.app = std::make_unique<App>(std::move(data), lang ? lang : "id");
     p.app->from_hash(web::hash());
     p.last_hash = p.app->to_hash();

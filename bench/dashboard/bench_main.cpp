@@ -10,7 +10,6 @@
 #include <string>
 
 #include "app.hpp"
-#include "gunzip.hpp"
 
 namespace {
 std::unique_ptr<simpul::dash::App> app;
@@ -27,16 +26,12 @@ EMSCRIPTEN_KEEPALIVE const char* bench_load(const std::uint8_t* bytes, int size)
     simpul::dash::Data d;
     app.reset();
     double t0 = simpul::dash::now_ms();
-    std::span<const std::uint8_t> file(bytes, static_cast<std::size_t>(size));
-    std::vector<std::uint8_t> inflated;
-    if (!simpul::dash::inflate_if_gzip(file, inflated)) return "not valid gzip";
+    if (!simpul::dash::read_figures(bytes, static_cast<std::size_t>(size), d, error, &inflate_ms))
+        return error.c_str();
     double t1 = simpul::dash::now_ms();
-    if (!simpul::dash::decode(file.data(), file.size(), d, error)) return error.c_str();
-    double t2 = simpul::dash::now_ms();
     app = std::make_unique<simpul::dash::App>(std::move(d), "id");
-    inflate_ms = t1 - t0;
-    decode_ms = t2 - t1;
-    app_ms = simpul::dash::now_ms() - t2;
+    decode_ms = t1 - t0 - inflate_ms;
+    app_ms = simpul::dash::now_ms() - t1;
     return nullptr;
 }
 

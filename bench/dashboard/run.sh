@@ -10,7 +10,8 @@ mkdir -p "$out"
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000 1000000)
 
-g++ -std=c++20 -O2 -Icore bench/dashboard/synth.cpp core/datafile.cpp -o "$out/synth" -ldeflate
+g++ -std=c++20 -O2 -Icore -Igenerator/src bench/dashboard/synth.cpp core/datafile.cpp \
+  generator/src/gzip.cpp -o "$out/synth" -ldeflate
 # Data sets of another data format version are made again.
 version=$(sed -n 's/.*kVersion = \([0-9]*\);.*/\1/p' core/datafile.hpp)
 if [ "$(cat "$out/version" 2>/dev/null)" != "$version" ]; then

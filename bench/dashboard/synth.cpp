@@ -2,13 +2,10 @@
 // into content/): N innovations over 38 provinces, 13 sectors, 17 SDGs, 3
 // programmes, with hubs, replications (N/10) and events (N/50). Writes the
 // dashboard's two data files (core/datafile: figures, texts), each also
-// gzip-compressed as `simpul build` writes them (libdeflate, level 12: out.bin.gz,
-// texts.bin.gz), and the same records as columnar JSON for crossfilter2 (in the
-// order they were made; the data files hold them in title order, as the format
-// wants: the benchmark compares counts, which do not depend on the order).
+// gzip-compressed by `simpul build`'s own gzip() (out.bin.gz, texts.bin.gz), and the same records
+// as columnar JSON for crossfilter2 (in the order they were made; the data files hold them in title
+// order, as the format wants: the benchmark compares counts, which do not depend on the order).
 // Usage: synth N out.bin texts.bin out.json
-#include <libdeflate.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -16,6 +13,7 @@
 #include <string>
 
 #include "datafile.hpp"
+#include "gzip.hpp"
 
 using namespace simpul::dash;
 
@@ -24,15 +22,6 @@ namespace {
 void write(const std::string& path, const std::string& bytes) {
     std::ofstream(path, std::ios::binary)
         .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-}
-
-// The same compressor and level as generator/src/dashboard.cpp gzip().
-std::string gzip(const std::string& bytes) {
-    libdeflate_compressor* c = libdeflate_alloc_compressor(12);
-    std::string out(libdeflate_gzip_compress_bound(c, bytes.size()), '\0');
-    out.resize(libdeflate_gzip_compress(c, bytes.data(), bytes.size(), out.data(), out.size()));
-    libdeflate_free_compressor(c);
-    return out;
 }
 
 }  // namespace
@@ -134,8 +123,8 @@ int main(int argc, char** argv) {
     std::string bytes = encode(d), texts = encode_texts(d);
     write(argv[2], bytes);
     write(argv[3], texts);
-    write(std::string(argv[2]) + ".gz", gzip(bytes));
-    write(std::string(argv[3]) + ".gz", gzip(texts));
+    write(std::string(argv[2]) + ".gz", simpul::gen::gzip(bytes));
+    write(std::string(argv[3]) + ".gz", simpul::gen::gzip(texts));
     json << "{\"province\":[" << province << "],\"kind\":[" << kind << "],\"year\":[" << year
          << "],\"stage\":[" << stage << "],\"status\":[" << status << "],\"sectors\":[" << sectors
          << "],\"sdgs\":[" << sdgs << "],\"awards\":[" << awards << "],\"title\":[" << title

@@ -3,8 +3,6 @@
 // so the browser test compares two independent computations of one content.
 #include "dashboard.hpp"
 
-#include <libdeflate.h>
-
 #include <cstdlib>
 #include <fstream>
 #include <memory>
@@ -12,6 +10,7 @@
 
 #include "datafile.hpp"
 #include "deps.hpp"
+#include "gzip.hpp"
 #include "stats.hpp"
 
 #ifndef SIMPUL_DASHBOARD_APP_DIR
@@ -63,20 +62,6 @@ DashboardData dashboard_data(const SiteModel& model, const SiteTemplate& tmpl) {
                                         dashboard_strings(tmpl.strings("en")));
     dash::Files files = dash::encode_files(d);
     return {std::move(files.figures), std::move(files.texts)};
-}
-
-std::string gzip(const std::string& bytes) {
-    // libdeflate's level 12, its smallest: 8-11 % fewer bytes than zlib's level 9 on
-    // these files, so less for every visitor to fetch. Its header has no time or name.
-    std::unique_ptr<libdeflate_compressor, void (*)(libdeflate_compressor*)> c(
-        libdeflate_alloc_compressor(12), libdeflate_free_compressor);
-    if (!c) throw std::runtime_error("libdeflate: out of memory for a compressor");
-    std::string out(libdeflate_gzip_compress_bound(c.get(), bytes.size()), '\0');
-    std::size_t n =
-        libdeflate_gzip_compress(c.get(), bytes.data(), bytes.size(), out.data(), out.size());
-    if (n == 0) throw std::runtime_error("libdeflate: gzip_compress failed");
-    out.resize(n);
-    return out;
 }
 
 json dashboard_figures(const SiteModel& model) {

@@ -38,9 +38,6 @@ struct DashboardData {
 };
 DashboardData dashboard_data(const SiteModel& model, const SiteTemplate& tmpl);
 
-// gzip (RFC 1952) of `bytes`, deterministic (no time or name in the header).
-std::string gzip(const std::string& bytes);
-
 // Writes `bytes` gzip-compressed to `rel`. Compressing is most of the dashboard
 // job's time, so when the bytes are the ones the last build wrote there (and
 // the same simpul), its file is taken as it is (StagedOutput::reuse).

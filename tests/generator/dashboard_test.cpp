@@ -12,6 +12,7 @@
 #include <set>
 
 #include "filter.hpp"
+#include "gzip.hpp"
 #include "load.hpp"
 #include "pipeline.hpp"
 #include "support.hpp"

@@ -1,14 +1,14 @@
 // Tests of wasm-app/gunzip.cpp: the data files as the generator gzips them
-// (generator/src/dashboard.cpp gzip()) inflate to the same bytes; other bytes pass
+// (generator/src/gzip.cpp) inflate to the same bytes; other bytes pass
 // as they are; damaged, cut or padded gzip is refused and leaves the input alone.
 #include <doctest/doctest.h>
 
 #include <cstring>
 #include <string>
 
-#include "dashboard.hpp"
 #include "frame_support.hpp"
 #include "gunzip.hpp"
+#include "gzip.hpp"
 
 using namespace simpul;
 using namespace simpul::dash;
@@ -101,4 +101,20 @@ TEST_CASE("the app takes its texts file gzip-compressed, and says when the gzip 
     REQUIRE(app->load_texts(bytes_of(gz).data(), gz.size()));
     CHECK(app->has_texts());
     CHECK(app->texts_error().empty());
+}
+
+TEST_CASE("the figures file is read gzip-compressed or not, and damaged gzip is named") {
+    Data full = from_catalogue(test::dashboard_catalogue(), {{"csv_file", "x.csv"}}, {});
+    const std::string figures = encode(full), gz = gen::gzip(figures);
+    for (const std::string* file : {&figures, &gz}) {
+        Data d;
+        std::string error;
+        REQUIRE(read_figures(bytes_of(*file).data(), file->size(), d, error));
+        CHECK(d.innovations.size() == 5);
+    }
+    Data d;
+    std::string error;
+    const std::string cut = gz.substr(0, gz.size() - 3);
+    CHECK_FALSE(read_figures(bytes_of(cut).data(), cut.size(), d, error));
+    CHECK(error == "dashboard data is damaged: not valid gzip");
 }

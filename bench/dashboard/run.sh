@@ -34,12 +34,12 @@ done
 for f in core/datafile.cpp core/filter.cpp core/url.cpp wasm-app/app.cpp wasm-app/app_export.cpp \
   wasm-app/gunzip.cpp; do
   exceptions=()  # as in the app: the data file's decoder throws and catches its own errors
-  [ "$f" = core/datafile.cpp ] && exceptions=(-fexceptions)
+  [ "$f" = core/datafile.cpp ] && exceptions=(-fwasm-exceptions)
   em++ -std=c++20 -O2 -mbulk-memory "${exceptions[@]}" -DNDEBUG -Icore -Iwasm-app -I"$deflate" \
     -c "$f" -o "$out/$(basename "$f").o"
   objs+=("$out/$(basename "$f").o")
 done
-em++ -std=c++20 -Oz -flto -mbulk-memory -fexceptions ${LINK_EXTRA:-} -DNDEBUG -Icore -Iwasm-app bench/dashboard/bench_main.cpp "${objs[@]}" \
+em++ -std=c++20 -Oz -flto -mbulk-memory -fwasm-exceptions ${LINK_EXTRA:-} -DNDEBUG -Icore -Iwasm-app bench/dashboard/bench_main.cpp "${objs[@]}" \
   -o "$out/bench.js" -sFILESYSTEM=0 -sASSERTIONS=0 -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=2GB \
   -sENVIRONMENT=web "-sEXPORTED_FUNCTIONS=[_malloc,_free,_bench_load,_bench_load_texts,_bench_inflate_ms,_bench_texts_inflate_ms,_bench_decode_ms,_bench_app_ms,_bench_toggle,_bench_selected,_bench_rows,_bench_group]" \
   "-sEXPORTED_RUNTIME_METHODS=[UTF8ToString]"

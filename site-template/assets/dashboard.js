@@ -32,7 +32,13 @@
   // rectangles; texts: true once the explorer's titles are in (textsFailed: why not).
   var hook = window.simpulDash = { ready: false, failed: null, texts: false, textsFailed: null };
   var probe = document.createElement('canvas');
-  if (!window.WebAssembly || !probe.getContext('webgl2')) { fail(text.noWebgl); return; }
+  if (!probe.getContext('webgl2')) { fail(text.noWebgl); return; }
+  // The app uses WebAssembly's exception handling (wasm-app/CMakeLists.txt): a
+  // browser without it would stop at the first damaged file, or not start at all.
+  // The smallest module with a `try`: one type, one function, one tag, its code.
+  var withExceptions = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0,
+    13, 3, 1, 0, 0, 10, 8, 1, 6, 0, 6, 64, 25, 11, 11]);
+  if (!window.WebAssembly || !WebAssembly.validate(withExceptions)) { fail(text.noWasm); return; }
 
   // The data files are fetched as they are (gzip) and inflated by the app in its
   // own memory (wasm-app/gunzip.cpp), which also takes bytes a server inflated.

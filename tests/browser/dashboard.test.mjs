@@ -227,6 +227,11 @@ test('without WebGL2, or with a damaged data file, a message links to the static
         return kind === 'webgl2' ? null : get.call(this, kind, ...rest);
       };
     }), /WebGL2/],
+    // A browser without WebAssembly exception handling (before 2022) rejects the app's module.
+    ['no-wasm-exceptions', (page) => page.addInitScript(() => {
+      const validate = WebAssembly.validate;
+      WebAssembly.validate = (bytes) => !new Uint8Array(bytes).includes(13) && validate(bytes);  // no tag section (13)
+    }), /^Peramban ini tidak dapat menjalankan WebAssembly dasbor \(perlu penanganan eksepsi/],
     // The first 64 bytes of the uncompressed file: the page passes bytes that are not gzip as they are.
     ['truncated', (page) => page.route('**/data/dashboard.bin.gz', async (route) => {
       const res = await route.fetch();

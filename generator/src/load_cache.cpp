@@ -19,6 +19,7 @@
 #include <fstream>
 
 #include "deps.hpp"
+#include "write.hpp"
 
 namespace simpul::gen {
 namespace fs = std::filesystem;
@@ -340,10 +341,7 @@ void save_load_cache(const fs::path& file, const std::string& bytes) {
 }
 
 fs::path load_cache_path(const fs::path& out) {
-    fs::path parent = out.parent_path().empty() ? fs::path(".") : out.parent_path();
-    std::string name = out.filename().string();
-    name.insert(name.begin(), '.');  // (not "." + name: GCC 12 warns of a false overlap)
-    return parent / (name + ".load-cache");
+    return beside_output(out, ".load-cache");
 }
 
 }  // namespace simpul::gen

@@ -5,10 +5,13 @@
 
 #include <functional>
 
+#include "deps.hpp"
+#include "opendata_reuse.hpp"
 #include "parallel.hpp"
 #include "view.hpp"
 
 namespace simpul::gen {
+namespace fs = std::filesystem;
 namespace {
 
 using json = nlohmann::json;
@@ -102,10 +105,32 @@ struct RecordList {
     const char* name;
     std::size_t size;
     std::function<json(std::size_t)> item;
+    // What item(k) is made from, as one number (0: not known): the record's file
+    // (its bytes: the body is read from there too), what else the entry shows of
+    // other records, the site's address, simpul itself and the list.
+    std::function<std::uint64_t(std::size_t)> key;
 };
+
+std::uint64_t text_hash(std::string_view s) {
+    return std::hash<std::string_view>{}(s);
+}
+
+// A record's file, by its path and its bytes' hash; 0 when load did not hash it.
+std::uint64_t source_key(const SiteModel& model, const Origin& o) {
+    auto it = model.source_hashes.find(o.path);
+    return it == model.source_hashes.end() ? 0 : mix(text_hash(o.path), it->second);
+}
 
 std::vector<RecordList> record_lists(const SiteModel& model) {
     const Catalogue& cat = model.cat;
+    const std::uint64_t base = mix(program_fingerprint(), text_hash(site_base(cat.site)));
+    // Entries that show only their own record's fields (and the site's address).
+    auto own = [&model, base](const char* list, auto records) {
+        return [&model, base, list, records](std::size_t k) -> std::uint64_t {
+            std::uint64_t source = source_key(model, (*records)[k].origin);
+            return source ? mix(mix(base, text_hash(list)), source) : 0;
+        };
+    };
     auto agency = [&cat](std::size_t k) -> json {
         const Agency& a = cat.agencies[k];
         return {{"id", a.id},
@@ -210,12 +235,22 @@ std::vector<RecordList> record_lists(const SiteModel& model) {
                 {"page", page_url(cat, "regulasi/" + r.id + "/index.html")},
                 {"sources", sources_json(r.sources)}};
     };
-    return {{"agencies", cat.agencies.size(), agency},
-            {"innovations", cat.innovations.size(), innovation},
-            {"hubs", cat.hubs.size(), hub},
-            {"replications", cat.replications.size(), replication},
-            {"events", cat.events.size(), event},
-            {"regulations", cat.regulations.size(), regulation}};
+    // An innovation's entry also shows its agency's province.
+    auto innovation_key = [&model, base](std::size_t k) -> std::uint64_t {
+        const Innovation& i = model.cat.innovations[k];
+        std::uint64_t source = source_key(model, i.origin);
+        const Agency* a = model.cat.agency(i.agency);
+        std::uint64_t agency = a ? source_key(model, a->origin) : mix(1, text_hash(i.agency));
+        return source && agency ? mix(mix(mix(base, text_hash("innovations")), source), agency) : 0;
+    };
+    return {
+        {"agencies", cat.agencies.size(), agency, own("agencies", &cat.agencies)},
+        {"innovations", cat.innovations.size(), innovation, innovation_key},
+        {"hubs", cat.hubs.size(), hub, own("hubs", &cat.hubs)},
+        {"replications", cat.replications.size(), replication,
+         own("replications", &cat.replications)},
+        {"events", cat.events.size(), event, own("events", &cat.events)},
+        {"regulations", cat.regulations.size(), regulation, own("regulations", &cat.regulations)}};
 }
 
 // Everything in catalogue.json but the record lists.
@@ -289,12 +324,17 @@ json catalogue_json(const SiteModel& model) {
     return j;
 }
 
-void write_catalogue_json(const SiteModel& model,
-                          const std::function<void(std::string_view)>& piece) {
+void write_catalogue_json(const SiteModel& model, const std::function<void(std::string_view)>& emit,
+                          const CatalogueReuse* reuse, std::vector<CatalogueSpan>* spans) {
     // The same text as catalogue_json().dump(): keys in order (nlohmann's
     // objects sort them), no spaces; each record dumped on its own.
     auto dump = [](const json& v) {
         return v.dump(-1, ' ', false, json::error_handler_t::replace);
+    };
+    std::uint64_t offset = 0;  // of the next piece in the file
+    auto piece = [&](std::string_view p) {
+        emit(p);
+        offset += p.size();
     };
     json head = catalogue_head(model);
     std::vector<RecordList> lists = record_lists(model);
@@ -314,14 +354,25 @@ void write_catalogue_json(const SiteModel& model,
         // Records are dumped on all cores, a block at a time, and handed on in
         // order: the text never depends on the thread count.
         piece("[");
+        // A record whose key the last build's index knows is copied from its
+        // catalogue.json instead (opendata_reuse.hpp).
         constexpr std::size_t block = 256;
         std::vector<std::string> texts;
+        std::vector<std::uint64_t> keys;
         for (std::size_t from = 0; from < list->size; from += block) {
             texts.assign(std::min(block, list->size - from), {});
-            parallel_for(texts.size(), 0,
-                         [&](std::size_t k) { texts[k] = dump(list->item(from + k)); });
+            keys.assign(texts.size(), 0);
+            parallel_for(texts.size(), 0, [&](std::size_t k) {
+                if (reuse || spans) keys[k] = list->key(from + k);
+                std::optional<std::string> kept;
+                if (reuse && keys[k]) kept = reuse->find(keys[k]);
+                texts[k] = kept ? std::move(*kept) : dump(list->item(from + k));
+            });
             for (std::size_t k = 0; k < texts.size(); ++k) {
                 if (from + k > 0) piece(",");
+                if (spans && keys[k])
+                    spans->push_back(
+                        {keys[k], offset, static_cast<std::uint32_t>(texts[k].size())});
                 piece(texts[k]);
             }
         }
@@ -416,9 +467,18 @@ void write_open_data(const SiteModel& model, StagedOutput& out) {
     // One file at a time: the whole catalogue as JSON is the largest thing a
     // build makes, and it need not sit in memory beside the others.
     for (const auto& [path, make] : open_data_makers(model)) {
-        if (path == "data/catalogue.json")
-            out.write_pieces(path, [&](const auto& piece) { write_catalogue_json(model, piece); });
-        else
+        if (path == "data/catalogue.json") {
+            // Records unchanged since the last build are copied from its file
+            // (not with --clean); the index of this build's file is saved for the next.
+            const fs::path index = catalogue_index_path(out.output());
+            CatalogueReuse reuse;
+            if (!out.clean()) reuse = CatalogueReuse::open(index, out.output() / path);
+            std::vector<CatalogueSpan> spans;
+            out.write_pieces(path, [&](const auto& piece) {
+                write_catalogue_json(model, piece, &reuse, &spans);
+            });
+            save_catalogue_index(index, out.staging() / path, spans);
+        } else
             out.write(path, make());
     }
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "catalogue.hpp"
+#include "opendata_reuse.hpp"
 #include "write.hpp"
 
 namespace simpul::gen {
@@ -43,9 +44,13 @@ std::string csv_text(const std::vector<std::string>& header,
 // Every record of the catalogue (schema kOpenDataVersion).
 nlohmann::json catalogue_json(const SiteModel& model);
 // The text of data/catalogue.json (catalogue_json(), compact, and a line end),
-// handed to `piece` a record at a time.
+// handed to `piece` a record at a time. A record that `reuse` has under the
+// same key is copied from there; `spans`, when given, gets each record's key
+// and place in the text (opendata_reuse.hpp).
 void write_catalogue_json(const SiteModel& model,
-                          const std::function<void(std::string_view)>& piece);
+                          const std::function<void(std::string_view)>& piece,
+                          const CatalogueReuse* reuse = nullptr,
+                          std::vector<CatalogueSpan>* spans = nullptr);
 
 // The JSON Schema (draft 2020-12) of catalogue_json's output (opendata_schema.cpp).
 nlohmann::json catalogue_schema();
@@ -59,7 +64,8 @@ std::vector<std::pair<std::string, std::string>> open_data_files(const SiteModel
 std::vector<std::pair<std::string, std::function<std::string()>>> open_data_makers(
     const SiteModel& model);
 
-// Writes open_data_files() into the staging folder.
+// Writes open_data_files() into the staging folder; catalogue.json reuses the
+// last build's text of unchanged records and saves its index beside the output.
 void write_open_data(const SiteModel& model, StagedOutput& out);
 
 }  // namespace simpul::gen

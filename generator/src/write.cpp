@@ -27,6 +27,13 @@ long long mtime_ns(const struct stat& st) {
 
 }  // namespace
 
+fs::path beside_output(const fs::path& out, const std::string& suffix) {
+    fs::path parent = out.parent_path().empty() ? fs::path(".") : out.parent_path();
+    std::string name = out.filename().string();
+    name.insert(name.begin(), '.');  // (not "." + name: GCC 12 warns of a false overlap)
+    return parent / (name + suffix);
+}
+
 StagedOutput::StagedOutput(fs::path out, Mode mode)
     : out_(std::move(out)), mode_clean_(mode == Mode::Clean) {
     fs::path parent = out_.parent_path().empty() ? fs::path(".") : out_.parent_path();

@@ -21,6 +21,10 @@
 
 namespace simpul::gen {
 
+// A file the builds of `out` keep beside it: `<parent>/.<name><suffix>`
+// (".load-cache": `.public.load-cache` beside `public`).
+std::filesystem::path beside_output(const std::filesystem::path& out, const std::string& suffix);
+
 class StagedOutput {
   public:
     // Takes the lock `.<name>.lock` beside `out` (throws with a clear message
@@ -64,6 +68,8 @@ class StagedOutput {
     std::size_t reused() const { return reused_; }  // of linked(): not even rendered
     std::size_t bytes() const { return bytes_; }
     const std::filesystem::path& staging() const { return staging_; }
+    const std::filesystem::path& output() const { return out_; }
+    bool clean() const { return mode_clean_; }  // every file written anew (--clean)
     bool in_place() const { return in_place_; }
 
   private:

@@ -1,0 +1,54 @@
+// Reusing the last build's data/catalogue.json record by record. Beside the
+// output, `.<name>.catalogue-index` names the catalogue.json the last build wrote
+// (by its stamp) and where each record's text is in it, under the record's key:
+// what its entry is made from. A rebuild copies the text of every record whose
+// key did not change instead of building and dumping it again.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace simpul::gen {
+
+// One record's text in a catalogue.json: its key, where it starts, its size.
+struct CatalogueSpan {
+    std::uint64_t key = 0, offset = 0;
+    std::uint32_t size = 0;
+};
+
+class CatalogueReuse {
+  public:
+    CatalogueReuse() = default;
+    // The index at `index` and the catalogue.json at `file`, when the index
+    // describes that very file (same device, inode, size and modification
+    // time); else an empty CatalogueReuse that finds nothing.
+    static CatalogueReuse open(const std::filesystem::path& index,
+                               const std::filesystem::path& file);
+    CatalogueReuse(CatalogueReuse&& o) noexcept;
+    CatalogueReuse& operator=(CatalogueReuse&& o) noexcept;
+    ~CatalogueReuse();
+
+    // The last build's text of the record with `key` (never 0), or nothing.
+    // Thread-safe (a positioned read).
+    std::optional<std::string> find(std::uint64_t key) const;
+    std::size_t size() const { return spans_.size(); }
+
+  private:
+    int fd_ = -1;
+    std::unordered_map<std::uint64_t, std::pair<std::uint64_t, std::uint32_t>> spans_;
+};
+
+// `.<name>.catalogue-index` beside the output folder `out`.
+std::filesystem::path catalogue_index_path(const std::filesystem::path& out);
+
+// Saves (atomically) the index of the catalogue.json just written at `file`:
+// its stamp, then `spans`. A file it cannot stat or save leaves no index.
+void save_catalogue_index(const std::filesystem::path& index, const std::filesystem::path& file,
+                          const std::vector<CatalogueSpan>& spans);
+
+}  // namespace simpul::gen

@@ -26,11 +26,11 @@ std::uint64_t mix(std::uint64_t h, std::uint64_t x) {
     return z ^ (z >> 31);
 }
 
-namespace {
-
 std::uint64_t text_hash(std::string_view s) {
     return std::hash<std::string_view>{}(s);
 }
+
+namespace {
 
 // A file's bytes, under the name it is known by.
 std::uint64_t file_hash(const fs::path& p, const std::string& name) {

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <string_view>
 #include <vector>
 
 #include "catalogue.hpp"
@@ -16,6 +17,8 @@ namespace simpul::gen {
 
 // Folds `x` into the hash `h` (the fingerprints' one way of combining values).
 std::uint64_t mix(std::uint64_t h, std::uint64_t x);
+// A text's hash, to fold into fingerprints.
+std::uint64_t text_hash(std::string_view s);
 
 // simpul itself, by the size, time and inode of its program file: a rebuilt
 // simpul may parse or render differently.

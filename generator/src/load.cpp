@@ -101,13 +101,6 @@ bool read_content_file(const fs::path& file, const fs::path& root, const std::st
     return true;
 }
 
-FileStamp stamp_of(const struct stat& st) {
-    return {static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino),
-            static_cast<std::uint64_t>(st.st_size),
-            st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec,
-            st.st_ctim.tv_sec * 1000000000LL + st.st_ctim.tv_nsec};
-}
-
 struct FolderInfo {
     std::string_view folder;
     RecordType type;
@@ -181,6 +174,13 @@ void load_record(const fs::path& file, const fs::path& root, RecordType type,
 }
 
 }  // namespace
+
+FileStamp stamp_of(const struct stat& st) {
+    return {static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino),
+            static_cast<std::uint64_t>(st.st_size),
+            st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec,
+            st.st_ctim.tv_sec * 1000000000LL + st.st_ctim.tv_nsec};
+}
 
 std::string read_body(const BodySource& src) {
     // Load read a regular file there; anything else (a pipe would block) has changed.

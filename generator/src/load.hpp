@@ -4,6 +4,8 @@
 // validated here.
 #pragma once
 
+#include <sys/stat.h>
+
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -55,6 +57,9 @@ struct FileStamp {
     bool known() const { return inode != 0 || size != 0; }
     bool operator==(const FileStamp&) const = default;
 };
+
+// The stamp of a file from its stat().
+FileStamp stamp_of(const struct stat& st);
 
 // One record file (or one item of a data list).
 struct Document {

@@ -6,7 +6,6 @@
 #include "load_cache.hpp"
 
 #include <fcntl.h>
-#include <signal.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -306,38 +305,6 @@ std::string encode_load_cache(const Content& content, std::uint64_t key, std::in
         w.u(std::hash<std::string_view>{}(std::string_view(w.out).substr(begin)));
     }
     return std::move(w.out);
-}
-
-void save_load_cache(const fs::path& file, const std::string& bytes) {
-    // Temporary files left by builds that were killed while saving (their process is gone).
-    const std::string prefix = file.filename().string() + ".tmp-";
-    std::error_code dir_ec;
-    fs::path dir = file.parent_path().empty() ? fs::path(".") : file.parent_path();
-    for (const auto& e : fs::directory_iterator(dir, dir_ec)) {
-        std::string name = e.path().filename().string();
-        if (name.rfind(prefix, 0) != 0) continue;
-        char* end = nullptr;
-        long pid = std::strtol(name.c_str() + prefix.size(), &end, 10);
-        if (pid <= 0 || *end != '\0' || pid == ::getpid()) continue;
-        if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
-            std::error_code ec;
-            fs::remove(e.path(), ec);
-        }
-    }
-    fs::path tmp = file;
-    tmp += ".tmp-" + std::to_string(::getpid());
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())) || !out.flush()) {
-            out.close();
-            std::error_code ec;
-            fs::remove(tmp, ec);
-            return;
-        }
-    }
-    std::error_code ec;
-    fs::rename(tmp, file, ec);
-    if (ec) fs::remove(tmp, ec);
 }
 
 fs::path load_cache_path(const fs::path& out) {

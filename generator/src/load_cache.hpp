@@ -65,12 +65,6 @@ std::uint64_t load_cache_key(const std::filesystem::path& content_dir, const std
 // clock lags behind it by more than the settle time, the guard is weaker.)
 std::string encode_load_cache(const Content& content, std::uint64_t key, std::int64_t settled_ns);
 
-// Writes `bytes` to `file` through a temporary file renamed over it, so a
-// reader never sees half a cache; first removes the temporary files of builds
-// killed while saving (`<file>.tmp-PID` whose process is gone). A cache is
-// optional: errors are ignored.
-void save_load_cache(const std::filesystem::path& file, const std::string& bytes);
-
 // Where the cache of output folder `out` lives: `.<name>.load-cache` beside it.
 std::filesystem::path load_cache_path(const std::filesystem::path& out);
 

@@ -111,10 +111,6 @@ struct RecordList {
     std::function<std::uint64_t(std::size_t)> key;
 };
 
-std::uint64_t text_hash(std::string_view s) {
-    return std::hash<std::string_view>{}(s);
-}
-
 // A record's file, by its path and its bytes' hash; 0 when load did not hash it.
 std::uint64_t source_key(const SiteModel& model, const Origin& o) {
     auto it = model.source_hashes.find(o.path);
@@ -325,7 +321,7 @@ json catalogue_json(const SiteModel& model) {
 }
 
 void write_catalogue_json(const SiteModel& model, const std::function<void(std::string_view)>& emit,
-                          const CatalogueReuse* reuse, std::vector<CatalogueSpan>* spans) {
+                          const CatalogueReuse* reuse, CatalogueWritten* written) {
     // The same text as catalogue_json().dump(): keys in order (nlohmann's
     // objects sort them), no spaces; each record dumped on its own.
     auto dump = [](const json& v) {
@@ -359,20 +355,24 @@ void write_catalogue_json(const SiteModel& model, const std::function<void(std::
         constexpr std::size_t block = 256;
         std::vector<std::string> texts;
         std::vector<std::uint64_t> keys;
+        std::vector<char> copied;
         for (std::size_t from = 0; from < list->size; from += block) {
             texts.assign(std::min(block, list->size - from), {});
             keys.assign(texts.size(), 0);
+            copied.assign(texts.size(), 0);
             parallel_for(texts.size(), 0, [&](std::size_t k) {
-                if (reuse || spans) keys[k] = list->key(from + k);
+                if (reuse || written) keys[k] = list->key(from + k);
                 std::optional<std::string> kept;
                 if (reuse && keys[k]) kept = reuse->find(keys[k]);
+                copied[k] = kept.has_value();
                 texts[k] = kept ? std::move(*kept) : dump(list->item(from + k));
             });
             for (std::size_t k = 0; k < texts.size(); ++k) {
                 if (from + k > 0) piece(",");
-                if (spans && keys[k])
-                    spans->push_back(
+                if (written && keys[k])
+                    written->spans.push_back(
                         {keys[k], offset, static_cast<std::uint32_t>(texts[k].size())});
+                if (written) written->copied += copied[k];
                 piece(texts[k]);
             }
         }
@@ -463,24 +463,26 @@ std::vector<std::pair<std::string, std::string>> open_data_files(const SiteModel
     return files;
 }
 
-void write_open_data(const SiteModel& model, StagedOutput& out) {
+CatalogueWritten write_open_data(const SiteModel& model, StagedOutput& out) {
+    CatalogueWritten written;
     // One file at a time: the whole catalogue as JSON is the largest thing a
     // build makes, and it need not sit in memory beside the others.
     for (const auto& [path, make] : open_data_makers(model)) {
         if (path == "data/catalogue.json") {
             // Records unchanged since the last build are copied from its file
-            // (not with --clean); the index of this build's file is saved for the next.
-            const fs::path index = catalogue_index_path(out.output());
+            // (not with --clean).
             CatalogueReuse reuse;
-            if (!out.clean()) reuse = CatalogueReuse::open(index, out.output() / path);
-            std::vector<CatalogueSpan> spans;
+            if (!out.clean())
+                reuse =
+                    CatalogueReuse::open(catalogue_index_path(out.output()), out.output() / path);
             out.write_pieces(path, [&](const auto& piece) {
-                write_catalogue_json(model, piece, &reuse, &spans);
+                write_catalogue_json(model, piece, &reuse, &written);
             });
-            save_catalogue_index(index, out.staging() / path, spans);
-        } else
+        } else {
             out.write(path, make());
+        }
     }
+    return written;
 }
 
 namespace {

@@ -45,12 +45,13 @@ std::string csv_text(const std::vector<std::string>& header,
 nlohmann::json catalogue_json(const SiteModel& model);
 // The text of data/catalogue.json (catalogue_json(), compact, and a line end),
 // handed to `piece` a record at a time. A record that `reuse` has under the
-// same key is copied from there; `spans`, when given, gets each record's key
-// and place in the text (opendata_reuse.hpp).
+// same key is copied from there; `written`, when given, gets the key and place
+// in the text of each record whose key is known, and the number copied
+// (opendata_reuse.hpp).
 void write_catalogue_json(const SiteModel& model,
                           const std::function<void(std::string_view)>& piece,
                           const CatalogueReuse* reuse = nullptr,
-                          std::vector<CatalogueSpan>* spans = nullptr);
+                          CatalogueWritten* written = nullptr);
 
 // The JSON Schema (draft 2020-12) of catalogue_json's output (opendata_schema.cpp).
 nlohmann::json catalogue_schema();
@@ -64,8 +65,10 @@ std::vector<std::pair<std::string, std::string>> open_data_files(const SiteModel
 std::vector<std::pair<std::string, std::function<std::string()>>> open_data_makers(
     const SiteModel& model);
 
-// Writes open_data_files() into the staging folder; catalogue.json reuses the
-// last build's text of unchanged records and saves its index beside the output.
-void write_open_data(const SiteModel& model, StagedOutput& out);
+// Writes open_data_files() into the staging folder. catalogue.json copies the
+// entries of unchanged records from the output's (unless --clean); the result
+// holds what the index of the new file needs, saved once the output is
+// published (save_catalogue_index, by the pipeline).
+CatalogueWritten write_open_data(const SiteModel& model, StagedOutput& out);
 
 }  // namespace simpul::gen

@@ -1,8 +1,9 @@
 // The catalogue index's file: magic, layout version, the stamp of the
-// catalogue.json it describes (device, inode, size, modification time), the
-// number of spans, then each span (key, offset, size), all little-endian
-// fixed-width. A span that does not lie inside the file, or whose text does not
-// start with '{' and end with '}', makes the whole index untrusted.
+// catalogue.json it describes (device, inode, size, modification and change
+// times), the number of spans, then each span (key, offset, size), all
+// little-endian fixed-width. A span that does not lie inside the file makes the
+// whole index untrusted; a text that does not start with '{' and end with '}'
+// is not copied (that record is made again).
 #include "opendata_reuse.hpp"
 
 #include <fcntl.h>
@@ -14,7 +15,7 @@
 #include <fstream>
 #include <iterator>
 
-#include "load_cache.hpp"
+#include "load.hpp"
 #include "write.hpp"
 
 namespace simpul::gen {
@@ -23,21 +24,9 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr char kMagic[8] = {'S', 'I', 'M', 'P', 'U', 'L', 'C', 'I'};
-constexpr std::uint32_t kLayout = 1;
-constexpr std::size_t kHeader = 8 + 4 + 4 * 8 + 8;
+constexpr std::uint32_t kLayout = 2;
+constexpr std::size_t kHeader = 8 + 4 + 5 * 8 + 8;
 constexpr std::size_t kSpan = 8 + 8 + 4;
-
-struct Stamp {
-    std::uint64_t device = 0, inode = 0, size = 0;
-    std::int64_t mtime_ns = 0;
-    bool operator==(const Stamp&) const = default;
-};
-
-Stamp stamp_of(const struct stat& st) {
-    return {static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino),
-            static_cast<std::uint64_t>(st.st_size),
-            st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec};
-}
 
 template <class T>
 void put(std::string& out, T v) {
@@ -78,9 +67,10 @@ CatalogueReuse CatalogueReuse::open(const fs::path& index, const fs::path& file)
     if (bytes.size() < kHeader || std::memcmp(bytes.data(), kMagic, 8) != 0 ||
         get<std::uint32_t>(bytes, 8) != kLayout)
         return r;
-    Stamp want{get<std::uint64_t>(bytes, 12), get<std::uint64_t>(bytes, 20),
-               get<std::uint64_t>(bytes, 28), get<std::int64_t>(bytes, 36)};
-    std::uint64_t count = get<std::uint64_t>(bytes, 44);
+    FileStamp want{get<std::uint64_t>(bytes, 12), get<std::uint64_t>(bytes, 20),
+                   get<std::uint64_t>(bytes, 28), get<std::int64_t>(bytes, 36),
+                   get<std::int64_t>(bytes, 44)};
+    std::uint64_t count = get<std::uint64_t>(bytes, 52);
     if ((bytes.size() - kHeader) / kSpan != count || (bytes.size() - kHeader) % kSpan != 0)
         return r;
     int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
@@ -139,20 +129,21 @@ void save_catalogue_index(const fs::path& index, const fs::path& file,
         fs::remove(index, ec);
         return;
     }
-    Stamp s = stamp_of(st);
+    const FileStamp s = stamp_of(st);
     std::string bytes(kMagic, 8);
     put(bytes, kLayout);
     put(bytes, s.device);
     put(bytes, s.inode);
     put(bytes, s.size);
     put(bytes, s.mtime_ns);
+    put(bytes, s.ctime_ns);
     put(bytes, static_cast<std::uint64_t>(spans.size()));
     for (const auto& sp : spans) {
         put(bytes, sp.key);
         put(bytes, sp.offset);
         put(bytes, sp.size);
     }
-    save_load_cache(index, bytes);  // the load cache's atomic save (a temporary file, renamed)
+    save_beside_output(index, bytes);
 }
 
 }  // namespace simpul::gen

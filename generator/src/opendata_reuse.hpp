@@ -21,12 +21,19 @@ struct CatalogueSpan {
     std::uint32_t size = 0;
 };
 
+// What writing a catalogue.json gave: the spans of its records with a known key
+// (for the index) and how many records were copied from the last build's file.
+struct CatalogueWritten {
+    std::vector<CatalogueSpan> spans;
+    std::size_t copied = 0;
+};
+
 class CatalogueReuse {
   public:
     CatalogueReuse() = default;
     // The index at `index` and the catalogue.json at `file`, when the index
-    // describes that very file (same device, inode, size and modification
-    // time); else an empty CatalogueReuse that finds nothing.
+    // describes that very file (same device, inode, size, modification and
+    // change times); else an empty CatalogueReuse that finds nothing.
     static CatalogueReuse open(const std::filesystem::path& index,
                                const std::filesystem::path& file);
     CatalogueReuse(CatalogueReuse&& o) noexcept;
@@ -46,8 +53,9 @@ class CatalogueReuse {
 // `.<name>.catalogue-index` beside the output folder `out`.
 std::filesystem::path catalogue_index_path(const std::filesystem::path& out);
 
-// Saves (atomically) the index of the catalogue.json just written at `file`:
-// its stamp, then `spans`. A file it cannot stat or save leaves no index.
+// Saves (atomically) the index of the catalogue.json at `file`: its stamp, then
+// `spans`. When `file` cannot be stat'ed the index is removed; when the index
+// cannot be saved, the old one stays (its stamp no longer matches the file).
 void save_catalogue_index(const std::filesystem::path& index, const std::filesystem::path& file,
                           const std::vector<CatalogueSpan>& spans);
 

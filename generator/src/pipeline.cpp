@@ -24,6 +24,7 @@
 #include "load.hpp"
 #include "load_cache.hpp"
 #include "opendata.hpp"
+#include "opendata_reuse.hpp"
 #include "parallel.hpp"
 #include "render.hpp"
 #include "search_words.hpp"
@@ -152,7 +153,7 @@ BuildResult run_build(const BuildOptions& opt) {
         if (!next_cache.empty())
             saver = std::jthread([bytes = std::move(next_cache), &cache_file] {
                 try {
-                    save_load_cache(cache_file, bytes);
+                    save_beside_output(cache_file, bytes);
                 } catch (...) {  // (only running out of memory): the cache is optional
                 }
             });
@@ -228,6 +229,7 @@ BuildResult run_build(const BuildOptions& opt) {
             page_fingerprints(plans, model, global_fingerprint(tdir, model), threads);
         watch.lap("plan");
         std::array<std::atomic<std::int64_t>, job_group_count> group_ns{};
+        CatalogueWritten catalogue;  // data/catalogue.json's records, for its index
         parallel_for(order.size(), threads, [&](std::size_t job) {
             const std::size_t i = order[job];
             auto began = std::chrono::steady_clock::now();
@@ -236,7 +238,7 @@ BuildResult run_build(const BuildOptions& opt) {
                 write_dashboard(model, tmpl, languages, out);  // data file, pages, app of dasbor/
                 group = dashboard_group;
             } else if (i == plans.size() + 1) {
-                write_open_data(model, out);  // data/catalogue.json, data/*.csv, data.json
+                catalogue = write_open_data(model, out);  // data/catalogue.json, *.csv, data.json
                 group = open_data_group;
             } else if (i == plans.size() + 2) {
                 write_common_words(model, out, threads);  // cari/kata-umum.json
@@ -288,7 +290,11 @@ BuildResult run_build(const BuildOptions& opt) {
         r.unchanged = out.linked();
         r.files_reused = out.reused();
         r.bytes = out.bytes() + r.search.bytes;
+        r.catalogue_copied = catalogue.copied;
         out.commit(opt.published);
+        // Where each record is in the catalogue.json now published, for the next build.
+        save_catalogue_index(catalogue_index_path(opt.out_dir), opt.out_dir / "data/catalogue.json",
+                             catalogue.spans);
     } catch (const ChangedDuringBuild& e) {
         r.diags.error(e.path, 0, 0, "changed-during-build",
                       "the file changed while the site was being built; build again");
@@ -351,6 +357,12 @@ std::string format_summary(const BuildResult& r, const BuildOptions& opt) {
                 buf, sizeof buf,
                 "%-16s %8zu  (made from the same inputs: not rendered or encoded again)\n",
                 "  files reused", r.files_reused);
+            out << buf;
+        }
+        if (r.catalogue_copied > 0) {
+            std::snprintf(buf, sizeof buf,
+                          "%-16s %8zu  (data/catalogue.json entries copied from the last one)\n",
+                          "records copied", r.catalogue_copied);
             out << buf;
         }
         if (r.search.status == SearchIndexResult::Status::Built) {

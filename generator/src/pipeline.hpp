@@ -64,7 +64,8 @@ struct BuildResult {
     std::size_t unchanged = 0;       // of files: the same as in the previous output, linked
     std::size_t files_reused = 0;    // of unchanged: pages and data files not even made (deps.hpp)
     std::size_t cached_records = 0;  // records taken from the load cache, not parsed
-    SearchIndexResult search;        // the search step: built, off, Pagefind not found
+    std::size_t catalogue_copied = 0;  // catalogue.json entries copied from the last build's
+    SearchIndexResult search;          // the search step: built, off, Pagefind not found
     std::vector<StageTime> stages;
     std::vector<PageGroupTime> page_groups;  // where render+write time went
     double total_ms = 0;

@@ -2,6 +2,7 @@
 #include "write.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -9,6 +10,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <functional>
@@ -34,6 +36,38 @@ fs::path beside_output(const fs::path& out, const std::string& suffix) {
     return parent / (name + suffix);
 }
 
+void save_beside_output(const fs::path& file, const std::string& bytes) {
+    // Temporary files left by builds that were killed while saving (their process is gone).
+    const std::string prefix = file.filename().string() + ".tmp-";
+    std::error_code dir_ec;
+    fs::path dir = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+    for (const auto& e : fs::directory_iterator(dir, dir_ec)) {
+        std::string name = e.path().filename().string();
+        if (name.rfind(prefix, 0) != 0) continue;
+        char* end = nullptr;
+        long pid = std::strtol(name.c_str() + prefix.size(), &end, 10);
+        if (pid <= 0 || *end != '\0' || pid == ::getpid()) continue;
+        if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+            std::error_code ec;
+            fs::remove(e.path(), ec);
+        }
+    }
+    fs::path tmp = file;
+    tmp += ".tmp-" + std::to_string(::getpid());
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())) || !out.flush()) {
+            out.close();
+            std::error_code ec;
+            fs::remove(tmp, ec);
+            return;
+        }
+    }
+    std::error_code ec;
+    fs::rename(tmp, file, ec);
+    if (ec) fs::remove(tmp, ec);
+}
+
 StagedOutput::StagedOutput(fs::path out, Mode mode)
     : out_(std::move(out)), mode_clean_(mode == Mode::Clean) {
     fs::path parent = out_.parent_path().empty() ? fs::path(".") : out_.parent_path();
@@ -41,7 +75,7 @@ StagedOutput::StagedOutput(fs::path out, Mode mode)
     fs::create_directories(parent);
     // One build at a time per output folder. The lock is released by the kernel
     // when the process ends, however it ends.
-    fs::path lock = parent / ("." + name + ".lock");
+    fs::path lock = beside_output(out_, ".lock");
     lock_fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (lock_fd_ < 0) throw std::runtime_error("cannot create the lock file " + lock.string());
     if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
@@ -63,7 +97,7 @@ StagedOutput::StagedOutput(fs::path out, Mode mode)
     }
     parent_ = parent;
     name_ = name;
-    spare_path_ = parent / ("." + name + ".spare");
+    spare_path_ = beside_output(out_, ".spare");
     if (mode != Mode::Clean) previous_ = load_manifest(out_);
     if (mode == Mode::InPlace && !previous_.empty()) {
         in_place_ = true;

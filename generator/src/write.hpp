@@ -24,6 +24,11 @@ namespace simpul::gen {
 // A file the builds of `out` keep beside it: `<parent>/.<name><suffix>`
 // (".load-cache": `.public.load-cache` beside `public`).
 std::filesystem::path beside_output(const std::filesystem::path& out, const std::string& suffix);
+// Writes `bytes` to `file` (a cache or index beside the output) through a
+// temporary file renamed over it, so a reader never sees half of it; first
+// removes the temporary files of builds killed while saving (`<file>.tmp-PID`
+// whose process is gone). These files are optional: errors are ignored.
+void save_beside_output(const std::filesystem::path& file, const std::string& bytes);
 
 class StagedOutput {
   public:

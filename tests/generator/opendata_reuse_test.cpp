@@ -20,27 +20,33 @@ using simpul::test::write_file;
 
 namespace {
 
-// The catalogue's text, with each record's span when `spans` is given.
+// The catalogue's text; `written` gets its records' spans and the number copied.
 std::string catalogue_text(const SiteModel& m, const CatalogueReuse* reuse = nullptr,
-                           std::vector<CatalogueSpan>* spans = nullptr) {
+                           CatalogueWritten* written = nullptr) {
     std::string text;
     write_catalogue_json(
-        m, [&](std::string_view p) { text.append(p); }, reuse, spans);
+        m, [&](std::string_view p) { text.append(p); }, reuse, written);
     return text;
 }
 
 // Writes the fixture's catalogue.json and its index into `dir`.
 std::vector<CatalogueSpan> write_with_index(const SiteModel& m, const TempDir& dir) {
-    std::vector<CatalogueSpan> spans;
-    write_file(dir / "catalogue.json", catalogue_text(m, nullptr, &spans));
-    save_catalogue_index(dir / "index", dir / "catalogue.json", spans);
-    return spans;
+    CatalogueWritten written;
+    write_file(dir / "catalogue.json", catalogue_text(m, nullptr, &written));
+    CHECK(written.copied == 0);
+    save_catalogue_index(dir / "index", dir / "catalogue.json", written.spans);
+    return written.spans;
 }
 
-// Sets the file's modification time back to `st`'s (its stamp as before).
+// Sets the file's modification time back to `st`'s.
 void restore_mtime(const std::filesystem::path& p, const struct stat& st) {
     const struct timespec times[2] = {st.st_atim, st.st_mtim};
     REQUIRE(::utimensat(AT_FDCWD, p.c_str(), times, 0) == 0);
+}
+
+std::size_t record_count(const SiteModel& m) {
+    return m.cat.agencies.size() + m.cat.innovations.size() + m.cat.hubs.size() +
+           m.cat.replications.size() + m.cat.events.size() + m.cat.regulations.size();
 }
 
 }  // namespace
@@ -49,9 +55,7 @@ TEST_CASE("the index names every record's text in the file") {
     SiteModel m = simpul::test::fixture_model();
     TempDir dir;
     std::vector<CatalogueSpan> spans = write_with_index(m, dir);
-    const std::size_t records = m.cat.agencies.size() + m.cat.innovations.size() +
-                                m.cat.hubs.size() + m.cat.replications.size() +
-                                m.cat.events.size() + m.cat.regulations.size();
+    const std::size_t records = record_count(m);
     CHECK(spans.size() == records);
     std::string text = read_file(dir / "catalogue.json");
     CatalogueReuse reuse = CatalogueReuse::open(dir / "index", dir / "catalogue.json");
@@ -68,43 +72,49 @@ TEST_CASE("the index names every record's text in the file") {
     for (const auto& s : spans) keys.push_back(s.key);
     std::sort(keys.begin(), keys.end());
     CHECK(std::adjacent_find(keys.begin(), keys.end()) == keys.end());
-    // Written again with the index: the same text.
-    CHECK(catalogue_text(m, &reuse) == text);
+    // Written again with the index: the same text, every record copied.
+    CatalogueWritten again;
+    CHECK(catalogue_text(m, &reuse, &again) == text);
+    CHECK(again.copied == records);
+    CHECK(again.spans.size() == records);
 }
 
 TEST_CASE("a record whose key holds is copied from the last file, not made again") {
     SiteModel m = simpul::test::fixture_model();
     TempDir dir;
     std::vector<CatalogueSpan> spans = write_with_index(m, dir);
-    // The first innovation's title changed in the file only, its stamp kept:
-    // the copy shows it, so the text came from the file.
+    // The first innovation's title changed in the file only (the index saved
+    // again for the file's new stamp): the copy shows it, so the text came
+    // from the file.
     const Innovation& first = m.cat.innovations.front();
-    std::string text = read_file(dir / "catalogue.json");
-    struct stat st {};
-    REQUIRE(::stat((dir / "catalogue.json").c_str(), &st) == 0);
+    const std::string clean = read_file(dir / "catalogue.json");
+    std::string text = clean;
     std::string title = "\"title\":" + nlohmann::json(first.title).dump();
     std::size_t at = text.find(title);
     REQUIRE(at != std::string::npos);
     text[at + title.size() - 2] = '#';  // the title's last letter
     write_file(dir / "catalogue.json", text);
-    restore_mtime(dir / "catalogue.json", st);
+    save_catalogue_index(dir / "index", dir / "catalogue.json", spans);
     CatalogueReuse reuse = CatalogueReuse::open(dir / "index", dir / "catalogue.json");
     REQUIRE(reuse.size() == spans.size());
     CHECK(catalogue_text(m, &reuse) == text);
 
     SUBCASE("the record's file changed: its entry is made again") {
         m.source_hashes[first.origin.path] += 1;
-        CHECK(catalogue_text(m, &reuse) ==
-              read_file(dir / "catalogue.json")
-                  .replace(at + title.size() - 2, 1, 1, first.title.back()));
+        CatalogueWritten written;
+        CHECK(catalogue_text(m, &reuse, &written) == clean);
+        CHECK(written.copied == spans.size() - 1);
     }
     SUBCASE("its agency's file changed (the entry shows the agency's province)") {
         const Agency* a = m.cat.agency(first.agency);
         REQUIRE(a);
         m.source_hashes[a->origin.path] += 1;
-        std::string again = catalogue_text(m, &reuse);
-        CHECK(again.find(title) != std::string::npos);  // the first innovation made again
-        CHECK(again.size() == text.size());
+        CatalogueWritten written;
+        CHECK(catalogue_text(m, &reuse, &written) == clean);
+        // The agency's own entry and its innovations' entries are made again.
+        std::size_t made = 1;
+        for (const auto& inn : m.cat.innovations) made += inn.agency == first.agency;
+        CHECK(written.copied == spans.size() - made);
     }
 }
 
@@ -113,20 +123,28 @@ TEST_CASE("an index that no longer describes its file is not used") {
     TempDir dir;
     write_with_index(m, dir);
     const std::string index = read_file(dir / "index");
-    auto opened = [&] {
-        return CatalogueReuse::open(dir / "index", dir / "catalogue.json").size();
-    };
-    REQUIRE(opened() > 0);
+    const std::filesystem::path file = dir / "catalogue.json";
+    auto opened = [&] { return CatalogueReuse::open(dir / "index", file).size(); };
+    REQUIRE(opened() == record_count(m));
 
+    SUBCASE("the file was changed in place, its size and modification time kept") {
+        struct stat st {};
+        REQUIRE(::stat(file.c_str(), &st) == 0);
+        std::string text = read_file(file);
+        text[text.size() / 2] = text[text.size() / 2] == 'a' ? 'b' : 'a';
+        write_file(file, text);
+        restore_mtime(file, st);  // its change time still moved
+        CHECK(opened() == 0);
+    }
     SUBCASE("the file was written again (another modification time)") {
         struct stat st {};
-        REQUIRE(::stat((dir / "catalogue.json").c_str(), &st) == 0);
+        REQUIRE(::stat(file.c_str(), &st) == 0);
         st.st_mtim.tv_sec -= 10;
-        restore_mtime(dir / "catalogue.json", st);
+        restore_mtime(file, st);
         CHECK(opened() == 0);
     }
     SUBCASE("the file is gone") {
-        std::filesystem::remove(dir / "catalogue.json");
+        std::filesystem::remove(file);
         CHECK(opened() == 0);
     }
     SUBCASE("the index is cut short") {
@@ -148,6 +166,10 @@ TEST_CASE("an index that no longer describes its file is not used") {
     SUBCASE("no index") {
         std::filesystem::remove(dir / "index");
         CHECK(opened() == 0);
+    }
+    SUBCASE("the file cannot be read: saving removes the index") {
+        save_catalogue_index(dir / "index", dir / "missing.json", {});
+        CHECK_FALSE(std::filesystem::exists(dir / "index"));
     }
 }
 

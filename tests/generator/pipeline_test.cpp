@@ -202,6 +202,37 @@ TEST_CASE("a rebuild takes the records of unchanged files from the load cache") 
     CHECK(run_build(fresh).cached_records == 0);
 }
 
+TEST_CASE("a rebuild copies the catalogue.json entries of unchanged records") {
+    simpul::test::TempDir tmp;
+    BuildOptions o = editable(tmp);
+    BuildResult first = run_build(o);
+    REQUIRE(first.ok);
+    CHECK(first.catalogue_copied == 0);
+    CHECK(fs::is_regular_file(tmp / ".public.catalogue-index"));
+    BuildResult second = run_build(o);  // into the spare
+    REQUIRE(second.ok);
+    CHECK(second.catalogue_copied == 11);  // every record
+    CHECK(format_summary(second, o).find("records copied         11  (data/catalogue.json "
+                                         "entries copied from the last one)\n") !=
+          std::string::npos);
+    // One record changed: its entry is made again, in the spare and in place (serve).
+    std::string text = simpul::test::read_file(tmp / "content/hubs/kalimantan-selatan.md");
+    text.replace(text.find("established: 2020"), 17, "established: 2019");
+    simpul::test::write_file(tmp / "content/hubs/kalimantan-selatan.md", text);
+    BuildResult third = run_build(o);
+    REQUIRE(third.ok);
+    CHECK(third.catalogue_copied == 10);
+    BuildOptions in_place = o;
+    in_place.in_place = true;
+    BuildResult fourth = run_build(in_place);
+    REQUIRE(fourth.ok);
+    CHECK(fourth.catalogue_copied == 11);
+    BuildOptions clean = o;
+    clean.clean = true;
+    CHECK(run_build(clean).catalogue_copied == 0);
+    CHECK(format_summary(run_build(clean), o).find("records copied") == std::string::npos);
+}
+
 // Each page is rendered again only when a record it shows changed (deps.cpp):
 // every record of the fixture is changed in turn, in what pages show of it and
 // in how it links to others, and each rebuild must equal a clean build.
@@ -218,6 +249,7 @@ TEST_CASE("a rebuild after any record changes equals a clean build") {
         BuildResult r = run_build(o);
         REQUIRE(r.ok);
         CHECK(r.cached_records > 0);
+        CHECK(r.catalogue_copied > 0);  // the unchanged records' entries
         if (undone) {
             CHECK(simpul::test::snapshot(tmp / "public") == original);
             return;

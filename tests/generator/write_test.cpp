@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <memory>
 
@@ -222,4 +223,27 @@ TEST_CASE("a file made in pieces that fails halfway leaves no scratch file in th
                     std::runtime_error);
     CHECK(simpul::test::snapshot(tmp / "public") ==
           std::map<std::string, std::string>{{"index.html", "home"}});
+}
+
+TEST_CASE("saving beside the output removes the temporary files of killed builds only") {
+    simpul::test::TempDir tmp;
+    const fs::path file = tmp / ".public.load-cache";
+    auto touch = [](const fs::path& p) { simpul::test::write_file(p, "half a cache"); };
+    fs::path dead = file.string() + ".tmp-2147483646";  // above any pid Linux gives
+    fs::path alive = file.string() + ".tmp-" + std::to_string(::getppid());
+    fs::path other = tmp / ".public.other.tmp-2147483646";  // not this file's
+    touch(dead);
+    touch(alive);
+    touch(other);
+    save_beside_output(file, "the cache");
+    CHECK_FALSE(fs::exists(dead));
+    CHECK(fs::exists(alive));
+    CHECK(fs::exists(other));
+    CHECK(simpul::test::read_file(file) == "the cache");
+    CHECK_FALSE(fs::exists(file.string() + ".tmp-" + std::to_string(::getpid())));
+}
+
+TEST_CASE("the files kept beside the output") {
+    CHECK(beside_output("site/public", ".spare") == fs::path("site/.public.spare"));
+    CHECK(beside_output("public", ".lock") == fs::path("./.public.lock"));
 }

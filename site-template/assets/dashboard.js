@@ -33,9 +33,10 @@
   var hook = window.simpulDash = { ready: false, failed: null, texts: false, textsFailed: null };
   var probe = document.createElement('canvas');
   if (!probe.getContext('webgl2')) { fail(text.noWebgl); return; }
-  // The app uses WebAssembly's exception handling (wasm-app/CMakeLists.txt): a
-  // browser without it would stop at the first damaged file, or not start at all.
-  // The smallest module with a `try`: one type, one function, one tag, its code.
+  // The app uses WebAssembly's exception handling (wasm-app/CMakeLists.txt), in
+  // Emscripten 3.1.6's encoding (the `try` of the first proposal): a browser
+  // without it cannot compile the app at all. The smallest module with a `try`:
+  // one type, one function, one tag, its code.
   var withExceptions = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0,
     13, 3, 1, 0, 0, 10, 8, 1, 6, 0, 6, 64, 25, 11, 11]);
   if (!window.WebAssembly || !WebAssembly.validate(withExceptions)) { fail(text.noWasm); return; }
@@ -82,11 +83,15 @@
       }
     });
   }
+  var started = false;
   var runtimeReady = new Promise(function (resolve) {
     window.Module = {
       canvas: canvas,
       locateFile: function (file) { return appHref + file; },
-      onRuntimeInitialized: resolve,
+      onRuntimeInitialized: function () { started = true; resolve(); },
+      // The app could not start although the browser can run it: its wasm file
+      // is not the app's (damaged, or another file served in its place).
+      onAbort: function (what) { if (!started) fail(text.appMissing, String(what)); },
       print: function (s) { console.log(s); },
       printErr: function (s) { console.warn(s); }
     };

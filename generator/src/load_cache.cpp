@@ -11,11 +11,8 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdint>
-#include <cstdlib>
 #include <cstring>
-#include <fstream>
 
 #include "deps.hpp"
 #include "write.hpp"

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "allocator.hpp"
 #include "pipeline.hpp"
 #include "report.hpp"
 #include "scaffold.hpp"
@@ -92,6 +93,7 @@ bool parse_int(const std::string& s, int& out) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    simpul::gen::tune_allocator();
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) return usage_error("missing command (build, check or serve)");
     if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {

@@ -8,7 +8,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -131,40 +133,75 @@ fs::path StagedOutput::manifest_path(const fs::path& dir) const {
     return parent_ / ("." + name_ + ".manifest-" + std::to_string(st.st_ino));
 }
 
+namespace {
+
+// A manifest line: "<hash hex> <size> <mtime ns> <fingerprint hex> <path>\n".
+constexpr std::string_view kManifestHeader = "simpul-manifest 3\n";
+
+// Reads the number at `p` up to the space after it; false when there is none.
+template <class T>
+bool manifest_field(const char*& p, const char* end, T& value, int base) {
+    auto [next, ec] = std::from_chars(p, end, value, base);
+    if (ec != std::errc{} || next == end || *next != ' ') return false;
+    p = next + 1;
+    return true;
+}
+
+}  // namespace
+
 std::unordered_map<std::string, StagedOutput::Entry> StagedOutput::load_manifest(
     const fs::path& dir) const {
     std::unordered_map<std::string, Entry> out;
     fs::path file = manifest_path(dir);
-    FILE* f = file.empty() ? nullptr : std::fopen(file.c_str(), "r");
-    if (!f) return out;
-    char header[32] = {};
-    if (std::fgets(header, sizeof header, f) && std::string(header) == "simpul-manifest 3\n") {
-        char path[4096];
+    std::ifstream in(file, std::ios::binary);
+    if (file.empty() || !in) return out;
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (text.compare(0, kManifestHeader.size(), kManifestHeader) != 0) return out;
+    const char* p = text.data() + kManifestHeader.size();
+    const char* end = text.data() + text.size();
+    out.reserve(static_cast<std::size_t>(std::count(p, end, '\n')));
+    while (p < end) {
+        Entry e;
         unsigned long long hash = 0, size = 0, fingerprint = 0;
         long long mtime = 0;
-        while (std::fscanf(f, "%llx %llu %lld %llx %4095[^\n]\n", &hash, &size, &mtime,
-                           &fingerprint, path) == 5)
-            out[path] = {static_cast<std::size_t>(hash), static_cast<std::size_t>(size), mtime,
-                         static_cast<std::uint64_t>(fingerprint)};
+        if (!manifest_field(p, end, hash, 16) || !manifest_field(p, end, size, 10) ||
+            !manifest_field(p, end, mtime, 10) || !manifest_field(p, end, fingerprint, 16))
+            break;  // a line cut short: what came before it stands
+        const char* eol = std::find(p, end, '\n');
+        if (eol == end || eol == p) break;
+        out[std::string(p, eol)] = {static_cast<std::size_t>(hash), static_cast<std::size_t>(size),
+                                    mtime, static_cast<std::uint64_t>(fingerprint)};
+        p = eol + 1;
     }
-    std::fclose(f);
     return out;
 }
 
 void StagedOutput::save_manifest(const fs::path& dir) const {
     fs::path file = manifest_path(dir);
     if (file.empty()) return;
+    std::string text(kManifestHeader);
+    text.reserve(entries_.size() * 96);
+    char number[24];
+    auto field = [&](auto value, int base) {
+        auto [end, ec] = std::to_chars(number, number + sizeof number, value, base);
+        text.append(number, end);
+        text += ' ';
+    };
+    for (const auto& [path, e] : entries_) {
+        field(static_cast<unsigned long long>(e.hash), 16);
+        field(static_cast<unsigned long long>(e.size), 10);
+        field(e.mtime_ns, 10);
+        field(static_cast<unsigned long long>(e.fingerprint), 16);
+        text += path;
+        text += '\n';
+    }
     fs::path tmp = file.string() + ".tmp";
-    FILE* f = std::fopen(tmp.c_str(), "w");
-    if (!f) return;  // no manifest: the next build writes every file
-    std::fprintf(f, "simpul-manifest 3\n");
-    for (const auto& [path, e] : entries_)
-        std::fprintf(f, "%llx %llu %lld %llx %s\n", static_cast<unsigned long long>(e.hash),
-                     static_cast<unsigned long long>(e.size), e.mtime_ns,
-                     static_cast<unsigned long long>(e.fingerprint), path.c_str());
-    bool ok = std::fclose(f) == 0;
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    // Without a manifest the next build writes every file.
+    if (!out.write(text.data(), static_cast<std::streamsize>(text.size())) || !out.flush()) return;
+    out.close();
     std::error_code ec;
-    if (ok) fs::rename(tmp, file, ec);
+    fs::rename(tmp, file, ec);
 }
 
 // Manifests of folders that are gone, and the single manifest of earlier versions.
@@ -208,6 +245,7 @@ bool StagedOutput::place(const std::string& rel, Entry want) {
         !file_is(out_ / rel, want.size, p->second.mtime_ns))
         return false;
     if (!in_place_) {
+        ensure_folder(rel);
         fs::path to = staging_ / rel;
         if (spare_.count(rel)) ::unlink(to.c_str());  // the spare's older version
         if (::link((out_ / rel).c_str(), to.c_str()) != 0) return false;
@@ -219,7 +257,6 @@ bool StagedOutput::reuse(const std::string& rel, std::uint64_t fingerprint) {
     auto p = previous_.find(rel);
     if (fingerprint == 0 || p == previous_.end() || p->second.fingerprint != fingerprint)
         return false;
-    ensure_folder(rel);
     if (!place(rel, {p->second.hash, p->second.size, 0, fingerprint})) return false;
     ++files_;
     bytes_ += p->second.size;
@@ -295,7 +332,6 @@ class FileWriter {
 
 void StagedOutput::write(const std::string& rel, const std::string& content,
                          std::uint64_t fingerprint) {
-    ensure_folder(rel);
     Entry entry{std::hash<std::string_view>{}(content), content.size(), 0, fingerprint};
     ++files_;
     bytes_ += content.size();
@@ -303,6 +339,7 @@ void StagedOutput::write(const std::string& rel, const std::string& content,
         ++linked_;
         return;
     }
+    ensure_folder(rel);
     // Never written through: a file of the spare may share its inode with the
     // live output's, so a new file replaces it.
     FileWriter file((staging_ / rel).string(), in_place_ || !spare_.empty());

@@ -15,14 +15,18 @@ namespace {
 // Adds the pages of an innovation listing under `base`, `per_page` a page,
 // once for every order of listing_sorts().
 void plan_listing(std::vector<PagePlan>& out, PagePlan proto, const std::string& base,
-                  const std::vector<std::size_t>& unsorted, int per_page, const Catalogue& cat,
-                  const std::vector<std::string>& keys) {
+                  const std::vector<std::size_t>& unsorted, int per_page,
+                  const ListingRanks& ranks) {
     int pages = std::max<int>(1, (static_cast<int>(unsorted.size()) + per_page - 1) / per_page);
     auto shared = std::make_shared<ListingShared>();
     shared->items = unsorted;
     proto.shared = shared;
-    for (const auto& sort : listing_sorts()) {
-        std::vector<std::size_t> items = sorted_innovations(cat, unsorted, sort, keys);
+    for (std::size_t s = 0; s < listing_sorts().size(); ++s) {
+        const std::string& sort = listing_sorts()[s];
+        const std::vector<std::uint32_t>& rank = ranks[s];
+        std::vector<std::size_t> items = unsorted;
+        std::sort(items.begin(), items.end(),
+                  [&](std::size_t a, std::size_t b) { return rank[a] < rank[b]; });
         for (int p = 1; p <= pages; ++p) {
             PagePlan plan = proto;
             plan.kind = PageKind::InnovationList;
@@ -86,6 +90,21 @@ std::vector<std::size_t> sorted_innovations(const Catalogue& cat, std::vector<st
     return items;
 }
 
+ListingRanks listing_ranks(const Catalogue& cat, const std::string& lang) {
+    const std::vector<std::string> keys = title_keys(cat, lang);
+    std::vector<std::size_t> all(cat.innovations.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    ListingRanks ranks;
+    for (const auto& sort : listing_sorts()) {
+        std::vector<std::size_t> order = sorted_innovations(cat, all, sort, keys);
+        std::vector<std::uint32_t> rank(order.size());
+        for (std::size_t place = 0; place < order.size(); ++place)
+            rank[order[place]] = static_cast<std::uint32_t>(place);
+        ranks.push_back(std::move(rank));
+    }
+    return ranks;
+}
+
 std::string facet_term_folder(Facet f, const std::string& key, const SiteModel& model) {
     if (f == Facet::Province) {
         const Province* p = model.cat.province(key);
@@ -109,14 +128,16 @@ std::vector<PagePlan> plan_pages(const SiteModel& model, const std::string& lang
     };
     PagePlan proto;
     proto.lang = lang;
-    const std::vector<std::string> title_order = title_keys(cat, lang);
+    // Each listing is sorted by the innovations' places in the whole catalogue's
+    // orders, made once: comparing two numbers, not two titles.
+    const ListingRanks ranks = listing_ranks(cat, lang);
 
     add(PageKind::Home, "index.html");
     std::vector<std::size_t> all(cat.innovations.size());
     for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
     PagePlan all_proto = proto;
     all_proto.key = "all";
-    plan_listing(out, all_proto, "inovasi/", all, per_page, cat, title_order);
+    plan_listing(out, all_proto, "inovasi/", all, per_page, ranks);
     for (const auto& inn : cat.innovations)
         add(PageKind::Innovation, "inovasi/" + inn.id + "/index.html", inn.id);
 
@@ -169,7 +190,7 @@ std::vector<PagePlan> plan_pages(const SiteModel& model, const std::string& lang
             term.facet = f;
             term.key = k;
             plan_listing(out, term, facet_term_folder(f, k, model),
-                         it == groups.end() ? none : it->second, per_page, cat, title_order);
+                         it == groups.end() ? none : it->second, per_page, ranks);
         }
     }
 

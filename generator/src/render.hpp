@@ -3,6 +3,7 @@
 // the writer can render and write them one at a time, in any order.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -77,6 +78,11 @@ std::vector<std::string> title_keys(const Catalogue& cat, const std::string& lan
 std::vector<std::size_t> sorted_innovations(const Catalogue& cat, std::vector<std::size_t> items,
                                             const std::string& sort,
                                             const std::vector<std::string>& keys);
+
+// Each innovation's place (0 first) in every order of listing_sorts(), in
+// `lang`: [sort][innovation]. A listing sorted by these places is in that order.
+using ListingRanks = std::vector<std::vector<std::uint32_t>>;
+ListingRanks listing_ranks(const Catalogue& cat, const std::string& lang);
 
 // One page as text. Pass the build's card cache (every page then shares its
 // cards); without one, the page renders its cards itself.

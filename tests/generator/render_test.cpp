@@ -135,6 +135,22 @@ TEST_CASE("sorting by name ignores case and punctuation, ties by id") {
     CHECK(ids == std::vector<std::string>{"bank-sampah", "layanan-daring", "sekolah-rimba"});
 }
 
+TEST_CASE("listing ranks give each innovation its place in every listing order") {
+    SiteModel m = fixture_model();
+    ListingRanks ranks = listing_ranks(m.cat, "id");
+    REQUIRE(ranks.size() == listing_sorts().size());
+    std::vector<std::size_t> all = {0, 1, 2};
+    for (std::size_t s = 0; s < ranks.size(); ++s) {
+        auto sorted = sorted_innovations(m.cat, all, listing_sorts()[s], title_keys(m.cat, "id"));
+        for (std::uint32_t place = 0; place < sorted.size(); ++place)
+            CHECK(ranks[s][sorted[place]] == place);
+    }
+    // By name: bank-sampah, layanan-daring, sekolah-rimba (the test above).
+    std::vector<std::string> by_name(3);
+    for (std::size_t i = 0; i < 3; ++i) by_name[ranks[1][i]] = m.cat.innovations[i].id;
+    CHECK(by_name == std::vector<std::string>{"bank-sampah", "layanan-daring", "sekolah-rimba"});
+}
+
 TEST_CASE("other languages mirror the same pages under their prefix") {
     SiteModel m = fixture_model();
     auto id = plan_pages(m, "id");

@@ -463,26 +463,22 @@ std::vector<std::pair<std::string, std::string>> open_data_files(const SiteModel
     return files;
 }
 
-CatalogueWritten write_open_data(const SiteModel& model, StagedOutput& out) {
+CatalogueWritten write_catalogue_file(const SiteModel& model, StagedOutput& out) {
+    const std::string path = "data/catalogue.json";
     CatalogueWritten written;
-    // One file at a time: the whole catalogue as JSON is the largest thing a
-    // build makes, and it need not sit in memory beside the others.
-    for (const auto& [path, make] : open_data_makers(model)) {
-        if (path == "data/catalogue.json") {
-            // Records unchanged since the last build are copied from its file
-            // (not with --clean).
-            CatalogueReuse reuse;
-            if (!out.clean())
-                reuse =
-                    CatalogueReuse::open(catalogue_index_path(out.output()), out.output() / path);
-            out.write_pieces(path, [&](const auto& piece) {
-                write_catalogue_json(model, piece, &reuse, &written);
-            });
-        } else {
-            out.write(path, make());
-        }
-    }
+    // Records unchanged since the last build are copied from its file (not with --clean).
+    CatalogueReuse reuse;
+    if (!out.clean())
+        reuse = CatalogueReuse::open(catalogue_index_path(out.output()), out.output() / path);
+    out.write_pieces(
+        path, [&](const auto& piece) { write_catalogue_json(model, piece, &reuse, &written); });
     return written;
+}
+
+void write_open_data_tables(const SiteModel& model, StagedOutput& out) {
+    // One file at a time: none need sit in memory beside the others.
+    for (const auto& [path, make] : open_data_makers(model))
+        if (path != "data/catalogue.json") out.write(path, make());
 }
 
 namespace {

@@ -65,10 +65,13 @@ std::vector<std::pair<std::string, std::string>> open_data_files(const SiteModel
 std::vector<std::pair<std::string, std::function<std::string()>>> open_data_makers(
     const SiteModel& model);
 
-// Writes open_data_files() into the staging folder. catalogue.json copies the
-// entries of unchanged records from the output's (unless --clean); the result
-// holds what the index of the new file needs, saved once the output is
-// published (save_catalogue_index, by the pipeline).
-CatalogueWritten write_open_data(const SiteModel& model, StagedOutput& out);
+// Writes open_data_files() into the staging folder in two parts, which the
+// pipeline runs side by side. write_catalogue_file() writes data/catalogue.json,
+// made as it is written, copying the entries of unchanged records from the
+// output's (unless --clean); the result holds what the index of the new file
+// needs, saved once the output is published (save_catalogue_index, by the
+// pipeline). write_open_data_tables() writes the other files.
+CatalogueWritten write_catalogue_file(const SiteModel& model, StagedOutput& out);
+void write_open_data_tables(const SiteModel& model, StagedOutput& out);
 
 }  // namespace simpul::gen

@@ -75,7 +75,8 @@ std::size_t page_group(const PagePlan& plan) {
 }
 
 // The order threads take the render stage's jobs in (a job at or past
-// plans.size() is the dashboard, the open data or the search's common words).
+// plans.size() is the dashboard, catalogue.json, the search's common words or
+// the other open data files).
 // Long jobs go first, so none is left running alone at the end: those and the
 // pages that stand for a whole collection (sitemap, statistics, home, indexes).
 // Then the other pages, one of each language in turn: two threads then mostly
@@ -83,8 +84,9 @@ std::size_t page_group(const PagePlan& plan) {
 // entries one at a time, keeps neither waiting for the other.
 std::vector<std::size_t> job_order(const std::vector<PagePlan>& plans,
                                    const std::vector<std::pair<std::size_t, std::size_t>>& ranges) {
-    // Open data, dashboard, common words.
-    std::vector<std::size_t> order = {plans.size() + 1, plans.size(), plans.size() + 2};
+    // catalogue.json, dashboard, the other open data, common words.
+    std::vector<std::size_t> order = {plans.size() + 1, plans.size(), plans.size() + 3,
+                                      plans.size() + 2};
     for (std::size_t i = 0; i < plans.size(); ++i)
         if (page_group(plans[i]) == 3) order.push_back(i);
     std::vector<std::size_t> next;
@@ -238,7 +240,10 @@ BuildResult run_build(const BuildOptions& opt) {
                 write_dashboard(model, tmpl, languages, out);  // data file, pages, app of dasbor/
                 group = dashboard_group;
             } else if (i == plans.size() + 1) {
-                catalogue = write_open_data(model, out);  // data/catalogue.json, *.csv, data.json
+                catalogue = write_catalogue_file(model, out);  // data/catalogue.json
+                group = open_data_group;
+            } else if (i == plans.size() + 3) {
+                write_open_data_tables(model, out);  // data/*.csv, data.json, the schema
                 group = open_data_group;
             } else if (i == plans.size() + 2) {
                 write_common_words(model, out, threads);  // cari/kata-umum.json

@@ -60,6 +60,8 @@ void Catalogue::finish() {
         replications, [](const Replication& r) { return r.id; }, replication_idx_);
     index_by(
         regulations, [](const Regulation& r) { return r.id; }, regulation_idx_);
+    replication_counts_.clear();
+    for (const auto& r : replications) ++replication_counts_[r.innovation];
 }
 
 const Province* Catalogue::province(const std::string& code) const {
@@ -93,6 +95,11 @@ const Replication* Catalogue::replication(const std::string& id) const {
 }
 const Regulation* Catalogue::regulation(const std::string& id) const {
     return find(regulations, regulation_idx_, id);
+}
+
+std::size_t Catalogue::replication_count(const std::string& id) const {
+    auto it = replication_counts_.find(id);
+    return it == replication_counts_.end() ? 0 : it->second;
 }
 
 std::string Catalogue::province_of(const Innovation& inn) const {

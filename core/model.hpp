@@ -170,10 +170,13 @@ class Catalogue {
 
     // The province an innovation belongs to: its own, else its agency's.
     std::string province_of(const Innovation& inn) const;
+    // How many replications name the innovation `id`.
+    std::size_t replication_count(const std::string& id) const;
 
   private:
     std::unordered_map<std::string, std::size_t> province_idx_, sector_idx_, program_idx_,
         agency_idx_, innovation_idx_, hub_idx_, event_idx_, replication_idx_, regulation_idx_;
+    std::unordered_map<std::string, std::size_t> replication_counts_;  // by innovation id
 };
 
 }  // namespace simpul

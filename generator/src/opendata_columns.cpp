@@ -92,11 +92,7 @@ const std::vector<CsvColumn<Innovation>>& innovation_columns() {
          [](C, I i) { return i.contact.phone; }},
         {"contact_url", "Situs kontak", "Contact website", [](C, I i) { return i.contact.url; }},
         {"replications", "Jumlah replikasi tercatat", "Number of recorded replications",
-         [](C c, I i) {
-             std::size_t n = 0;
-             for (const auto& r : c.replications) n += r.innovation == i.id;
-             return std::to_string(n);
-         }},
+         [](C c, I i) { return std::to_string(c.replication_count(i.id)); }},
         {"updated", "Terakhir diperbarui (YYYY-MM-DD)", "Last updated (YYYY-MM-DD)",
          [](C, I i) { return i.updated; }},
         {"url", "Halaman di situs ini", "Page on this site",

@@ -20,7 +20,9 @@ TEST_CASE("finish() sorts records and indexes them by id") {
     c.agencies = {ag};
     Replication r2, r1;
     r2.id = "r2";
+    r2.innovation = "alpha";
     r1.id = "r1";
+    r1.innovation = "alpha";
     c.replications = {r2, r1};
     Regulation reg;
     reg.id = "permen";
@@ -40,4 +42,6 @@ TEST_CASE("finish() sorts records and indexes them by id") {
     CHECK(c.replication("r3") == nullptr);
     CHECK(c.regulation("permen")->id == "permen");
     CHECK(c.regulation("uu") == nullptr);
+    CHECK(c.replication_count("alpha") == 2);
+    CHECK(c.replication_count("zebra") == 0);
 }

@@ -50,50 +50,52 @@ json contact_json(const Contact& c) {
             {"url", text_or_null(c.url)}};
 }
 
-// A CSV field: quoted when needed; formula-like text defused with an apostrophe.
-std::string csv_field(const std::string& s) {
-    std::string v = s;
-    if (!v.empty() &&
-        (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r'))
-        v.insert(v.begin(), '\'');
-    if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
-    std::string out = "\"";
+// Appends a CSV field: quoted when needed; formula-like text defused with an apostrophe.
+void append_csv_field(std::string& out, std::string_view v) {
+    const bool defuse = !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' ||
+                                       v[0] == '\t' || v[0] == '\r');
+    const bool quote = v.find_first_of(",\"\r\n") != std::string_view::npos;
+    if (quote) out += '"';
+    if (defuse) out += '\'';
     for (char c : v) {
-        if (c == '"') out += '"';
+        if (c == '"' && quote) out += '"';
         out += c;
     }
-    return out + "\"";
+    if (quote) out += '"';
 }
 
+// Appends one line of CSV: the fields `field(0)` .. `field(n - 1)`.
+template <class Field>
+void append_csv_line(std::string& out, std::size_t n, const Field& field) {
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i > 0) out += ',';
+        append_csv_field(out, field(i));
+    }
+    out += "\r\n";
+}
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+// Made a line at a time, straight into the file's text.
 template <class Record>
 std::string csv_of(const Catalogue& cat, const std::vector<Record>& records,
                    const std::vector<CsvColumn<Record>>& columns) {
-    std::vector<std::string> header;
-    for (const auto& c : columns) header.push_back(c.name);
-    std::vector<std::vector<std::string>> rows;
-    rows.reserve(records.size());
-    for (const auto& r : records) {
-        std::vector<std::string> row;
-        for (const auto& c : columns) row.push_back(c.value(cat, r));
-        rows.push_back(std::move(row));
-    }
-    return csv_text(header, rows);
+    std::string out(kUtf8Bom);
+    append_csv_line(out, columns.size(), [&](std::size_t i) { return columns[i].name; });
+    for (const auto& r : records)
+        append_csv_line(out, columns.size(),
+                        [&](std::size_t i) { return columns[i].value(cat, r); });
+    return out;
 }
 
 }  // namespace
 
 std::string csv_text(const std::vector<std::string>& header,
                      const std::vector<std::vector<std::string>>& rows) {
-    std::string out = "\xEF\xBB\xBF";
-    auto line = [&](const std::vector<std::string>& fields) {
-        for (std::size_t i = 0; i < fields.size(); ++i) {
-            if (i > 0) out += ',';
-            out += csv_field(fields[i]);
-        }
-        out += "\r\n";
-    };
-    line(header);
-    for (const auto& r : rows) line(r);
+    std::string out(kUtf8Bom);
+    append_csv_line(out, header.size(), [&](std::size_t i) { return std::string_view(header[i]); });
+    for (const auto& r : rows)
+        append_csv_line(out, r.size(), [&](std::size_t i) { return std::string_view(r[i]); });
     return out;
 }
 

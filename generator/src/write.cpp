@@ -101,10 +101,18 @@ StagedOutput::StagedOutput(fs::path out, Mode mode)
     name_ = name;
     spare_path_ = beside_output(out_, ".spare");
     if (mode != Mode::Clean) previous_ = load_manifest(out_);
+    staging_ = choose_staging(mode, parent / (stale_prefix + std::to_string(::getpid())));
+    entries_.reserve(previous_.size());
+    // Files are looked at relative to these (a shorter walk for the kernel than
+    // the whole path, and no path to make).
+    out_fd_ = ::open(out_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+    staging_fd_ = ::open(staging_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+}
+
+fs::path StagedOutput::choose_staging(Mode mode, const fs::path& fresh) {
     if (mode == Mode::InPlace && !previous_.empty()) {
         in_place_ = true;
-        staging_ = out_;
-        return;
+        return out_;
     }
     // The tree the last build replaced, kept beside the output with its manifest:
     // this build updates it to the new output (writing only what differs from
@@ -115,13 +123,12 @@ StagedOutput::StagedOutput(fs::path out, Mode mode)
         spare_ = load_manifest(spare_path_);
         if (!spare_.empty()) {
             fs::remove(manifest_path(spare_path_), ec);  // the spare is about to change
-            staging_ = spare_path_;
-            return;
+            return spare_path_;
         }
         fs::remove_all(spare_path_, ec);
     }
-    staging_ = parent / (stale_prefix + std::to_string(::getpid()));
-    fs::create_directories(staging_);
+    fs::create_directories(fresh);
+    return fresh;
 }
 
 // Each folder's manifest is named after the folder's inode, which a swap does
@@ -217,11 +224,12 @@ void StagedOutput::remove_stale_manifests() const {
 }
 
 namespace {
-// Whether the file at `path` is still the one a manifest entry describes.
-bool file_is(const fs::path& path, std::size_t size, long long mtime) {
+// Whether the file at `rel` in the folder `dir_fd` is still the one a manifest
+// entry describes.
+bool file_is(int dir_fd, const std::string& rel, std::size_t size, long long mtime) {
     struct stat st {};
-    return ::stat(path.c_str(), &st) == 0 && static_cast<std::size_t>(st.st_size) == size &&
-           mtime_ns(st) == mtime;
+    return dir_fd >= 0 && ::fstatat(dir_fd, rel.c_str(), &st, 0) == 0 &&
+           static_cast<std::size_t>(st.st_size) == size && mtime_ns(st) == mtime;
 }
 }  // namespace
 
@@ -238,17 +246,17 @@ bool StagedOutput::place(const std::string& rel, Entry want) {
     };
     if (auto s = spare_.find(rel); s != spare_.end() && s->second.hash == want.hash &&
                                    s->second.size == want.size &&
-                                   file_is(staging_ / rel, want.size, s->second.mtime_ns))
+                                   file_is(staging_fd_, rel, want.size, s->second.mtime_ns))
         return record(s->second);
     auto p = previous_.find(rel);
     if (p == previous_.end() || p->second.hash != want.hash || p->second.size != want.size ||
-        !file_is(out_ / rel, want.size, p->second.mtime_ns))
+        !file_is(out_fd_, rel, want.size, p->second.mtime_ns))
         return false;
     if (!in_place_) {
         ensure_folder(rel);
-        fs::path to = staging_ / rel;
-        if (spare_.count(rel)) ::unlink(to.c_str());  // the spare's older version
-        if (::link((out_ / rel).c_str(), to.c_str()) != 0) return false;
+        if (spare_.count(rel))
+            ::unlinkat(staging_fd_, rel.c_str(), 0);  // the spare's older version
+        if (::linkat(out_fd_, rel.c_str(), staging_fd_, rel.c_str(), 0) != 0) return false;
     }
     return record(p->second);
 }
@@ -270,7 +278,8 @@ StagedOutput::~StagedOutput() {
         std::error_code ec;
         fs::remove_all(staging_, ec);
     }
-    if (lock_fd_ >= 0) ::close(lock_fd_);
+    for (int fd : {lock_fd_, out_fd_, staging_fd_})
+        if (fd >= 0) ::close(fd);
 }
 
 void StagedOutput::ensure_folder(const std::string& rel) {

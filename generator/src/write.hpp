@@ -87,6 +87,9 @@ class StagedOutput {
         std::uint64_t fingerprint = 0;
     };
     bool place(const std::string& rel, Entry want);
+    // The folder this build writes into (sets in_place_, fills spare_); `fresh`
+    // is created and taken when neither the output nor the spare can be.
+    std::filesystem::path choose_staging(Mode mode, const std::filesystem::path& fresh);
     std::filesystem::path manifest_path(const std::filesystem::path& dir) const;
     std::unordered_map<std::string, Entry> load_manifest(const std::filesystem::path& dir) const;
     void save_manifest(const std::filesystem::path& dir) const;
@@ -97,7 +100,7 @@ class StagedOutput {
     bool mode_clean_ = false;
     std::mutex folders_mutex_;
     std::unordered_set<std::string> folders_;
-    int lock_fd_ = -1;
+    int lock_fd_ = -1, out_fd_ = -1, staging_fd_ = -1;
     bool committed_ = false;
     bool in_place_ = false;
     std::atomic<std::size_t> files_{0}, bytes_{0}, linked_{0}, reused_{0};

@@ -253,13 +253,26 @@ LoadCache::Bytes::~Bytes() {
     ::munmap(const_cast<char*>(data), size);
 }
 
-std::optional<Document> LoadCache::find(const std::string& path, const FileStamp& stamp) const {
+const LoadCache::Slot* LoadCache::slot(const std::string& path, const FileStamp& stamp) const {
     auto it = slots_.find(path);
-    if (it == slots_.end() || !(it->second.stamp == stamp)) return std::nullopt;
-    std::string_view entry(bytes_->data + it->second.begin, it->second.end - it->second.begin);
-    if (std::hash<std::string_view>{}(entry) != it->second.check) return std::nullopt;
+    if (it == slots_.end() || !(it->second.stamp == stamp)) return nullptr;
+    const Slot& s = it->second;
+    std::string_view bytes(bytes_->data + s.begin, s.end - s.begin);
+    return std::hash<std::string_view>{}(bytes) == s.check ? &s : nullptr;
+}
+
+std::optional<LoadCache::Entry> LoadCache::entry(const std::string& path,
+                                                 const FileStamp& stamp) const {
+    const Slot* s = slot(path, stamp);
+    if (!s) return std::nullopt;
+    return Entry{std::string_view(bytes_->data + s->begin, s->end - s->begin), s->check};
+}
+
+std::optional<Document> LoadCache::find(const std::string& path, const FileStamp& stamp) const {
+    const Slot* s = slot(path, stamp);
+    if (!s) return std::nullopt;
     try {
-        Reader r(bytes_->data + it->second.document, it->second.end - it->second.document);
+        Reader r(bytes_->data + s->document, s->end - s->document);
         Document d = r.document();
         if (!r.done() || d.path != path) return std::nullopt;
         d.stamp = stamp;
@@ -278,7 +291,8 @@ std::uint64_t load_cache_key(const fs::path& content_dir, const std::string& dis
     return h;
 }
 
-std::string encode_load_cache(const Content& content, std::uint64_t key, std::int64_t settled_ns) {
+std::string encode_load_cache(const Content& content, std::uint64_t key, std::int64_t settled_ns,
+                              const LoadCache* last) {
     Writer w;
     w.out.reserve(content.records.size() * 1024);  // about what a record takes: few regrowths
     w.out.append(kMagic, sizeof kMagic);
@@ -292,6 +306,11 @@ std::string encode_load_cache(const Content& content, std::uint64_t key, std::in
     Writer doc;
     for (const Document& d : content.records) {
         if (!settled(d)) continue;
+        if (auto e = last ? last->entry(d.path, d.stamp) : std::nullopt) {
+            w.out += e->bytes;
+            w.u(e->check);
+            continue;
+        }
         doc.out.clear();
         doc.document(d);
         std::size_t begin = w.out.size();

@@ -30,6 +30,14 @@ class LoadCache {
     // The record of the file shown as `path` when the file still has `stamp`.
     // Thread-safe (each call decodes its own copy).
     std::optional<Document> find(const std::string& path, const FileStamp& stamp) const;
+    // The entry of the file shown as `path`, as stored (its bytes, and the hash
+    // that follows them), when the file still has `stamp` and the entry is
+    // whole: the next cache copies it instead of encoding the record again.
+    struct Entry {
+        std::string_view bytes;
+        std::uint64_t check = 0;
+    };
+    std::optional<Entry> entry(const std::string& path, const FileStamp& stamp) const;
     std::size_t size() const { return slots_.size(); }
 
   private:
@@ -48,6 +56,8 @@ class LoadCache {
         const char* data;
         std::size_t size;
     };
+    // The slot of `path` when its stamp is `stamp` and its bytes hash to its check.
+    const Slot* slot(const std::string& path, const FileStamp& stamp) const;
     std::unique_ptr<Bytes> bytes_;
     std::unordered_map<std::string_view, Slot> slots_;
 };
@@ -63,7 +73,10 @@ std::uint64_t load_cache_key(const std::filesystem::path& content_dir, const std
 // clock, with nothing in its stamp to show it, so it is parsed again next time.
 // (`settled_ns` comes from this machine's clock: on a network file system whose
 // clock lags behind it by more than the settle time, the guard is weaker.)
-std::string encode_load_cache(const Content& content, std::uint64_t key, std::int64_t settled_ns);
+// Entries of `last` (the cache this build read) whose file has the same stamp
+// are copied from it as they are: the same bytes encoding them would give.
+std::string encode_load_cache(const Content& content, std::uint64_t key, std::int64_t settled_ns,
+                              const LoadCache* last = nullptr);
 
 // Where the cache of output folder `out` lives: `.<name>.load-cache` beside it.
 std::filesystem::path load_cache_path(const std::filesystem::path& out);

@@ -135,7 +135,6 @@ BuildResult run_build(const BuildOptions& opt) {
     LoadCache cache;
     if (!opt.clean) cache = LoadCache::read(cache_file, cache_key);
     Content content = load_content(opt.content_dir, opt.content_display, r.diags, &cache);
-    cache = LoadCache{};
     r.cached_records = content.cached;
     watch.lap("load");
     std::jthread saver;
@@ -145,13 +144,15 @@ BuildResult run_build(const BuildOptions& opt) {
         if (!opt.check_only)
             encoder = std::jthread([&] {
                 try {
-                    next_cache = encode_load_cache(content, cache_key, settled_ns);
+                    // Unchanged records' entries are copied from the cache read.
+                    next_cache = encode_load_cache(content, cache_key, settled_ns, &cache);
                 } catch (...) {
                     next_cache.clear();  // a cache is optional: none is saved
                 }
             });
         validate_content(content, r.diags, /*advice=*/opt.check_only);
         if (encoder.joinable()) encoder.join();
+        cache = LoadCache{};
         if (!next_cache.empty())
             saver = std::jthread([bytes = std::move(next_cache), &cache_file] {
                 try {

@@ -86,6 +86,31 @@ TEST_CASE("a changed file is parsed again, the others still come from the cache"
               ->text.rfind("Baru ", 0) == 0);
 }
 
+TEST_CASE("the next cache copies unchanged entries: the same bytes as encoding them") {
+    Folder f;
+    LoadCache cache = f.cached();
+    fs::path file = f.content / "agencies/pemprov-kalsel.json";
+    std::string text = test::read_file(file);
+    auto at = text.find("\"name\": \"");
+    REQUIRE(at != std::string::npos);
+    test::write_file(file, text.insert(at + 9, "Baru "));
+    Content c = f.load(&cache);
+    REQUIRE(c.cached == c.records.size() - 1);
+    const std::string encoded = encode_load_cache(c, f.key, kAll);
+    CHECK(encode_load_cache(c, f.key, kAll, &cache) == encoded);
+    // A copied entry really comes from the cache read: each entry is used only
+    // while its file keeps its stamp, and the changed file's is new.
+    CHECK(!cache.entry("content/agencies/pemprov-kalsel.json",
+                       record(c, "content/agencies/pemprov-kalsel.json").stamp));
+    const Document& kept = record(c, "content/innovations/bank-sampah.md");
+    auto e = cache.entry(kept.path, kept.stamp);
+    REQUIRE(e);
+    CHECK(encoded.find(e->bytes) != std::string::npos);
+    FileStamp other = kept.stamp;
+    ++other.mtime_ns;
+    CHECK(!cache.entry(kept.path, other));
+}
+
 TEST_CASE("files changed after the settle time are left out of the cache") {
     Folder f;
     CHECK(f.cached(/*settled=*/0).size() == 0);

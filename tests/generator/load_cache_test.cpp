@@ -35,6 +35,14 @@ struct Folder {
         REQUIRE(d.all().empty());
         return c;
     }
+    // Puts "Baru " before the name of agencies/pemprov-kalsel.json.
+    void rename_agency() const {
+        fs::path file = content / "agencies/pemprov-kalsel.json";
+        std::string text = test::read_file(file);
+        auto at = text.find("\"name\": \"");
+        REQUIRE(at != std::string::npos);
+        test::write_file(file, text.insert(at + 9, "Baru "));
+    }
     LoadCache cached(std::int64_t settled = kAll) const {
         save_beside_output(cache, encode_load_cache(load(), key, settled));
         return LoadCache::read(cache, key);
@@ -74,11 +82,7 @@ TEST_CASE("records of unchanged files come from the cache, the same as parsed") 
 TEST_CASE("a changed file is parsed again, the others still come from the cache") {
     Folder f;
     LoadCache cache = f.cached();
-    fs::path file = f.content / "agencies/pemprov-kalsel.json";
-    std::string text = test::read_file(file);
-    auto at = text.find("\"name\": \"");
-    REQUIRE(at != std::string::npos);
-    test::write_file(file, text.insert(at + 9, "Baru "));
+    f.rename_agency();
     Content c = f.load(&cache);
     CHECK(c.cached == c.records.size() - 1);
     CHECK(record(c, "content/agencies/pemprov-kalsel.json")
@@ -89,11 +93,7 @@ TEST_CASE("a changed file is parsed again, the others still come from the cache"
 TEST_CASE("the next cache copies unchanged entries: the same bytes as encoding them") {
     Folder f;
     LoadCache cache = f.cached();
-    fs::path file = f.content / "agencies/pemprov-kalsel.json";
-    std::string text = test::read_file(file);
-    auto at = text.find("\"name\": \"");
-    REQUIRE(at != std::string::npos);
-    test::write_file(file, text.insert(at + 9, "Baru "));
+    f.rename_agency();
     Content c = f.load(&cache);
     REQUIRE(c.cached == c.records.size() - 1);
     const std::string encoded = encode_load_cache(c, f.key, kAll);

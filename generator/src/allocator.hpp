@@ -1,5 +1,5 @@
-// Allocator settings for the simpul program, applied once at start-up before
-// any build. A no-op unless the program is linked with mimalloc.
+// Allocator settings for the simpul program, applied once before a build
+// (not for the preview server). A no-op unless the program is linked with mimalloc.
 #pragma once
 
 namespace simpul::gen {

@@ -93,7 +93,6 @@ bool parse_int(const std::string& s, int& out) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    simpul::gen::tune_allocator();
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) return usage_error("missing command (build, check or serve)");
     if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
@@ -107,6 +106,7 @@ int main(int argc, char** argv) {
     const std::string command = args[0];
     if (command != "build" && command != "check" && command != "serve" && command != "new")
         return usage_error("unknown command '" + command + "'");
+    if (command == "build" || command == "check") simpul::gen::tune_allocator();
 
     simpul::gen::BuildOptions build;
     simpul::gen::ServeOptions serve;

@@ -168,7 +168,6 @@ std::unordered_map<std::string, StagedOutput::Entry> StagedOutput::load_manifest
     const char* end = text.data() + text.size();
     out.reserve(static_cast<std::size_t>(std::count(p, end, '\n')));
     while (p < end) {
-        Entry e;
         unsigned long long hash = 0, size = 0, fingerprint = 0;
         long long mtime = 0;
         if (!manifest_field(p, end, hash, 16) || !manifest_field(p, end, size, 10) ||
@@ -204,10 +203,13 @@ void StagedOutput::save_manifest(const fs::path& dir) const {
     }
     fs::path tmp = file.string() + ".tmp";
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    // Without a manifest the next build writes every file.
-    if (!out.write(text.data(), static_cast<std::streamsize>(text.size())) || !out.flush()) return;
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
     out.close();
     std::error_code ec;
+    if (out.fail()) {  // no manifest: the next build writes every file
+        fs::remove(tmp, ec);
+        return;
+    }
     fs::rename(tmp, file, ec);
 }
 

@@ -5,7 +5,9 @@
 // download. Written as cari/kata-umum.json, beside the search page.
 #pragma once
 
+#include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "catalogue.hpp"
@@ -21,15 +23,27 @@ inline constexpr const char* kCommonWordsPath = "cari/kata-umum.json";
 // Past 2,000 innovations the share is that of 2,000 spread evenly over them. The
 // texts are split as they are written (a body's Markdown, link targets included),
 // not as Pagefind indexes them (no stems): a word of a list is one a reader types.
+//
+// `last_counts` is the counts file of an earlier count (how many innovations
+// hold each word, and each counted innovation's file hash and distinct words):
+// when it is of the same innovations, only those whose file changed are read,
+// and their words taken off and added again. `next_counts` receives this
+// count's file. Either way the result is that of counting all anew.
 std::vector<std::string> common_words(const SiteModel& model, double share = 0.5,
-                                      std::size_t min_innovations = 1000, unsigned threads = 0);
+                                      std::size_t min_innovations = 1000, unsigned threads = 0,
+                                      std::string_view last_counts = {},
+                                      std::string* next_counts = nullptr);
+
+// Where a build keeps the counts file of output folder `out`: `.<name>.search-words`.
+std::filesystem::path word_counts_path(const std::filesystem::path& out);
 
 // The words of a text as a search box takes them: lower case, split at anything
 // but letters and digits (bytes of non-ASCII UTF-8 characters count as letters).
 std::vector<std::string> search_words(const std::string& text);
 
 // Writes kCommonWordsPath: {"share": 0.5, "innovations": N, "words": [...]}, on
-// `threads` threads (0: all cores).
+// `threads` threads (0: all cores), updating the last build's count (unless the
+// output is built --clean) and keeping this one.
 void write_common_words(const SiteModel& model, StagedOutput& out, unsigned threads = 0);
 
 }  // namespace simpul::gen

@@ -108,3 +108,80 @@ TEST_CASE("a large catalogue's shares come from innovations spread over all of i
     }
     CHECK(common_words(m, 0.5, 0) == std::vector<std::string>{"alpha", "delta", "gamma"});
 }
+
+namespace {
+// `n` innovations, each from a file of its own (a path and a hash), with the
+// words "alpha" (all), "beta" (a third) and "gamma" (the rest).
+SiteModel hashed_innovations(std::size_t n) {
+    SiteModel m;
+    for (std::size_t i = 0; i < n; ++i) {
+        Innovation inn;
+        inn.id = "inovasi-" + std::to_string(i);
+        inn.origin.path = "content/innovations/" + inn.id + ".md";
+        inn.title = i % 3 == 0 ? "Alpha beta" : "Alpha gamma";
+        m.source_hashes[inn.origin.path] = 1000 + i;
+        m.cat.innovations.push_back(inn);
+    }
+    return m;
+}
+}  // namespace
+
+TEST_CASE("a count updated for the changed files gives the words of counting all anew") {
+    SiteModel m = hashed_innovations(1200);
+    std::string first;
+    CHECK(common_words(m, 0.5, 0, 0, {}, &first) == std::vector<std::string>{"alpha", "gamma"});
+    REQUIRE(!first.empty());
+    // 400 files change: "beta" goes from a third to two thirds, "gamma" to a third.
+    for (std::size_t i = 0; i < 1200; ++i)
+        if (i % 3 == 1) {
+            m.cat.innovations[i].title = "Alpha beta, delta";
+            ++m.source_hashes[m.cat.innovations[i].origin.path];
+        }
+    std::string second;
+    const auto updated = common_words(m, 0.5, 0, 0, first, &second);
+    CHECK(updated == std::vector<std::string>{"alpha", "beta"});
+    CHECK(updated == common_words(m, 0.5, 0));
+    // The next update starts from the second count.
+    m.cat.innovations[2].title = "Alpha";
+    ++m.source_hashes[m.cat.innovations[2].origin.path];
+    CHECK(common_words(m, 0.5, 0, 0, second) == common_words(m, 0.5, 0));
+}
+
+TEST_CASE("an updated count reads only the innovations whose file hash changed") {
+    SiteModel m = hashed_innovations(1200);
+    std::string counts;
+    common_words(m, 0.5, 0, 0, {}, &counts);
+    // Texts changed behind unchanged hashes are not read again: the count stands.
+    for (auto& inn : m.cat.innovations) inn.title = "Omega";
+    CHECK(common_words(m, 0.5, 0, 0, counts) == std::vector<std::string>{"alpha", "gamma"});
+    CHECK(common_words(m, 0.5, 0) == std::vector<std::string>{"omega"});
+    // A count of other innovations, or a damaged one, is not used: all are counted.
+    SiteModel more = hashed_innovations(1201);
+    for (auto& inn : more.cat.innovations) inn.title = "Omega";
+    CHECK(common_words(more, 0.5, 0, 0, counts) == std::vector<std::string>{"omega"});
+    CHECK(common_words(m, 0.5, 0, 0, counts.substr(0, counts.size() / 2)) ==
+          std::vector<std::string>{"omega"});
+    CHECK(common_words(m, 0.5, 0, 0, "simpul-search-words 0\n") ==
+          std::vector<std::string>{"omega"});
+}
+
+TEST_CASE("the count is kept beside the output for the next build") {
+    test::TempDir tmp;
+    SiteModel m = hashed_innovations(1200);
+    auto write = [&](StagedOutput::Mode mode) {
+        StagedOutput out(tmp / "public", mode);
+        write_common_words(m, out);
+        out.commit();
+    };
+    write(StagedOutput::Mode::Clean);
+    CHECK(word_counts_path(tmp / "public") == tmp / ".public.search-words");
+    const std::string counts = test::read_file(tmp / ".public.search-words");
+    CHECK(counts.rfind("simpul-search-words 1 ", 0) == 0);
+    CHECK(counts.find("\n1200 alpha\n") != std::string::npos);
+    CHECK(counts.find("\n400 beta\n") != std::string::npos);
+    // One file changes: the count is updated and saved again.
+    m.cat.innovations[1].title = "Alpha beta";
+    ++m.source_hashes[m.cat.innovations[1].origin.path];
+    write(StagedOutput::Mode::Staged);
+    CHECK(test::read_file(tmp / ".public.search-words").find("\n401 beta\n") != std::string::npos);
+}

@@ -131,7 +131,9 @@ Sample sample_of(const SiteModel& model) {
 // The counts file: a header naming this program and the sample, the counts
 // ("<innovations> <word>" lines), an empty line, then for each counted
 // innovation in order a line with its file's hash (hex) and a line of its
-// distinct words, separated by spaces (words hold neither spaces nor line ends).
+// distinct words, separated by spaces (words hold neither spaces nor line
+// ends); last, "end <hash of all before it, hex>": a file changed by anything
+// but simpul is not used.
 std::string counts_header(const Sample& s) {
     return "simpul-search-words 1 " + std::to_string(program_fingerprint()) + " " +
            std::to_string(s.index.size()) + " " + std::to_string(s.paths) + "\n";
@@ -154,6 +156,8 @@ std::string counts_file(const Sample& s, const Counts& counts,
     }
     text += '\n';
     for (const auto& line : list_lines) text += line;
+    auto [end, ec] = std::to_chars(number, number + sizeof number, text_hash(text), 16);
+    text.append("end ").append(number, end) += '\n';
     return text;
 }
 
@@ -228,9 +232,21 @@ Counts count_all(const SiteModel& model, const Sample& s, unsigned threads,
 
 // The counts of the last file, changed for the innovations whose file changed:
 // their old words taken off, their new ones added. Throws std::invalid_argument
-// when the file is not one of this sample (then everything is counted anew).
+// when the file is not one of this sample, is damaged, or when more than a
+// quarter of the innovations changed (then everything is counted anew).
 Counts count_changes(const SiteModel& model, const Sample& s, std::string_view last,
-                     std::vector<std::string>& lines) {
+                     unsigned threads, std::vector<std::string>& lines) {
+    // The file whole and made by simpul for this sample.
+    const std::size_t end_line = last.rfind("end ");
+    std::uint64_t check = 0;
+    if (end_line == std::string_view::npos || last.empty() || last.back() != '\n')
+        throw std::invalid_argument("cut short");
+    auto [q, qec] =
+        std::from_chars(last.data() + end_line + 4, last.data() + last.size() - 1, check, 16);
+    if (qec != std::errc{} || q != last.data() + last.size() - 1 ||
+        text_hash(last.substr(0, end_line)) != check)
+        throw std::invalid_argument("changed");
+    last = last.substr(0, end_line);
     const std::string header = counts_header(s);
     if (last.substr(0, header.size()) != header) throw std::invalid_argument("another sample");
     last.remove_prefix(header.size());
@@ -239,38 +255,54 @@ Counts count_changes(const SiteModel& model, const Sample& s, std::string_view l
         const std::size_t space = line.find(' ');
         std::size_t n = 0;
         auto [p, ec] = std::from_chars(line.data(), line.data() + line.size(), n);
-        if (ec != std::errc{} || space == std::string_view::npos || p != line.data() + space)
+        if (ec != std::errc{} || space == std::string_view::npos || p != line.data() + space ||
+            space + 1 == line.size() ||
+            !counts.emplace(std::string(line.substr(space + 1)), n).second)
             throw std::invalid_argument("bad count");
-        counts.emplace(std::string(line.substr(space + 1)), n);
     }
-    for (std::size_t j = 0; j < s.index.size(); ++j) {
-        const std::string_view hash_line = next_line(last), words_line = next_line(last);
+    // Each innovation's lines; those whose file changed are read again, on all
+    // cores. When most changed (a branch switched, say), counting all is faster.
+    const std::size_t n = s.index.size();
+    std::vector<std::string_view> hash_lines(n), words_lines(n);
+    std::vector<std::size_t> changed;
+    for (std::size_t j = 0; j < n; ++j) {
+        hash_lines[j] = next_line(last);
+        words_lines[j] = next_line(last);
         std::uint64_t hash = 0;
-        auto [p, ec] =
-            std::from_chars(hash_line.data(), hash_line.data() + hash_line.size(), hash, 16);
-        if (ec != std::errc{} || p != hash_line.data() + hash_line.size())
+        auto [p, ec] = std::from_chars(hash_lines[j].data(),
+                                       hash_lines[j].data() + hash_lines[j].size(), hash, 16);
+        if (ec != std::errc{} || p != hash_lines[j].data() + hash_lines[j].size())
             throw std::invalid_argument("bad hash");
-        if (hash != 0 && hash == s.hash[j]) {  // the same file: the same words
-            lines.push_back(std::string(hash_line) + "\n" + std::string(words_line) + "\n");
+        if (hash == 0 || hash != s.hash[j]) changed.push_back(j);
+    }
+    if (!last.empty()) throw std::invalid_argument("more than the sample");
+    if (changed.size() > n / 4) throw std::invalid_argument("most changed");
+    std::vector<InnovationWords> now(changed.size());
+    parallel_for(changed.size(), threads, [&](std::size_t k) {
+        innovation_words(model, s.index[changed[k]], now[k]);
+        std::sort(now[k].words.begin(), now[k].words.end());
+        now[k].words.erase(std::unique(now[k].words.begin(), now[k].words.end()),
+                           now[k].words.end());
+    });
+    std::size_t next = 0;  // in `changed`
+    for (std::size_t j = 0; j < n; ++j) {
+        if (next == changed.size() || changed[next] != j) {  // the same file: the same words
+            lines.push_back(std::string(hash_lines[j]) + "\n" + std::string(words_lines[j]) + "\n");
             continue;
         }
-        for (std::string_view w : split_spaces(words_line)) {
+        for (std::string_view w : split_spaces(words_lines[j])) {
             auto it = counts.find(w);
             if (it == counts.end() || it->second == 0) throw std::invalid_argument("bad word");
             if (--it->second == 0) counts.erase(it);
         }
-        InnovationWords now;
-        innovation_words(model, s.index[j], now);
-        std::sort(now.words.begin(), now.words.end());
-        now.words.erase(std::unique(now.words.begin(), now.words.end()), now.words.end());
-        for (std::string_view w : now.words) {
+        for (std::string_view w : now[next].words) {
             auto it = counts.find(w);
             if (it == counts.end()) it = counts.emplace(std::string(w), 0).first;
             ++it->second;
         }
-        lines.push_back(list_lines(s.hash[j], now.words));
+        lines.push_back(list_lines(s.hash[j], now[next].words));
+        ++next;
     }
-    if (!last.empty()) throw std::invalid_argument("more than the sample");
     return counts;
 }
 
@@ -286,7 +318,7 @@ std::vector<std::string> common_words(const SiteModel& model, double share,
     Counts counts;
     bool counted = false;
     if (!last_counts.empty()) try {
-            counts = count_changes(model, s, last_counts, lines);
+            counts = count_changes(model, s, last_counts, threads, lines);
             counted = true;
         } catch (const std::invalid_argument&) {
             lines.clear();

@@ -26,9 +26,9 @@ inline constexpr const char* kCommonWordsPath = "cari/kata-umum.json";
 //
 // `last_counts` is the counts file of an earlier count (how many innovations
 // hold each word, and each counted innovation's file hash and distinct words):
-// when it is of the same innovations, only those whose file changed are read,
-// and their words taken off and added again. `next_counts` receives this
-// count's file. Either way the result is that of counting all anew.
+// when it is of the same innovations, only those whose file changed are read
+// (when at most a quarter did), and their words taken off and added again. `next_counts` receives
+// this count's file. Either way the result is that of counting all anew.
 std::vector<std::string> common_words(const SiteModel& model, double share = 0.5,
                                       std::size_t min_innovations = 1000, unsigned threads = 0,
                                       std::string_view last_counts = {},

@@ -124,45 +124,69 @@ SiteModel hashed_innovations(std::size_t n) {
     }
     return m;
 }
+
+void set_title(SiteModel& m, std::size_t i, const std::string& title, bool file_changed = true) {
+    m.cat.innovations[i].title = title;
+    if (file_changed) ++m.source_hashes[m.cat.innovations[i].origin.path];
+}
 }  // namespace
 
 TEST_CASE("a count updated for the changed files gives the words of counting all anew") {
-    SiteModel m = hashed_innovations(1200);
+    // 2,400 innovations, of which 2,000 are counted; words repeat within a text;
+    // every 50th has no file hash (always read again). "beta" is in 45 % of them.
+    SiteModel m = hashed_innovations(2400);
+    for (std::size_t i = 0; i < 2400; ++i) {
+        set_title(m, i, i % 20 < 9 ? "Alpha alpha beta, alpha" : "Alpha gamma gamma", false);
+        if (i % 50 == 0) m.source_hashes.erase(m.cat.innovations[i].origin.path);
+    }
     std::string first;
     CHECK(common_words(m, 0.5, 0, 0, {}, &first) == std::vector<std::string>{"alpha", "gamma"});
-    REQUIRE(!first.empty());
-    // 400 files change: "beta" goes from a third to two thirds, "gamma" to a third.
-    for (std::size_t i = 0; i < 1200; ++i)
-        if (i % 3 == 1) {
-            m.cat.innovations[i].title = "Alpha beta, delta";
-            ++m.source_hashes[m.cat.innovations[i].origin.path];
+    // 360 of them change (of which about 300 counted, under a quarter of the
+    // 2,000): "beta" goes past half, "gamma" below it.
+    for (std::size_t i = 0, changed = 0; i < 2400 && changed < 360; ++i)
+        if (i % 20 >= 9 && i % 50 != 0) {
+            set_title(m, i, "Beta, alpha beta");
+            ++changed;
         }
+    const std::vector<std::string> anew = common_words(m, 0.5, 0);
+    CHECK(anew == std::vector<std::string>{"alpha", "beta"});
+    // The count is updated, not made anew: a text changed behind an unchanged
+    // file hash is not read ("zeta" would then be in most innovations).
+    SiteModel stale = m;
+    for (std::size_t i = 1; i < 2400; i += 50)
+        for (std::size_t k = i; k < i + 40 && k < 2400; ++k)
+            set_title(stale, k, stale.cat.innovations[k].title + " zeta", false);
+    REQUIRE(common_words(stale, 0.5, 0) != anew);
     std::string second;
-    const auto updated = common_words(m, 0.5, 0, 0, first, &second);
-    CHECK(updated == std::vector<std::string>{"alpha", "beta"});
-    CHECK(updated == common_words(m, 0.5, 0));
-    // The next update starts from the second count.
-    m.cat.innovations[2].title = "Alpha";
-    ++m.source_hashes[m.cat.innovations[2].origin.path];
+    CHECK(common_words(stale, 0.5, 0, 0, first, &second) == anew);
+    // And the next update starts from the second count.
+    set_title(m, 3, "Alpha");
     CHECK(common_words(m, 0.5, 0, 0, second) == common_words(m, 0.5, 0));
 }
 
-TEST_CASE("an updated count reads only the innovations whose file hash changed") {
+TEST_CASE("a count of other innovations, a damaged one or one mostly changed is not used") {
     SiteModel m = hashed_innovations(1200);
     std::string counts;
     common_words(m, 0.5, 0, 0, {}, &counts);
-    // Texts changed behind unchanged hashes are not read again: the count stands.
-    for (auto& inn : m.cat.innovations) inn.title = "Omega";
+    REQUIRE(counts.find("\n400 beta\n") != std::string::npos);
+    // Texts changed behind unchanged hashes: an update keeps the count, a new count does not.
+    for (std::size_t i = 0; i < 1200; ++i) set_title(m, i, "Omega", false);
     CHECK(common_words(m, 0.5, 0, 0, counts) == std::vector<std::string>{"alpha", "gamma"});
-    CHECK(common_words(m, 0.5, 0) == std::vector<std::string>{"omega"});
-    // A count of other innovations, or a damaged one, is not used: all are counted.
-    SiteModel more = hashed_innovations(1201);
-    for (auto& inn : more.cat.innovations) inn.title = "Omega";
-    CHECK(common_words(more, 0.5, 0, 0, counts) == std::vector<std::string>{"omega"});
-    CHECK(common_words(m, 0.5, 0, 0, counts.substr(0, counts.size() / 2)) ==
-          std::vector<std::string>{"omega"});
-    CHECK(common_words(m, 0.5, 0, 0, "simpul-search-words 0\n") ==
-          std::vector<std::string>{"omega"});
+    const std::vector<std::string> anew = {"omega"};
+    CHECK(common_words(m, 0.5, 0) == anew);
+    SiteModel more = hashed_innovations(1201);  // another sample
+    for (std::size_t i = 0; i < 1201; ++i) set_title(more, i, "Omega", false);
+    CHECK(common_words(more, 0.5, 0, 0, counts) == anew);
+    CHECK(common_words(m, 0.5, 0, 0, counts.substr(0, counts.size() / 2)) == anew);
+    CHECK(common_words(m, 0.5, 0, 0, counts.substr(0, counts.size() - 1)) == anew);
+    CHECK(common_words(m, 0.5, 0, 0, "simpul-search-words 0\n") == anew);
+    std::string edited = counts;
+    edited.replace(edited.find("\n400 beta\n"), 10, "\n900 beta\n");
+    CHECK(common_words(m, 0.5, 0, 0, edited) == anew);  // its check no longer holds
+    // More than a quarter changed: counted anew (faster), the same words.
+    SiteModel half = hashed_innovations(1200);
+    for (std::size_t i = 0; i < 400; ++i) set_title(half, i, "Omega");
+    CHECK(common_words(half, 0.5, 0, 0, counts) == common_words(half, 0.5, 0));
 }
 
 TEST_CASE("the count is kept beside the output for the next build") {
@@ -179,9 +203,12 @@ TEST_CASE("the count is kept beside the output for the next build") {
     CHECK(counts.rfind("simpul-search-words 1 ", 0) == 0);
     CHECK(counts.find("\n1200 alpha\n") != std::string::npos);
     CHECK(counts.find("\n400 beta\n") != std::string::npos);
+    CHECK(counts.find("\nend ") != std::string::npos);
+    // Nothing changed: the list is kept, and so is the count.
+    write(StagedOutput::Mode::Staged);
+    CHECK(test::read_file(tmp / ".public.search-words") == counts);
     // One file changes: the count is updated and saved again.
-    m.cat.innovations[1].title = "Alpha beta";
-    ++m.source_hashes[m.cat.innovations[1].origin.path];
+    set_title(m, 1, "Alpha beta");
     write(StagedOutput::Mode::Staged);
     CHECK(test::read_file(tmp / ".public.search-words").find("\n401 beta\n") != std::string::npos);
 }

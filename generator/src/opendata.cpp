@@ -322,17 +322,30 @@ json catalogue_json(const SiteModel& model) {
     return j;
 }
 
-void write_catalogue_json(const SiteModel& model, const std::function<void(std::string_view)>& emit,
-                          const CatalogueReuse* reuse, CatalogueWritten* written) {
+std::uint64_t write_catalogue_json(const SiteModel& model, PieceSink& out,
+                                   const CatalogueReuse* reuse, CatalogueWritten* written) {
     // The same text as catalogue_json().dump(): keys in order (nlohmann's
     // objects sort them), no spaces; each record dumped on its own.
     auto dump = [](const json& v) {
         return v.dump(-1, ' ', false, json::error_handler_t::replace);
     };
     std::uint64_t offset = 0;  // of the next piece in the file
-    auto piece = [&](std::string_view p) {
-        emit(p);
+    // The text's identity: each piece's hash in turn, but a record's key (what
+    // its text is made from) in place of its text, copied or dumped alike.
+    std::uint64_t identity = 0;
+    auto piece = [&](std::string_view p, std::uint64_t key = 0) {
+        out(p);
         offset += p.size();
+        identity = mix(identity, key ? key : text_hash(p));
+    };
+    // Records copied from the last file are gathered into runs: records that
+    // follow one another there (one comma apart) are copied in one go.
+    struct Run {
+        std::uint64_t from = 0, size = 0;
+    } run;
+    auto end_run = [&] {
+        if (run.size > 0) out.copy(reuse->fd(), run.from, run.size);
+        run = {};
     };
     json head = catalogue_head(model);
     std::vector<RecordList> lists = record_lists(model);
@@ -354,33 +367,48 @@ void write_catalogue_json(const SiteModel& model, const std::function<void(std::
         piece("[");
         // A record whose key the last build's index knows is copied from its
         // catalogue.json instead (opendata_reuse.hpp).
-        constexpr std::size_t block = 256;
+        constexpr std::size_t block = 1024;
         std::vector<std::string> texts;
         std::vector<std::uint64_t> keys;
-        std::vector<char> copied;
+        std::vector<std::optional<CatalogueReuse::Span>> kept;
         for (std::size_t from = 0; from < list->size; from += block) {
             texts.assign(std::min(block, list->size - from), {});
             keys.assign(texts.size(), 0);
-            copied.assign(texts.size(), 0);
+            kept.assign(texts.size(), std::nullopt);
             parallel_for(texts.size(), 0, [&](std::size_t k) {
-                if (reuse || written) keys[k] = list->key(from + k);
-                std::optional<std::string> kept;
-                if (reuse && keys[k]) kept = reuse->find(keys[k]);
-                copied[k] = kept.has_value();
-                texts[k] = kept ? std::move(*kept) : dump(list->item(from + k));
+                keys[k] = list->key(from + k);
+                if (reuse && keys[k]) kept[k] = reuse->find(keys[k]);
+                if (!kept[k]) texts[k] = dump(list->item(from + k));
             });
             for (std::size_t k = 0; k < texts.size(); ++k) {
-                if (from + k > 0) piece(",");
+                const std::optional<CatalogueReuse::Span>& span = kept[k];
+                if (span && run.size > 0 && span->offset == run.from + run.size + 1) {
+                    run.size += 1;  // the comma between, copied with the records
+                    offset += 1;
+                    identity = mix(identity, text_hash(","));
+                } else {
+                    end_run();
+                    if (from + k > 0) piece(",");
+                    if (span) run.from = span->offset;
+                }
+                const std::uint64_t size = span ? span->size : texts[k].size();
                 if (written && keys[k])
-                    written->spans.push_back(
-                        {keys[k], offset, static_cast<std::uint32_t>(texts[k].size())});
-                if (written) written->copied += copied[k];
-                piece(texts[k]);
+                    written->spans.push_back({keys[k], offset, static_cast<std::uint32_t>(size)});
+                if (span) {
+                    run.size += size;
+                    offset += size;
+                    identity = mix(identity, keys[k]);
+                    if (written) ++written->copied;
+                } else {
+                    piece(texts[k], keys[k]);
+                }
             }
         }
+        end_run();
         piece("]");
     }
     piece("}\n");
+    return identity;
 }
 
 json data_catalogue(const SiteModel& model) {
@@ -444,9 +472,9 @@ std::vector<std::pair<std::string, std::function<std::string()>>> open_data_make
     return {
         {"data/catalogue.json",
          [&] {
-             std::string text;
-             write_catalogue_json(model, [&](std::string_view p) { text.append(p); });
-             return text;
+             TextPieces text;
+             write_catalogue_json(model, text);
+             return std::move(text.text());
          }},
         {"data/catalogue.schema.json", [] { return catalogue_schema().dump(2) + "\n"; }},
         {"data/innovations.csv",
@@ -472,8 +500,9 @@ CatalogueWritten write_catalogue_file(const SiteModel& model, StagedOutput& out)
     CatalogueReuse reuse;
     if (!out.clean())
         reuse = CatalogueReuse::open(catalogue_index_path(out.output()), out.output() / path);
-    out.write_pieces(
-        path, [&](const auto& piece) { write_catalogue_json(model, piece, &reuse, &written); });
+    out.write_pieces(path, [&](PieceSink& pieces) {
+        return write_catalogue_json(model, pieces, &reuse, &written);
+    });
     return written;
 }
 

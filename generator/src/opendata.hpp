@@ -44,14 +44,14 @@ std::string csv_text(const std::vector<std::string>& header,
 // Every record of the catalogue (schema kOpenDataVersion).
 nlohmann::json catalogue_json(const SiteModel& model);
 // The text of data/catalogue.json (catalogue_json(), compact, and a line end),
-// handed to `piece` a record at a time. A record that `reuse` has under the
-// same key is copied from there; `written`, when given, gets the key and place
-// in the text of each record whose key is known, and the number copied
-// (opendata_reuse.hpp).
-void write_catalogue_json(const SiteModel& model,
-                          const std::function<void(std::string_view)>& piece,
-                          const CatalogueReuse* reuse = nullptr,
-                          CatalogueWritten* written = nullptr);
+// handed to `out` a record at a time. A record that `reuse` has under the same
+// key is copied from there (runs of them at once); `written`, when given, gets
+// the key and place in the text of each record whose key is known, and the
+// number copied (opendata_reuse.hpp). Returns the text's identity
+// (StagedOutput::write_pieces): records count by their key, not their bytes.
+std::uint64_t write_catalogue_json(const SiteModel& model, PieceSink& out,
+                                   const CatalogueReuse* reuse = nullptr,
+                                   CatalogueWritten* written = nullptr);
 
 // The JSON Schema (draft 2020-12) of catalogue_json's output (opendata_schema.cpp).
 nlohmann::json catalogue_schema();

@@ -1,20 +1,21 @@
 // The catalogue index's file: magic, layout version, the stamp of the
 // catalogue.json it describes (device, inode, size, modification and change
-// times), the number of spans, then each span (key, offset, size), all
-// little-endian fixed-width. A span that does not lie inside the file makes the
-// whole index untrusted; a text that does not start with '{' and end with '}'
-// is not copied (that record is made again).
+// times), the number of spans, then each span (key, offset, size) and a hash of
+// all the spans, all little-endian fixed-width. A span that does not lie inside
+// the file, or spans that do not match their hash, make the whole index
+// untrusted. The stamp is what says the file is still the one indexed: any
+// change to it moves its change time.
 #include "opendata_reuse.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <iterator>
 
+#include "deps.hpp"
 #include "load.hpp"
 #include "write.hpp"
 
@@ -24,7 +25,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr char kMagic[8] = {'S', 'I', 'M', 'P', 'U', 'L', 'C', 'I'};
-constexpr std::uint32_t kLayout = 2;
+constexpr std::uint32_t kLayout = 3;
 constexpr std::size_t kHeader = 8 + 4 + 5 * 8 + 8;
 constexpr std::size_t kSpan = 8 + 8 + 4;
 
@@ -41,16 +42,6 @@ T get(const std::string& in, std::size_t at) {
     for (std::size_t i = 0; i < sizeof(T); ++i)
         v |= static_cast<T>(static_cast<unsigned char>(in[at + i])) << (8 * i);
     return v;
-}
-
-bool read_at(int fd, char* to, std::size_t size, std::uint64_t offset) {
-    for (std::size_t done = 0; done < size;) {
-        ssize_t n = ::pread(fd, to + done, size - done, static_cast<off_t>(offset + done));
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return false;
-        done += static_cast<std::size_t>(n);
-    }
-    return true;
 }
 
 }  // namespace
@@ -71,7 +62,10 @@ CatalogueReuse CatalogueReuse::open(const fs::path& index, const fs::path& file)
                    get<std::uint64_t>(bytes, 28), get<std::int64_t>(bytes, 36),
                    get<std::int64_t>(bytes, 44)};
     std::uint64_t count = get<std::uint64_t>(bytes, 52);
-    if ((bytes.size() - kHeader) / kSpan != count || (bytes.size() - kHeader) % kSpan != 0)
+    if (bytes.size() < kHeader + 8 || (bytes.size() - kHeader - 8) / kSpan != count ||
+        (bytes.size() - kHeader - 8) % kSpan != 0 ||
+        get<std::uint64_t>(bytes, bytes.size() - 8) !=
+            text_hash(std::string_view(bytes).substr(kHeader, count * kSpan)))
         return r;
     int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return r;
@@ -111,14 +105,10 @@ CatalogueReuse::~CatalogueReuse() {
     if (fd_ >= 0) ::close(fd_);
 }
 
-std::optional<std::string> CatalogueReuse::find(std::uint64_t key) const {
+std::optional<CatalogueReuse::Span> CatalogueReuse::find(std::uint64_t key) const {
     auto it = spans_.find(key);
     if (it == spans_.end() || fd_ < 0) return std::nullopt;
-    std::string text(it->second.second, '\0');
-    if (!read_at(fd_, text.data(), text.size(), it->second.first) || text.front() != '{' ||
-        text.back() != '}')
-        return std::nullopt;
-    return text;
+    return Span{it->second.first, it->second.second};
 }
 
 void save_catalogue_index(const fs::path& index, const fs::path& file,
@@ -143,6 +133,7 @@ void save_catalogue_index(const fs::path& index, const fs::path& file,
         put(bytes, sp.offset);
         put(bytes, sp.size);
     }
+    put(bytes, text_hash(std::string_view(bytes).substr(kHeader)));
     save_beside_output(index, bytes);
 }
 

@@ -2,7 +2,8 @@
 // output, `.<name>.catalogue-index` names the catalogue.json the last build wrote
 // (by its stamp) and where each record's text is in it, under the record's key:
 // what its entry is made from. A rebuild copies the text of every record whose
-// key did not change instead of building and dumping it again.
+// key did not change (the kernel copies runs of them from file to file) instead
+// of building and dumping it again.
 #pragma once
 
 #include <cstdint>
@@ -40,9 +41,13 @@ class CatalogueReuse {
     CatalogueReuse& operator=(CatalogueReuse&& o) noexcept;
     ~CatalogueReuse();
 
-    // The last build's text of the record with `key` (never 0), or nothing.
-    // Thread-safe (a positioned read).
-    std::optional<std::string> find(std::uint64_t key) const;
+    // Where the last build's text of the record with `key` (never 0) is in
+    // the file, or nothing. The text is copied from fd() (write_catalogue_json).
+    struct Span {
+        std::uint64_t offset = 0, size = 0;
+    };
+    std::optional<Span> find(std::uint64_t key) const;
+    int fd() const { return fd_; }
     std::size_t size() const { return spans_.size(); }
 
   private:

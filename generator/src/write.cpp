@@ -239,14 +239,14 @@ bool file_is(int dir_fd, const std::string& rel, std::size_t size, long long mti
 // writing it, when that tree (the spare) already holds it or the live output
 // does (linked from there). The file there must still be the one its manifest
 // describes (same size and time).
-bool StagedOutput::place(const std::string& rel, Entry want) {
+bool StagedOutput::place(const std::string& rel, Entry want, bool spare) {
     auto record = [&](const Entry& from) {
         want.mtime_ns = from.mtime_ns;
         std::lock_guard<std::mutex> lock(entries_mutex_);
         entries_[rel] = want;
         return true;
     };
-    if (auto s = spare_.find(rel); s != spare_.end() && s->second.hash == want.hash &&
+    if (auto s = spare_.find(rel); spare && s != spare_.end() && s->second.hash == want.hash &&
                                    s->second.size == want.size &&
                                    file_is(staging_fd_, rel, want.size, s->second.mtime_ns))
         return record(s->second);
@@ -300,12 +300,15 @@ void StagedOutput::ensure_folder(const std::string& rel) {
 namespace {
 
 // One output file being written: beside its final place when the output is
-// updated in place (renamed over it at the end), else at its final place.
+// updated in place (renamed over it at the end), else at its final place;
+// `over`: over the bytes the file holds, cut to its new size at the end.
 class FileWriter {
   public:
-    FileWriter(std::string final_path, bool beside)
-        : final_(std::move(final_path)), path_(beside ? final_ + ".simpul-new" : final_) {
-        fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    FileWriter(std::string final_path, bool beside, bool over = false)
+        : final_(std::move(final_path)),
+          path_(beside ? final_ + ".simpul-new" : final_),
+          over_(over) {
+        fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | (over ? 0 : O_TRUNC) | O_CLOEXEC, 0644);
         if (fd_ < 0) fail(path_);
     }
     ~FileWriter() {
@@ -319,9 +322,17 @@ class FileWriter {
             done += static_cast<std::size_t>(n);
         }
     }
+    // Appends `size` bytes of the file open as `from`, from `offset`.
+    void copy_from(int from, std::uint64_t offset, std::uint64_t size) {
+        copy_between(from, offset, size, fd_, path_);
+    }
     // Closes the file (renaming it over its page when written beside it) and
     // returns its modification time.
     long long finish() {
+        if (over_) {
+            const off_t end = ::lseek(fd_, 0, SEEK_CUR);
+            if (end < 0 || ::ftruncate(fd_, end) != 0) fail(path_);
+        }
         struct stat st {};
         long long mtime = ::fstat(fd_, &st) == 0 ? mtime_ns(st) : 0;
         int fd = fd_;
@@ -336,7 +347,34 @@ class FileWriter {
         throw std::runtime_error("cannot write " + p + ": " + std::strerror(errno));
     }
     std::string final_, path_;
+    bool over_ = false;
     int fd_ = -1;
+};
+
+// write_pieces' sink: text gathered into 1 MB runs, copies left to the kernel.
+class FilePieces final : public PieceSink {
+  public:
+    explicit FilePieces(FileWriter& file) : file_(file) {}
+    void operator()(std::string_view text) override {
+        size_ += text.size();
+        run_.append(text);
+        if (run_.size() >= (1u << 20)) flush();
+    }
+    void copy(int fd, std::uint64_t offset, std::uint64_t size) override {
+        flush();
+        file_.copy_from(fd, offset, size);
+        size_ += size;
+    }
+    void flush() {
+        file_.append(run_);
+        run_.clear();
+    }
+    std::size_t size() const { return size_; }
+
+  private:
+    FileWriter& file_;
+    std::string run_;
+    std::size_t size_ = 0;
 };
 
 }  // namespace
@@ -362,41 +400,40 @@ void StagedOutput::write(const std::string& rel, const std::string& content,
 
 void StagedOutput::write_pieces(const std::string& rel, const Pieces& make) {
     ensure_folder(rel);
-    // Written as it is made, in 1 MB runs; the hash is of the pieces in order.
     std::string final_path = (staging_ / rel).string();
-    std::string scratch = final_path + ".simpul-pieces";
+    // Written beside its place and renamed over it, except over the spare's
+    // own copy (not shared with the live output): taking a large file's
+    // pages and freeing the old file's costs more than writing over it
+    // (catalogue.json at 10k innovations, 70 MB: 45 ms against 14).
+    struct stat st {};
+    const bool over = !in_place_ && spare_.count(rel) &&
+                      ::fstatat(staging_fd_, rel.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+                      S_ISREG(st.st_mode) && st.st_nlink == 1;
+    std::string target = over ? final_path : final_path + ".simpul-pieces";
     Entry entry;
     try {
-        FileWriter file(scratch, false);
-        std::string run;
-        make([&](std::string_view piece) {
-            entry.hash = (entry.hash ^ std::hash<std::string_view>{}(piece)) * 0x100000001b3ULL;
-            entry.size += piece.size();
-            run.append(piece);
-            if (run.size() >= (1u << 20)) {
-                file.append(run);
-                run.clear();
-            }
-        });
-        file.append(run);
-        file.finish();
+        FileWriter file(target, false, over);
+        FilePieces pieces(file);
+        entry.hash = make(pieces);
+        pieces.flush();
+        entry.size = pieces.size();
+        entry.mtime_ns = file.finish();
     } catch (...) {
         // In place the scratch file is in the live output: it must not stay there.
-        ::unlink(scratch.c_str());
+        ::unlink(target.c_str());
         throw;
     }
     ++files_;
     bytes_ += entry.size;
     // The same as the last build's: that file stays (linked), as write() does.
-    if (place(rel, entry)) {
-        ::unlink(scratch.c_str());
+    // (Not the spare's file, now written over.)
+    if (place(rel, entry, /*spare=*/!over)) {
+        if (!over) ::unlink(target.c_str());
         ++linked_;
         return;
     }
-    if (::rename(scratch.c_str(), final_path.c_str()) != 0)
+    if (!over && ::rename(target.c_str(), final_path.c_str()) != 0)
         throw std::runtime_error("cannot write " + final_path + ": " + std::strerror(errno));
-    struct stat st {};
-    if (::stat(final_path.c_str(), &st) == 0) entry.mtime_ns = mtime_ns(st);
     std::lock_guard<std::mutex> lock(entries_mutex_);
     entries_[rel] = entry;
 }

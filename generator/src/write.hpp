@@ -19,6 +19,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "pieces.hpp"
+
 namespace simpul::gen {
 
 // A file the builds of `out` keep beside it: `<parent>/.<name><suffix>`
@@ -53,8 +55,11 @@ class StagedOutput {
     // `fingerprint` (deps.hpp) says what the page was made from; 0 for other files.
     void write(const std::string& rel, const std::string& content, std::uint64_t fingerprint = 0);
     // Writes a file made in pieces: `make` hands each piece, in order, to the
-    // function it gets; the file never sits whole in memory (catalogue.json).
-    using Pieces = std::function<void(const std::function<void(std::string_view)>&)>;
+    // sink it gets, so the file never sits whole in memory (catalogue.json),
+    // and returns the file's identity: a number that, like a hash of its
+    // bytes, is the same for the same bytes only. A file whose identity and
+    // size are the last build's is linked, as write() links an unchanged file.
+    using Pieces = std::function<std::uint64_t(PieceSink&)>;
     void write_pieces(const std::string& rel, const Pieces& make);
     // Thread-safe: when the last build wrote `rel` from the same `fingerprint`
     // (and the file is still the one it wrote), takes that file as it is
@@ -86,7 +91,8 @@ class StagedOutput {
         long long mtime_ns = 0;
         std::uint64_t fingerprint = 0;
     };
-    bool place(const std::string& rel, Entry want);
+    // `spare`: the spare's file may be the one (false once it was written over).
+    bool place(const std::string& rel, Entry want, bool spare = true);
     // The folder this build writes into (sets in_place_, fills spare_); `fresh`
     // is created and taken when neither the output nor the spare can be.
     std::filesystem::path choose_staging(Mode mode, const std::filesystem::path& fresh);

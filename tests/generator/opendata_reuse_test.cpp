@@ -9,6 +9,7 @@
 
 #include <algorithm>
 
+#include "deps.hpp"
 #include "opendata.hpp"
 #include "support.hpp"
 
@@ -23,10 +24,29 @@ namespace {
 // The catalogue's text; `written` gets its records' spans and the number copied.
 std::string catalogue_text(const SiteModel& m, const CatalogueReuse* reuse = nullptr,
                            CatalogueWritten* written = nullptr) {
-    std::string text;
-    write_catalogue_json(
-        m, [&](std::string_view p) { text.append(p); }, reuse, written);
-    return text;
+    TextPieces text;
+    write_catalogue_json(m, text, reuse, written);
+    return text.text();
+}
+
+// The identity write_catalogue_json gives the text (and the number of pieces
+// it came in, `pieces`).
+std::uint64_t identity_of(const SiteModel& m, const CatalogueReuse* reuse = nullptr,
+                          std::size_t* pieces = nullptr) {
+    TextPieces text;
+    std::uint64_t identity = write_catalogue_json(m, text, reuse);
+    if (pieces) *pieces = text.pieces();
+    return identity;
+}
+
+// The index with its spans' hash made again (after a span was changed on purpose).
+std::string resealed(std::string index) {
+    constexpr std::size_t header = 60;
+    const std::string spans = index.substr(header, index.size() - header - 8);
+    std::uint64_t h = text_hash(spans);
+    for (std::size_t i = 0; i < 8; ++i)
+        index[index.size() - 8 + i] = static_cast<char>((h >> (8 * i)) & 0xFF);
+    return index;
 }
 
 // Writes the fixture's catalogue.json and its index into `dir`.
@@ -63,8 +83,9 @@ TEST_CASE("the index names every record's text in the file") {
     for (const auto& s : spans) {
         auto found = reuse.find(s.key);
         REQUIRE(found);
-        CHECK(*found == text.substr(s.offset, s.size));
-        CHECK(nlohmann::json::parse(*found).contains("id"));
+        CHECK(found->offset == s.offset);
+        CHECK(found->size == s.size);
+        CHECK(nlohmann::json::parse(text.substr(s.offset, s.size)).contains("id"));
     }
     CHECK_FALSE(reuse.find(12345));
     // Keys are all different: no record could take another's text.
@@ -77,6 +98,34 @@ TEST_CASE("the index names every record's text in the file") {
     CHECK(catalogue_text(m, &reuse, &again) == text);
     CHECK(again.copied == records);
     CHECK(again.spans.size() == records);
+    // Each list's records are copied in one run (with the commas between),
+    // and the text's identity is the same as when every record was made.
+    std::size_t copied_pieces = 0, made_pieces = 0;
+    CHECK(identity_of(m, &reuse, &copied_pieces) == identity_of(m, nullptr, &made_pieces));
+    // Made: 2n - 1 pieces for n records and the commas between; copied: one.
+    std::size_t lists = 0;
+    for (std::size_t n : {m.cat.agencies.size(), m.cat.innovations.size(), m.cat.hubs.size(),
+                          m.cat.replications.size(), m.cat.events.size(), m.cat.regulations.size()})
+        lists += n > 0;
+    CHECK(copied_pieces == made_pieces - (2 * records - lists) + lists);
+}
+
+TEST_CASE("the catalogue's identity changes with any record, copied or made") {
+    SiteModel m = simpul::test::fixture_model();
+    TempDir dir;
+    write_with_index(m, dir);
+    CatalogueReuse reuse = CatalogueReuse::open(dir / "index", dir / "catalogue.json");
+    REQUIRE(reuse.size() == record_count(m));
+    const std::uint64_t before = identity_of(m);
+    CHECK(identity_of(m, &reuse) == before);
+    // An innovation's file changed: its entry is made again, the rest copied.
+    m.source_hashes[m.cat.innovations.back().origin.path] += 1;
+    const std::uint64_t after = identity_of(m);
+    CHECK(after != before);
+    CHECK(identity_of(m, &reuse) == after);
+    // A change outside the records (the site's title in the head) shows too.
+    m.cat.site.title += " baru";
+    CHECK(identity_of(m) != after);
 }
 
 TEST_CASE("a record whose key holds is copied from the last file, not made again") {
@@ -153,9 +202,17 @@ TEST_CASE("an index that no longer describes its file is not used") {
     }
     SUBCASE("a span lies past the end of the file") {
         std::string bad = index;
-        bad[bad.size() - 5] = '\x7f';  // the last span's offset, its highest byte
+        bad[bad.size() - 13] = '\x7f';  // the last span's offset, its highest byte
+        write_file(dir / "index", resealed(bad));
+        CHECK(opened() == 0);
+    }
+    SUBCASE("a span was changed, the spans' hash not") {
+        std::string bad = index;
+        bad[bad.size() - 20] ^= 1;  // the last span's offset, its lowest byte
         write_file(dir / "index", bad);
         CHECK(opened() == 0);
+        write_file(dir / "index", resealed(bad));  // the same change, sealed: trusted
+        CHECK(opened() == record_count(m));
     }
     SUBCASE("another layout version") {
         std::string bad = index;

@@ -98,14 +98,11 @@ TEST_CASE("catalogue.json holds every record of the fixture with derived fields"
 
 TEST_CASE("catalogue.json written a record at a time is catalogue_json() as compact text") {
     SiteModel m = model_of(simpul::test::fixture("valid/basic/content"));
-    std::string text;
-    std::size_t pieces = 0;
-    write_catalogue_json(m, [&](std::string_view p) {
-        text.append(p);
-        ++pieces;
-    });
+    TextPieces pieces;
+    write_catalogue_json(m, pieces);
+    const std::string& text = pieces.text();
     CHECK(text == catalogue_json(m).dump(-1, ' ', false, json::error_handler_t::replace) + "\n");
-    CHECK(pieces > m.cat.innovations.size());  // never the whole text at once
+    CHECK(pieces.pieces() > m.cat.innovations.size());  // never the whole text at once
     CHECK(files_of(m).at("data/catalogue.json") == text);
 }
 

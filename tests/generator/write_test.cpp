@@ -113,8 +113,13 @@ TEST_CASE("a file written in pieces holds them in order and is linked when uncha
     simpul::test::TempDir tmp;
     auto build = [&](const std::vector<std::string>& pieces) {
         StagedOutput out(tmp / "public");
-        out.write_pieces("data/big.json", [&](const auto& piece) {
-            for (const auto& p : pieces) piece(p);
+        out.write_pieces("data/big.json", [&](PieceSink& piece) {
+            std::string all;
+            for (const auto& p : pieces) {
+                piece(p);
+                all += p;
+            }
+            return std::hash<std::string>{}(all);
         });
         out.commit();
         return out.linked();
@@ -129,8 +134,24 @@ TEST_CASE("a file written in pieces holds them in order and is linked when uncha
     struct stat after {};
     REQUIRE(::stat((tmp / "public/data/big.json").c_str(), &after) == 0);
     CHECK(after.st_ino == before.st_ino);
+    // The spare's copy was the live one too (linked): a new file was written.
     CHECK(build({"[", big, ",", "2]"}) == 0);
     CHECK(simpul::test::read_file(tmp / "public/data/big.json") == "[" + big + ",2]");
+    struct stat second {};
+    REQUIRE(::stat((tmp / "public/data/big.json").c_str(), &second) == 0);
+    CHECK(second.st_ino != before.st_ino);
+    // Now the spare's copy (the first text) is its own: it is written over.
+    CHECK(build({"[", big, ",", "3]"}) == 0);
+    CHECK(simpul::test::read_file(tmp / "public/data/big.json") == "[" + big + ",3]");
+    struct stat third {};
+    REQUIRE(::stat((tmp / "public/data/big.json").c_str(), &third) == 0);
+    CHECK(third.st_ino == before.st_ino);
+    CHECK(third.st_size == static_cast<off_t>(big.size() + 4));
+    // Shorter than the text it was written over: cut to its own size.
+    CHECK(build({"[2]"}) == 0);
+    CHECK(simpul::test::read_file(tmp / "public/data/big.json") == "[2]");
+    CHECK(build({"[", big, ",", "3]"}) == 0);  // the same as the spare's: linked from there
+    CHECK(simpul::test::read_file(tmp / "public/data/big.json") == "[" + big + ",3]");
     // No scratch file is left beside it.
     CHECK(!std::filesystem::exists(tmp / "public/data/big.json.simpul-pieces"));
 }
@@ -216,13 +237,44 @@ TEST_CASE("a file made in pieces that fails halfway leaves no scratch file in th
     StagedOutput out(tmp / "public", StagedOutput::Mode::InPlace);
     REQUIRE(out.in_place());
     CHECK_THROWS_AS(out.write_pieces("data/big.json",
-                                     [](const auto& piece) {
+                                     [](PieceSink& piece) -> std::uint64_t {
                                          piece(std::string(3u << 20, 'x'));  // on disk already
                                          throw std::runtime_error("a body changed");
                                      }),
                     std::runtime_error);
     CHECK(simpul::test::snapshot(tmp / "public") ==
           std::map<std::string, std::string>{{"index.html", "home"}});
+}
+
+TEST_CASE("a file made in pieces that fails over the spare's copy leaves the output as it was") {
+    simpul::test::TempDir tmp;
+    for (const char* text : {"one", "two"}) {
+        StagedOutput out(tmp / "public");
+        out.write_pieces("data/big.json", [&](PieceSink& piece) -> std::uint64_t {
+            piece(text);
+            return std::hash<std::string>{}(text);
+        });
+        out.commit();
+    }
+    {
+        StagedOutput out(tmp / "public");  // the spare holds "one", its own copy
+        CHECK_THROWS_AS(out.write_pieces("data/big.json",
+                                         [](PieceSink& piece) -> std::uint64_t {
+                                             piece("thr");
+                                             throw std::runtime_error("a body changed");
+                                         }),
+                        std::runtime_error);
+    }
+    CHECK(simpul::test::snapshot(tmp / "public") ==
+          std::map<std::string, std::string>{{"data/big.json", "two"}});
+    StagedOutput again(tmp / "public");
+    again.write_pieces("data/big.json", [&](PieceSink& piece) -> std::uint64_t {
+        piece("three");
+        return 3;
+    });
+    again.commit();
+    CHECK(simpul::test::snapshot(tmp / "public") ==
+          std::map<std::string, std::string>{{"data/big.json", "three"}});
 }
 
 TEST_CASE("saving beside the output removes the temporary files of killed builds only") {

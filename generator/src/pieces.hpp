@@ -1,0 +1,48 @@
+// A file made in pieces (data/catalogue.json): text the build makes, and runs
+// of another file's bytes (the last build's catalogue.json) that the kernel
+// copies, so unchanged records never pass through the build's memory.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace simpul::gen {
+
+class PieceSink {
+  public:
+    virtual ~PieceSink() = default;
+    // Appends `text`.
+    virtual void operator()(std::string_view text) = 0;
+    // Appends `size` bytes of the file open as `fd`, from `offset`; throws
+    // std::runtime_error when the file has fewer.
+    virtual void copy(int fd, std::uint64_t offset, std::uint64_t size) = 0;
+};
+
+// Collects the pieces in a string: the whole text (open_data_files, tests).
+class TextPieces final : public PieceSink {
+  public:
+    void operator()(std::string_view text) override {
+        text_.append(text);
+        ++pieces_;
+    }
+    void copy(int fd, std::uint64_t offset, std::uint64_t size) override;
+    std::string& text() { return text_; }
+    std::size_t pieces() const { return pieces_; }
+
+  private:
+    std::string text_;
+    std::size_t pieces_ = 0;
+};
+
+// Reads `size` bytes of `fd` from `offset` into `to`; false when the file has fewer.
+bool read_at(int fd, char* to, std::size_t size, std::uint64_t offset);
+
+// Appends `size` bytes of `from` (from `offset`) to the file open for writing
+// as `to`: copy_file_range, or reads and writes where the kernel cannot copy
+// between the two. Throws std::runtime_error naming `to_path` on failure.
+void copy_between(int from, std::uint64_t offset, std::uint64_t size, int to,
+                  const std::string& to_path);
+
+}  // namespace simpul::gen

@@ -177,26 +177,42 @@ BuildResult run_build(const BuildOptions& opt) {
     }
     if (r.diags.has_errors()) return r;
 
-    // `check` needs no model: only the languages, to check their UI strings.
-    SiteModel model;
-    if (opt.check_only) {
-        model.cat.site = decode_site(content.data[RecordType::Site].root);
-    } else {
-        model = build_model(std::move(content));
-        watch.lap("model");
-        model.history = read_history(opt.content_dir, opt.content_display);
-        watch.lap("history");
-    }
-    content = Content{};  // the Nodes are no longer needed
-
     fs::path tdir = opt.template_dir.empty() ? opt.content_dir.parent_path() / "site-template"
                                              : opt.template_dir;
     std::string tshown =
         opt.template_display.empty() ? tdir.lexically_normal().string() : opt.template_display;
     if (!tshown.empty() && tshown.back() == '/') tshown.pop_back();
-    std::vector<std::string> languages = model.cat.site.languages;
+    // The site's languages, from its file (the model's site is decoded the same way).
+    std::vector<std::string> languages = decode_site(content.data[RecordType::Site].root).languages;
     if (languages.empty()) languages = {"id"};
-    SiteTemplate tmpl = SiteTemplate::load(tdir, tshown, languages, r.diags);
+    // `check` needs no model: only the languages, to check their UI strings.
+    SiteModel model;
+    SiteTemplate tmpl;
+    if (opt.check_only) {
+        model.cat.site = decode_site(content.data[RecordType::Site].root);
+        content = Content{};
+        tmpl = SiteTemplate::load(tdir, tshown, languages, r.diags);
+    } else {
+        // The templates load and compile on another thread while the model is
+        // built and the history read: none of the three needs the others.
+        Diagnostics template_diags;
+        std::exception_ptr template_error;
+        std::jthread loader([&] {
+            try {
+                tmpl = SiteTemplate::load(tdir, tshown, languages, template_diags);
+            } catch (...) {
+                template_error = std::current_exception();
+            }
+        });
+        model = build_model(std::move(content));
+        content = Content{};  // the Nodes are no longer needed
+        watch.lap("model");
+        model.history = read_history(opt.content_dir, opt.content_display);
+        watch.lap("history");
+        loader.join();
+        if (template_error) std::rethrow_exception(template_error);
+        r.diags.append(template_diags);
+    }
     watch.lap("templates");
     if (r.diags.has_errors() || opt.check_only) {
         r.ok = !r.diags.has_errors();

@@ -32,20 +32,6 @@ std::size_t sampled(std::size_t j, std::size_t all) {
     return j * all / sample_size(all);
 }
 
-// What the list is made from: the sampled innovations' files (0 when one has no
-// file, as in records made by tests: then it is always made anew).
-std::uint64_t common_words_fingerprint(const SiteModel& model) {
-    const std::size_t all = model.cat.innovations.size();
-    std::uint64_t h = mix(program_fingerprint(), all);
-    for (std::size_t j = 0; j < sample_size(all); ++j) {
-        const std::string& path = model.cat.innovations[sampled(j, all)].origin.path;
-        auto it = model.source_hashes.find(path);
-        if (it == model.source_hashes.end()) return 0;
-        h = mix(mix(h, std::hash<std::string>{}(path)), it->second);
-    }
-    return h | 1;
-}
-
 bool word_byte(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
@@ -126,6 +112,18 @@ Sample sample_of(const SiteModel& model) {
         s.paths = mix(s.paths, std::hash<std::string>{}(path));
     }
     return s;
+}
+
+// What the list is made from: this program, the number of innovations and the
+// sampled ones' files (0 when one has no file, as in records made by tests:
+// then it is always made anew).
+std::uint64_t fingerprint_of(const Sample& s, std::size_t all) {
+    std::uint64_t h = mix(mix(program_fingerprint(), all), s.paths);
+    for (std::uint64_t file : s.hash) {
+        if (file == 0) return 0;
+        h = mix(h, file);
+    }
+    return h | 1;
 }
 
 // The counts file: a header naming this program and the sample, the counts
@@ -306,14 +304,12 @@ Counts count_changes(const SiteModel& model, const Sample& s, std::string_view l
     return counts;
 }
 
-}  // namespace
-
-std::vector<std::string> common_words(const SiteModel& model, double share,
-                                      std::size_t min_innovations, unsigned threads,
-                                      std::string_view last_counts, std::string* next_counts) {
+// common_words() of the sample `s`.
+std::vector<std::string> common_words_of(const SiteModel& model, const Sample& s, double share,
+                                         std::size_t min_innovations, unsigned threads,
+                                         std::string_view last_counts, std::string* next_counts) {
     const std::size_t all = model.cat.innovations.size();
     if (all == 0 || all < min_innovations) return {};
-    const Sample s = sample_of(model);
     std::vector<std::string> lines;
     Counts counts;
     bool counted = false;
@@ -333,13 +329,23 @@ std::vector<std::string> common_words(const SiteModel& model, double share,
     return out;
 }
 
+}  // namespace
+
+std::vector<std::string> common_words(const SiteModel& model, double share,
+                                      std::size_t min_innovations, unsigned threads,
+                                      std::string_view last_counts, std::string* next_counts) {
+    return common_words_of(model, sample_of(model), share, min_innovations, threads, last_counts,
+                           next_counts);
+}
+
 std::filesystem::path word_counts_path(const std::filesystem::path& out) {
     return beside_output(out, ".search-words");
 }
 
 void write_common_words(const SiteModel& model, StagedOutput& out, unsigned threads) {
     // When none of the sampled innovations' files changed, the last build's list stands.
-    const std::uint64_t fingerprint = common_words_fingerprint(model);
+    const Sample sample = sample_of(model);
+    const std::uint64_t fingerprint = fingerprint_of(sample, model.cat.innovations.size());
     if (out.reuse(kCommonWordsPath, fingerprint)) return;
     // Else the last count is updated for the innovations whose file changed
     // (not with --clean), and this count is kept for the next build.
@@ -356,7 +362,7 @@ void write_common_words(const SiteModel& model, StagedOutput& out, unsigned thre
     nlohmann::json j = {
         {"share", kShare},
         {"innovations", model.cat.innovations.size()},
-        {"words", common_words(model, kShare, kMinInnovations, threads, last, &next)}};
+        {"words", common_words_of(model, sample, kShare, kMinInnovations, threads, last, &next)}};
     out.write(kCommonWordsPath, j.dump() + "\n", fingerprint);
     if (!next.empty()) save_beside_output(counts_path, next);
 }

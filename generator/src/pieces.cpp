@@ -60,8 +60,8 @@ void copy_between(int from, std::uint64_t offset, std::uint64_t size, int to,
         if (n < 0 && errno == EINTR) continue;
         if (n < 0 && (errno == EXDEV || errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP ||
                       errno == EBADF))
-            break;  // not between these files: read and write below
-        errno = 0;
+            break;              // not between these files: read and write below
+        if (n == 0) errno = 0;  // the end of the file, not an error
         if (n <= 0) fail("cannot copy into", to_path);
         at += n;
         size -= static_cast<std::uint64_t>(n);

@@ -238,15 +238,17 @@ bool file_is(int dir_fd, const std::string& rel, std::size_t size, long long mti
 // Puts `want` (a file's hash and size) at `rel` in the tree being built without
 // writing it, when that tree (the spare) already holds it or the live output
 // does (linked from there). The file there must still be the one its manifest
-// describes (same size and time).
-bool StagedOutput::place(const std::string& rel, Entry want, bool spare) {
+// describes (same size and time). `written`: the spare's file at `rel` was just
+// written with `want`'s bytes; it is replaced by the live one only once that
+// is linked beside it, so a failed link leaves it there, whole.
+bool StagedOutput::place(const std::string& rel, Entry want, bool written) {
     auto record = [&](const Entry& from) {
         want.mtime_ns = from.mtime_ns;
         std::lock_guard<std::mutex> lock(entries_mutex_);
         entries_[rel] = want;
         return true;
     };
-    if (auto s = spare_.find(rel); spare && s != spare_.end() && s->second.hash == want.hash &&
+    if (auto s = spare_.find(rel); !written && s != spare_.end() && s->second.hash == want.hash &&
                                    s->second.size == want.size &&
                                    file_is(staging_fd_, rel, want.size, s->second.mtime_ns))
         return record(s->second);
@@ -254,7 +256,14 @@ bool StagedOutput::place(const std::string& rel, Entry want, bool spare) {
     if (p == previous_.end() || p->second.hash != want.hash || p->second.size != want.size ||
         !file_is(out_fd_, rel, want.size, p->second.mtime_ns))
         return false;
-    if (!in_place_) {
+    if (written) {
+        const std::string beside = rel + ".simpul-link";
+        if (::linkat(out_fd_, rel.c_str(), staging_fd_, beside.c_str(), 0) != 0) return false;
+        if (::renameat(staging_fd_, beside.c_str(), staging_fd_, rel.c_str()) != 0) {
+            ::unlinkat(staging_fd_, beside.c_str(), 0);
+            return false;
+        }
+    } else if (!in_place_) {
         ensure_folder(rel);
         if (spare_.count(rel))
             ::unlinkat(staging_fd_, rel.c_str(), 0);  // the spare's older version
@@ -426,8 +435,7 @@ void StagedOutput::write_pieces(const std::string& rel, const Pieces& make) {
     ++files_;
     bytes_ += entry.size;
     // The same as the last build's: that file stays (linked), as write() does.
-    // (Not the spare's file, now written over.)
-    if (place(rel, entry, /*spare=*/!over)) {
+    if (place(rel, entry, /*written=*/over)) {
         if (!over) ::unlink(target.c_str());
         ++linked_;
         return;

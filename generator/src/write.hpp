@@ -91,8 +91,8 @@ class StagedOutput {
         long long mtime_ns = 0;
         std::uint64_t fingerprint = 0;
     };
-    // `spare`: the spare's file may be the one (false once it was written over).
-    bool place(const std::string& rel, Entry want, bool spare = true);
+    // `written`: the spare's file at `rel` was just written over with these bytes.
+    bool place(const std::string& rel, Entry want, bool written = false);
     // The folder this build writes into (sets in_place_, fills spare_); `fresh`
     // is created and taken when neither the output nor the spare can be.
     std::filesystem::path choose_staging(Mode mode, const std::filesystem::path& fresh);

@@ -4,8 +4,10 @@
 
 #include <doctest/doctest.h>
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <stdexcept>
 
 #include "support.hpp"
@@ -43,6 +45,30 @@ TEST_CASE("a run of another file's bytes is copied into a file, after what it ho
                              "cannot copy into new.json: the file is shorter than expected",
                              std::runtime_error);
     }
+}
+
+TEST_CASE("a copy the system refuses is an error giving the system's reason") {
+    TempDir dir;
+    write_file(dir / "last.json", std::string(64 * 1024, 'x'));
+    Fd from(::open((dir / "last.json").c_str(), O_RDONLY));
+    Fd to(::open((dir / "new.json").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644));
+    // Files of this process may grow to 4 KiB only (and SIGXFSZ is ignored, so
+    // a longer write fails with EFBIG): the copy stops there.
+    struct rlimit before {};
+    REQUIRE(::getrlimit(RLIMIT_FSIZE, &before) == 0);
+    auto handler = std::signal(SIGXFSZ, SIG_IGN);
+    struct rlimit small = before;
+    small.rlim_cur = 4096;
+    REQUIRE(::setrlimit(RLIMIT_FSIZE, &small) == 0);
+    std::string error;
+    try {
+        copy_between(from.fd, 0, 64 * 1024, to.fd, "new.json");
+    } catch (const std::runtime_error& e) {
+        error = e.what();
+    }
+    ::setrlimit(RLIMIT_FSIZE, &before);
+    std::signal(SIGXFSZ, handler);
+    CHECK(error == "cannot copy into new.json: File too large");
 }
 
 TEST_CASE("a text made in pieces takes copied runs in their place") {

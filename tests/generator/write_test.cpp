@@ -2,6 +2,9 @@
 #include "write.hpp"
 
 #include <doctest/doctest.h>
+#include <fcntl.h>
+#include <linux/fs.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -244,6 +247,50 @@ TEST_CASE("a file made in pieces that fails halfway leaves no scratch file in th
                     std::runtime_error);
     CHECK(simpul::test::snapshot(tmp / "public") ==
           std::map<std::string, std::string>{{"index.html", "home"}});
+}
+
+TEST_CASE("a file written over the spare's copy stays when the live one cannot be linked") {
+    simpul::test::TempDir tmp;
+    auto build = [&](const char* text) {
+        StagedOutput out(tmp / "public");
+        out.write_pieces("data/big.json", [&](PieceSink& piece) -> std::uint64_t {
+            piece(text);
+            return std::hash<std::string>{}(text);
+        });
+        out.commit();
+        return out.linked();
+    };
+    build("AAAA");
+    build("AAAA");              // the spare's copy is the live one (linked)
+    CHECK(build("BBBB") == 0);  // a new file; the spare's copy is now its own
+    // The live file made immutable: linking it fails (EPERM), even for root.
+    const fs::path live = tmp / "public/data/big.json";
+    int fd = ::open(live.c_str(), O_RDONLY);
+    REQUIRE(fd >= 0);
+    int flags = 0;
+    const bool immutable = ::ioctl(fd, FS_IOC_GETFLAGS, &flags) == 0 &&
+                           ::ioctl(fd, FS_IOC_SETFLAGS, &(flags |= FS_IMMUTABLE_FL)) == 0;
+    if (immutable) {
+        // The same text again: written over the spare's copy, which stays when
+        // the live file cannot be linked in its place.
+        CHECK(build("BBBB") == 0);
+        CHECK(simpul::test::read_file(live) == "BBBB");
+        CHECK(simpul::test::snapshot(tmp / "public") ==
+              std::map<std::string, std::string>{{"data/big.json", "BBBB"}});
+        flags &= ~FS_IMMUTABLE_FL;
+        for (const auto& dir : fs::directory_iterator(tmp.path()))  // the file is in the spare now
+            if (fs::exists(dir.path() / "data/big.json")) {
+                int f = ::open((dir.path() / "data/big.json").c_str(), O_RDONLY);
+                if (f >= 0) {
+                    ::ioctl(f, FS_IOC_SETFLAGS, &flags);
+                    ::close(f);
+                }
+            }
+    } else {
+        MESSAGE("this file system cannot make a file immutable: the failed link is not tried");
+    }
+    ::close(fd);
+    CHECK(build("BBBB") == 1);  // and linked when it can be
 }
 
 TEST_CASE("a file made in pieces that fails over the spare's copy leaves the output as it was") {

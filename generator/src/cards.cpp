@@ -37,7 +37,7 @@ CardCache::CardCache(const SiteTemplate& tmpl, std::size_t innovations)
 std::string CardCache::render(json card, int level, const std::string& lang) const {
     card["level"] = std::to_string(level);
     normalise_view(card);
-    return tmpl_.render_partial(Partial::InnovationCard, card, lang);
+    return tmpl_.render_partial(Partial::InnovationCard, std::move(card), lang);
 }
 
 CardCache::Row& CardCache::row(const std::string& key) const {

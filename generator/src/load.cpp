@@ -6,11 +6,14 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <string_view>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdint>
 
 #include "load_cache.hpp"
 #include "parallel.hpp"
@@ -20,13 +23,40 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool read_file(const fs::path& p, std::string& out) {
-    std::ifstream in(p, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    out = ss.str();
-    return !in.bad();
+enum class ReadResult { Ok, Failed, NotRegular, TooLarge };
+
+// Reads the file at `p` whole when it is a regular file of at most `max_bytes`
+// (`st` tells what it is): open (not waiting on a pipe), fstat, read, close.
+// Files are read three times a build (load, pages, open data): no stat of the
+// path before, no stream buffers between.
+ReadResult read_regular_file(const fs::path& p, std::string& out, struct stat& st,
+                             std::uintmax_t max_bytes = UINTMAX_MAX) {
+    const int fd = ::open(p.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) return ReadResult::Failed;
+    ReadResult result = ReadResult::Ok;
+    if (::fstat(fd, &st) != 0) {
+        result = ReadResult::Failed;
+    } else if (!S_ISREG(st.st_mode)) {
+        result = ReadResult::NotRegular;
+    } else if (static_cast<std::uintmax_t>(st.st_size) > max_bytes) {
+        result = ReadResult::TooLarge;
+    } else {
+        // One byte more than the size, so that the read that finds the end
+        // needs no larger string; a file that grew meanwhile is read whole.
+        out.resize(static_cast<std::size_t>(st.st_size) + 1);
+        std::size_t done = 0;
+        for (;;) {
+            if (done == out.size()) out.resize(out.size() * 2);
+            const ssize_t n = ::read(fd, out.data() + done, out.size() - done);
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) result = ReadResult::Failed;
+            if (n <= 0) break;
+            done += static_cast<std::size_t>(n);
+        }
+        out.resize(done);
+    }
+    ::close(fd);
+    return result;
 }
 
 void strip_bom(std::string& text) {
@@ -35,9 +65,9 @@ void strip_bom(std::string& text) {
 
 constexpr std::uintmax_t kMaxFileBytes = 10u * 1024 * 1024;
 
-std::string not_a_file(const fs::file_status& st) {
-    return fs::is_directory(st) ? "expected a record file, found a folder"
-                                : "expected a record file, found a pipe, socket or device";
+std::string not_a_file(bool folder) {
+    return folder ? "expected a record file, found a folder"
+                  : "expected a record file, found a pipe, socket or device";
 }
 
 // Reads a content file with every check a file from many hands needs: links
@@ -45,7 +75,9 @@ std::string not_a_file(const fs::file_status& st) {
 bool read_content_file(const fs::path& file, const fs::path& root, const std::string& shown,
                        std::string& text, Diagnostics& diags) {
     std::error_code ec;
-    if (fs::is_symlink(fs::symlink_status(file, ec))) {
+    const fs::file_status entry = fs::symlink_status(file, ec);
+    const bool link = fs::is_symlink(entry);
+    if (link) {
         fs::path target = fs::canonical(file, ec);
         if (ec) {
             diags.error(shown, 0, 0, "bad-link",
@@ -59,21 +91,34 @@ bool read_content_file(const fs::path& file, const fs::path& root, const std::st
             return false;
         }
     }
-    // A link may lead to a folder, and a pipe or device would block or never end.
-    if (fs::file_status st = fs::status(file, ec); !ec && !fs::is_regular_file(st)) {
-        diags.error(shown, 0, 0, "unknown-file", not_a_file(st));
+    // A link may lead to a folder, and a pipe or device would block or never
+    // end: only regular files are read (what a link leads to is checked on the
+    // file once open).
+    if (!link && fs::exists(entry) && !fs::is_regular_file(entry)) {
+        diags.error(shown, 0, 0, "unknown-file", not_a_file(fs::is_directory(entry)));
         return false;
     }
-    std::uintmax_t size = fs::file_size(file, ec);
-    if (!ec && size > kMaxFileBytes) {
-        diags.error(shown, 0, 0, "too-large",
-                    "the file is " + std::to_string(size / (1024 * 1024)) +
-                        " MB; a record may be at most 10 MB");
-        return false;
-    }
-    if (!read_file(file, text)) {
-        diags.error(shown, 0, 0, "read-error", "cannot read the file");
-        return false;
+    struct stat st {};
+    switch (read_regular_file(file, text, st, kMaxFileBytes)) {
+        case ReadResult::Ok:
+            break;
+        case ReadResult::TooLarge:
+            diags.error(shown, 0, 0, "too-large",
+                        "the file is " + std::to_string(st.st_size / (1024 * 1024)) +
+                            " MB; a record may be at most 10 MB");
+            return false;
+        case ReadResult::NotRegular:
+            diags.error(shown, 0, 0, "unknown-file", not_a_file(S_ISDIR(st.st_mode)));
+            return false;
+        case ReadResult::Failed:
+            // A socket cannot be opened: say what it is.
+            if (fs::file_status target = fs::status(file, ec);
+                !ec && fs::exists(target) && !fs::is_regular_file(target)) {
+                diags.error(shown, 0, 0, "unknown-file", not_a_file(fs::is_directory(target)));
+                return false;
+            }
+            diags.error(shown, 0, 0, "read-error", "cannot read the file");
+            return false;
     }
     strip_bom(text);
     std::size_t bad = invalid_utf8_at(text);
@@ -183,11 +228,10 @@ FileStamp stamp_of(const struct stat& st) {
 }
 
 std::string read_body(const BodySource& src) {
-    // Load read a regular file there; anything else (a pipe would block) has changed.
-    std::error_code ec;
-    if (!fs::is_regular_file(src.file, ec)) throw ChangedDuringBuild(src.path);
+    // Load read a regular file there; anything else has changed.
     std::string text;
-    if (!read_file(src.file, text)) throw ChangedDuringBuild(src.path);
+    struct stat st {};
+    if (read_regular_file(src.file, text, st) != ReadResult::Ok) throw ChangedDuringBuild(src.path);
     strip_bom(text);
     if (std::hash<std::string_view>{}(text) != src.hash || src.offset > text.size())
         throw ChangedDuringBuild(src.path);
@@ -278,9 +322,8 @@ Content load_content(const fs::path& dir, const std::string& display, Diagnostic
             skipped[i] = 1;
         };
         struct stat st {};
-        std::error_code ec;
         if (::lstat(job.file.c_str(), &st) != 0 || (!S_ISLNK(st.st_mode) && !S_ISREG(st.st_mode)))
-            return not_a_record(not_a_file(fs::status(job.file, ec)));
+            return not_a_record(not_a_file(S_ISDIR(st.st_mode)));
         std::string ext = job.file.extension().string();
         if (ext != ".md" && ext != ".yaml" && ext != ".yml" && ext != ".json")
             return not_a_record("a record must be a .md, .yaml or .json file");

@@ -20,16 +20,17 @@ namespace {
                              (errno ? std::strerror(errno) : "the file is shorter than expected"));
 }
 
-void write_all(int to, const char* data, std::size_t size, const std::string& to_path) {
-    for (std::size_t done = 0; done < size;) {
-        ssize_t n = ::write(to, data + done, size - done);
+}  // namespace
+
+bool write_all(int fd, std::string_view text) {
+    for (std::size_t done = 0; done < text.size();) {
+        ssize_t n = ::write(fd, text.data() + done, text.size() - done);
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) fail("cannot write", to_path);
+        if (n <= 0) return false;
         done += static_cast<std::size_t>(n);
     }
+    return true;
 }
-
-}  // namespace
 
 bool read_at(int fd, char* to, std::size_t size, std::uint64_t offset) {
     for (std::size_t done = 0; done < size;) {
@@ -72,7 +73,7 @@ void copy_between(int from, std::uint64_t offset, std::uint64_t size, int to,
         errno = 0;
         if (!read_at(from, buffer.data(), n, static_cast<std::uint64_t>(at)))
             fail("cannot copy into", to_path);
-        write_all(to, buffer.data(), n, to_path);
+        if (!write_all(to, {buffer.data(), n})) fail("cannot write", to_path);
         at += static_cast<loff_t>(n);
         size -= n;
     }

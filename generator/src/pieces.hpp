@@ -36,6 +36,9 @@ class TextPieces final : public PieceSink {
     std::size_t pieces_ = 0;
 };
 
+// Writes all of `text` to `fd`; false (errno set) when it cannot.
+bool write_all(int fd, std::string_view text);
+
 // Reads `size` bytes of `fd` from `offset` into `to`; false when the file has fewer.
 bool read_at(int fd, char* to, std::size_t size, std::uint64_t offset);
 

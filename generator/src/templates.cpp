@@ -61,35 +61,34 @@ std::string join(const std::string& display, const std::string& rel) {
     return display.empty() ? rel : display + "/" + rel;
 }
 
-// kainjow's set() and push_back() copy the value they are given, and so copy
-// a whole subtree at every level of a view; a child is therefore added as a
-// cheap placeholder and the converted value moved into it.
-mstch::data& add_slot(mstch::data& parent, const std::string& key) {
-    parent.set(key, mstch::data{false});
-    return const_cast<mstch::data&>(*parent.get(key));
+// Text as Mustache data, moved in: kainjow's string constructor copies.
+mstch::data text_data(std::string&& text) {
+    mstch::data d{mstch::data::type::string};
+    const_cast<std::string&>(d.string_value()) = std::move(text);
+    return d;
 }
 
-mstch::data& add_slot(mstch::data& list) {
-    list.push_back(mstch::data{false});
-    return const_cast<mstch::data&>(list.list_value().back());
-}
-
-mstch::data to_data(const nlohmann::json& j) {
+// `j` as Mustache data, its text moved out of it (`j` is left hollow). A
+// child is added through operator[] (one look-up), not set() and push_back(),
+// which copy the value they are given and so a whole subtree at every level.
+mstch::data to_data(nlohmann::json& j) {
     switch (j.type()) {
         case nlohmann::json::value_t::object: {
             mstch::data d{mstch::data::type::object};
-            for (const auto& [k, v] : j.get_ref<const nlohmann::json::object_t&>())
-                if (!v.is_null()) add_slot(d, k) = to_data(v);
+            for (auto& [k, v] : j.get_ref<nlohmann::json::object_t&>())
+                if (!v.is_null()) d[k] = to_data(v);
             return d;
         }
         case nlohmann::json::value_t::array: {
             mstch::data d{mstch::data::type::list};
-            for (const auto& v : j.get_ref<const nlohmann::json::array_t&>())
-                add_slot(d) = to_data(v);
+            for (auto& v : j.get_ref<nlohmann::json::array_t&>()) {
+                d.push_back(mstch::data{false});
+                const_cast<mstch::data&>(d.list_value().back()) = to_data(v);
+            }
             return d;
         }
         case nlohmann::json::value_t::string:
-            return mstch::data{j.get_ref<const std::string&>()};
+            return text_data(std::move(j.get_ref<std::string&>()));
         case nlohmann::json::value_t::boolean:
             return mstch::data{j.get<bool>()};
         case nlohmann::json::value_t::number_integer:
@@ -264,8 +263,9 @@ SiteTemplate SiteTemplate::load(const fs::path& dir, const std::string& display,
         }
         if (auto n = parse_yaml(text, join(display, rel), 1, diags)) {
             st.strings_[lang] = yaml_to_json(*n);
+            nlohmann::json copy = st.strings_[lang];
             mstch::data t{mstch::data::type::object};
-            add_slot(t, "t") = to_data(st.strings_[lang]);
+            t["t"] = to_data(copy);
             st.strings_data_.emplace(lang, std::move(t));
         }
     }
@@ -301,7 +301,7 @@ const SiteTemplate::Compiled& SiteTemplate::compiled(const std::string& lang) co
     return it == by_lang_.end() ? plain_ : it->second;
 }
 
-std::string SiteTemplate::render_partial(Partial partial, const nlohmann::json& view,
+std::string SiteTemplate::render_partial(Partial partial, nlohmann::json view,
                                          const std::string& lang) const {
     mstch::data data = to_data(view);
     mstch::context<std::string> ctx(&strings_of(strings_data_, lang));
@@ -309,7 +309,7 @@ std::string SiteTemplate::render_partial(Partial partial, const nlohmann::json& 
     return compiled(lang).partials.at(partial)->render(ctx);
 }
 
-std::string SiteTemplate::render(PageKind kind, const nlohmann::json& view,
+std::string SiteTemplate::render(PageKind kind, nlohmann::json view,
                                  const std::string& lang) const {
     // The page's data on top of the language's UI strings ({{t.…}}), which are
     // converted once per build and shared by every page instead of copied in.
@@ -320,7 +320,7 @@ std::string SiteTemplate::render(PageKind kind, const nlohmann::json& view,
     std::string body = c.pages.at(kind)->render(ctx);
     if (!template_info(kind).html) return body;
     mstch::data content{mstch::data::type::object};
-    add_slot(content, "content") = mstch::data{body};
+    content["content"] = text_data(std::move(body));
     ctx.push(&content);
     return c.layout->render(ctx);
 }

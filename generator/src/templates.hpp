@@ -80,13 +80,12 @@ class SiteTemplate {
                              const std::vector<std::string>& languages, Diagnostics& diags);
 
     // Renders `view` through the template of `kind` (and the layout for HTML pages);
-    // {{t.…}} names the UI strings of `lang`.
-    std::string render(PageKind kind, const nlohmann::json& view,
-                       const std::string& lang = "id") const;
+    // {{t.…}} names the UI strings of `lang`. Pass the view as an rvalue where
+    // it is not needed after: its text is moved into the template's data.
+    std::string render(PageKind kind, nlohmann::json view, const std::string& lang = "id") const;
 
     // Renders `view` through a partial template (no layout).
-    std::string render_partial(Partial partial, const nlohmann::json& view,
-                               const std::string& lang) const;
+    std::string render_partial(Partial partial, nlohmann::json view, const std::string& lang) const;
 
     const nlohmann::json& strings(const std::string& lang) const;
     // Files under assets/, relative to it, sorted.

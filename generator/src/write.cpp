@@ -301,39 +301,50 @@ void StagedOutput::ensure_folder(const std::string& rel) {
         std::lock_guard<std::mutex> lock(folders_mutex_);
         if (folders_.count(folder)) return;
     }
-    fs::create_directories(staging_ / folder);
+    make_folder(folder);
     std::lock_guard<std::mutex> lock(folders_mutex_);
     folders_.insert(std::move(folder));
 }
 
+void StagedOutput::make_folder(const std::string& folder) {
+    // Another thread may make the same folder at the same time: EEXIST is fine.
+    if (::mkdirat(staging_fd_, folder.c_str(), 0777) == 0 || errno == EEXIST) return;
+    if (std::size_t slash = folder.rfind('/'); errno == ENOENT && slash != std::string::npos) {
+        make_folder(folder.substr(0, slash));
+        if (::mkdirat(staging_fd_, folder.c_str(), 0777) == 0 || errno == EEXIST) return;
+    }
+    throw std::runtime_error("cannot create the folder " + (staging_ / folder).string() + ": " +
+                             std::strerror(errno));
+}
+
 namespace {
 
-// One output file being written: beside its final place when the output is
-// updated in place (renamed over it at the end), else at its final place;
-// `over`: over the bytes the file holds, cut to its new size at the end.
+// One output file being written, `rel` inside the folder open as `dir`
+// (`shown` is that folder's path, for messages): beside its final place when
+// the output is updated in place (renamed over it at the end), else at its
+// final place; `over`: over the bytes the file holds, cut to its new size at
+// the end. Paths are walked from `dir`, not from the root, for each file.
 class FileWriter {
   public:
-    FileWriter(std::string final_path, bool beside, bool over = false)
-        : final_(std::move(final_path)),
+    FileWriter(int dir, const fs::path& shown, std::string rel, bool beside, bool over = false)
+        : dir_(dir),
+          shown_(shown),
+          final_(std::move(rel)),
           path_(beside ? final_ + ".simpul-new" : final_),
           over_(over) {
-        fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | (over ? 0 : O_TRUNC) | O_CLOEXEC, 0644);
+        fd_ = ::openat(dir_, path_.c_str(), O_WRONLY | O_CREAT | (over ? 0 : O_TRUNC) | O_CLOEXEC,
+                       0644);
         if (fd_ < 0) fail(path_);
     }
     ~FileWriter() {
         if (fd_ >= 0) ::close(fd_);
     }
     void append(std::string_view text) {
-        for (std::size_t done = 0; done < text.size();) {
-            ssize_t n = ::write(fd_, text.data() + done, text.size() - done);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) fail(path_);
-            done += static_cast<std::size_t>(n);
-        }
+        if (!write_all(fd_, text)) fail(path_);
     }
     // Appends `size` bytes of the file open as `from`, from `offset`.
     void copy_from(int from, std::uint64_t offset, std::uint64_t size) {
-        copy_between(from, offset, size, fd_, path_);
+        copy_between(from, offset, size, fd_, (shown_ / path_).string());
     }
     // Closes the file (renaming it over its page when written beside it) and
     // returns its modification time.
@@ -347,14 +358,18 @@ class FileWriter {
         int fd = fd_;
         fd_ = -1;
         if (::close(fd) != 0) fail(path_);
-        if (path_ != final_ && ::rename(path_.c_str(), final_.c_str()) != 0) fail(final_);
+        if (path_ != final_ && ::renameat(dir_, path_.c_str(), dir_, final_.c_str()) != 0)
+            fail(final_);
         return mtime;
     }
 
   private:
-    [[noreturn]] static void fail(const std::string& p) {
-        throw std::runtime_error("cannot write " + p + ": " + std::strerror(errno));
+    [[noreturn]] void fail(const std::string& rel) const {
+        throw std::runtime_error("cannot write " + (shown_ / rel).string() + ": " +
+                                 std::strerror(errno));
     }
+    int dir_;
+    const fs::path& shown_;
     std::string final_, path_;
     bool over_ = false;
     int fd_ = -1;
@@ -400,7 +415,7 @@ void StagedOutput::write(const std::string& rel, const std::string& content,
     ensure_folder(rel);
     // Never written through: a file of the spare may share its inode with the
     // live output's, so a new file replaces it.
-    FileWriter file((staging_ / rel).string(), in_place_ || !spare_.empty());
+    FileWriter file(staging_fd_, staging_, rel, in_place_ || !spare_.empty());
     file.append(content);
     entry.mtime_ns = file.finish();
     std::lock_guard<std::mutex> lock(entries_mutex_);
@@ -409,7 +424,6 @@ void StagedOutput::write(const std::string& rel, const std::string& content,
 
 void StagedOutput::write_pieces(const std::string& rel, const Pieces& make) {
     ensure_folder(rel);
-    std::string final_path = (staging_ / rel).string();
     // Written beside its place and renamed over it, except over the spare's
     // own copy (not shared with the live output): taking a large file's
     // pages and freeing the old file's costs more than writing over it
@@ -418,10 +432,10 @@ void StagedOutput::write_pieces(const std::string& rel, const Pieces& make) {
     const bool over = !in_place_ && spare_.count(rel) &&
                       ::fstatat(staging_fd_, rel.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
                       S_ISREG(st.st_mode) && st.st_nlink == 1;
-    std::string target = over ? final_path : final_path + ".simpul-pieces";
+    const std::string target = over ? rel : rel + ".simpul-pieces";
     Entry entry;
     try {
-        FileWriter file(target, false, over);
+        FileWriter file(staging_fd_, staging_, target, false, over);
         FilePieces pieces(file);
         entry.hash = make(pieces);
         pieces.flush();
@@ -429,19 +443,20 @@ void StagedOutput::write_pieces(const std::string& rel, const Pieces& make) {
         entry.mtime_ns = file.finish();
     } catch (...) {
         // In place the scratch file is in the live output: it must not stay there.
-        ::unlink(target.c_str());
+        ::unlinkat(staging_fd_, target.c_str(), 0);
         throw;
     }
     ++files_;
     bytes_ += entry.size;
     // The same as the last build's: that file stays (linked), as write() does.
     if (place(rel, entry, /*written=*/over)) {
-        if (!over) ::unlink(target.c_str());
+        if (!over) ::unlinkat(staging_fd_, target.c_str(), 0);
         ++linked_;
         return;
     }
-    if (!over && ::rename(target.c_str(), final_path.c_str()) != 0)
-        throw std::runtime_error("cannot write " + final_path + ": " + std::strerror(errno));
+    if (!over && ::renameat(staging_fd_, target.c_str(), staging_fd_, rel.c_str()) != 0)
+        throw std::runtime_error("cannot write " + (staging_ / rel).string() + ": " +
+                                 std::strerror(errno));
     std::lock_guard<std::mutex> lock(entries_mutex_);
     entries_[rel] = entry;
 }

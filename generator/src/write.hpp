@@ -86,6 +86,9 @@ class StagedOutput {
     // Creates the folder of `rel` in the staging folder once (most pages share
     // their folder with many others, and a stat per path part adds up).
     void ensure_folder(const std::string& rel);
+    // mkdir relative to the staging folder, its missing parents first: no
+    // stat of each part of the path, as std::filesystem::create_directories does.
+    void make_folder(const std::string& folder);
     struct Entry {
         std::size_t hash = 0, size = 0;
         long long mtime_ns = 0;

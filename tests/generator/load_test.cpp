@@ -3,7 +3,12 @@
 #include "load.hpp"
 
 #include <doctest/doctest.h>
+#include <cstring>
+
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 #include "support.hpp"
 #include "validate.hpp"
@@ -80,6 +85,38 @@ TEST_CASE(
           "at most 10 MB\n");
 }
 
+TEST_CASE("a link to a socket, a pipe or a folder is named for what it leads to") {
+    namespace fs = std::filesystem;
+    auto tmp = valid_copy();
+    // A socket cannot be opened at all; a pipe is opened without waiting for
+    // a writer; a folder opens: each is told apart on the file it leads to.
+    const fs::path socket_file = tmp / "content/innovations/soket";
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    REQUIRE(socket_file.string().size() < sizeof addr.sun_path);
+    std::strcpy(addr.sun_path, socket_file.c_str());
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    REQUIRE(fd >= 0);
+    REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    fs::create_symlink("soket", tmp / "content/innovations/ke-soket.md");
+    REQUIRE(::mkfifo((tmp / "content/innovations/pipa").c_str(), 0644) == 0);
+    fs::create_symlink("pipa", tmp / "content/innovations/ke-pipa.md");
+    fs::create_directory(tmp / "content/innovations/map");
+    fs::create_symlink("map", tmp / "content/innovations/ke-map.md");
+    const std::string messages = load_messages(tmp / "content");
+    ::close(fd);
+    const std::string other = "expected a record file, found a pipe, socket or device\n";
+    CHECK(messages ==
+          "content/innovations/ke-map.md:1:1: error[unknown-file]: expected a record file, found "
+          "a folder\n"
+          "content/innovations/ke-pipa.md:1:1: error[unknown-file]: " +
+              other + "content/innovations/ke-soket.md:1:1: error[unknown-file]: " + other +
+              "content/innovations/map:1:1: error[unknown-file]: expected a record file, found a "
+              "folder\n"
+              "content/innovations/pipa:1:1: error[unknown-file]: " +
+              other + "content/innovations/soket:1:1: error[unknown-file]: " + other);
+}
+
 TEST_CASE("a .md file with only blank lines after its front matter takes its `body:` field") {
     auto tmp = valid_copy();
     const auto file = tmp / "content/hubs/kalimantan-selatan.md";
@@ -136,7 +173,7 @@ TEST_CASE("an innovation's Markdown body is left in its file and read again, che
     // A file that changed (or went away) since load is refused.
     test::write_file(file, "---\ntitle: Bank Sampah\n---\nBerubah.\n");
     CHECK_THROWS_AS(read_body(doc->body_source), ChangedDuringBuild);
-    // A pipe in its place is refused without being opened (it would block).
+    // A pipe in its place is refused (opened without waiting for a writer).
     std::filesystem::remove(file);
     REQUIRE(::mkfifo(file.c_str(), 0644) == 0);
     CHECK_THROWS_AS(read_body(doc->body_source), ChangedDuringBuild);

@@ -100,6 +100,24 @@ mstch::data to_data(nlohmann::json& j) {
     }
 }
 
+// Where a template renders to: kainjow's render(ctx) writes into an
+// ostringstream and copies its text out; this appends to the text it returns.
+struct TextSink {
+    std::string text;
+    TextSink& operator<<(const std::string& piece) {
+        text += piece;
+        return *this;
+    }
+};
+
+std::string render_text(mstch::mustache& m, mstch::context<std::string>& ctx,
+                        std::size_t expected = 0) {
+    TextSink sink;
+    sink.text.reserve(expected);
+    m.render(ctx, sink);
+    return std::move(sink.text);
+}
+
 // The bottom of every render's context: {"t": the UI strings of `lang`}.
 const mstch::data& strings_of(const std::map<std::string, mstch::data>& all,
                               const std::string& lang) {
@@ -306,7 +324,7 @@ std::string SiteTemplate::render_partial(Partial partial, nlohmann::json view,
     mstch::data data = to_data(view);
     mstch::context<std::string> ctx(&strings_of(strings_data_, lang));
     ctx.push(&data);
-    return compiled(lang).partials.at(partial)->render(ctx);
+    return render_text(*compiled(lang).partials.at(partial), ctx);
 }
 
 std::string SiteTemplate::render(PageKind kind, nlohmann::json view,
@@ -317,12 +335,13 @@ std::string SiteTemplate::render(PageKind kind, nlohmann::json view,
     mstch::context<std::string> ctx(&strings_of(strings_data_, lang));
     ctx.push(&page);
     const Compiled& c = compiled(lang);
-    std::string body = c.pages.at(kind)->render(ctx);
+    std::string body = render_text(*c.pages.at(kind), ctx);
     if (!template_info(kind).html) return body;
+    const std::size_t expected = body.size() + 8192;  // the layout's own text
     mstch::data content{mstch::data::type::object};
     content["content"] = text_data(std::move(body));
     ctx.push(&content);
-    return c.layout->render(ctx);
+    return render_text(*c.layout, ctx, expected);
 }
 
 const nlohmann::json& SiteTemplate::strings(const std::string& lang) const {

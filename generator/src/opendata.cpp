@@ -333,10 +333,14 @@ std::uint64_t write_catalogue_json(const SiteModel& model, PieceSink& out,
     // The text's identity: each piece's hash in turn, but a record's key (what
     // its text is made from) in place of its text, copied or dumped alike.
     std::uint64_t identity = 0;
+    // Every piece, written or copied, counts here: its size and what stands for it.
+    auto account = [&](std::uint64_t size, std::uint64_t id) {
+        offset += size;
+        identity = mix(identity, id);
+    };
     auto piece = [&](std::string_view p, std::uint64_t key = 0) {
         out(p);
-        offset += p.size();
-        identity = mix(identity, key ? key : text_hash(p));
+        account(p.size(), key ? key : text_hash(p));
     };
     // Records copied from the last file are gathered into runs: records that
     // follow one another there (one comma apart) are copied in one go.
@@ -384,8 +388,7 @@ std::uint64_t write_catalogue_json(const SiteModel& model, PieceSink& out,
                 const std::optional<CatalogueReuse::Span>& span = kept[k];
                 if (span && run.size > 0 && span->offset == run.from + run.size + 1) {
                     run.size += 1;  // the comma between, copied with the records
-                    offset += 1;
-                    identity = mix(identity, text_hash(","));
+                    account(1, text_hash(","));
                 } else {
                     end_run();
                     if (from + k > 0) piece(",");
@@ -396,8 +399,7 @@ std::uint64_t write_catalogue_json(const SiteModel& model, PieceSink& out,
                     written->spans.push_back({keys[k], offset, static_cast<std::uint32_t>(size)});
                 if (span) {
                     run.size += size;
-                    offset += size;
-                    identity = mix(identity, keys[k]);
+                    account(size, keys[k]);
                     if (written) ++written->copied;
                 } else {
                     piece(texts[k], keys[k]);

@@ -188,7 +188,7 @@ void write_dashboard(const SiteModel& model, const SiteTemplate& tmpl,
                      {"href", root + prefix_of(other) + kDashboardFolder + "index.html"}});
             }
         view["languages"] = others;
-        out.write(path, tmpl.render(PageKind::Dashboard, view, lang));
+        out.write(path, tmpl.render(PageKind::Dashboard, std::move(view), lang));
     }
 }
 

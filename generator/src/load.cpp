@@ -26,12 +26,15 @@ namespace {
 enum class ReadResult { Ok, Failed, NotRegular, TooLarge };
 
 // Reads the file at `p` whole when it is a regular file of at most `max_bytes`
-// (`st` tells what it is): open (not waiting on a pipe), fstat, read, close.
+// (`st` tells what it is): open (not waiting on a pipe, never taking a
+// terminal), fstat, read, close.
 // Files are read three times a build (load, pages, open data): no stat of the
 // path before, no stream buffers between.
 ReadResult read_regular_file(const fs::path& p, std::string& out, struct stat& st,
                              std::uintmax_t max_bytes = UINTMAX_MAX) {
-    const int fd = ::open(p.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    int fd = ::open(p.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    // A file leased by another program (a Samba or NFS share) asks to wait.
+    if (fd < 0 && errno == EWOULDBLOCK) fd = ::open(p.c_str(), O_RDONLY | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) return ReadResult::Failed;
     ReadResult result = ReadResult::Ok;
     if (::fstat(fd, &st) != 0) {
@@ -92,10 +95,10 @@ bool read_content_file(const fs::path& file, const fs::path& root, const std::st
         }
     }
     // A link may lead to a folder, and a pipe or device would block or never
-    // end: only regular files are read (what a link leads to is checked on the
-    // file once open).
-    if (!link && fs::exists(entry) && !fs::is_regular_file(entry)) {
-        diags.error(shown, 0, 0, "unknown-file", not_a_file(fs::is_directory(entry)));
+    // end: only regular files are opened (and checked again once open).
+    if (const fs::file_status what = link ? fs::status(file, ec) : entry;
+        fs::exists(what) && !fs::is_regular_file(what)) {
+        diags.error(shown, 0, 0, "unknown-file", not_a_file(fs::is_directory(what)));
         return false;
     }
     struct stat st {};
@@ -111,12 +114,6 @@ bool read_content_file(const fs::path& file, const fs::path& root, const std::st
             diags.error(shown, 0, 0, "unknown-file", not_a_file(S_ISDIR(st.st_mode)));
             return false;
         case ReadResult::Failed:
-            // A socket cannot be opened: say what it is.
-            if (fs::file_status target = fs::status(file, ec);
-                !ec && fs::exists(target) && !fs::is_regular_file(target)) {
-                diags.error(shown, 0, 0, "unknown-file", not_a_file(fs::is_directory(target)));
-                return false;
-            }
             diags.error(shown, 0, 0, "read-error", "cannot read the file");
             return false;
     }

@@ -107,6 +107,9 @@ StagedOutput::StagedOutput(fs::path out, Mode mode)
     // the whole path, and no path to make).
     out_fd_ = ::open(out_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
     staging_fd_ = ::open(staging_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (staging_fd_ < 0)
+        throw std::runtime_error("cannot open the folder " + staging_.string() + ": " +
+                                 std::strerror(errno));
 }
 
 fs::path StagedOutput::choose_staging(Mode mode, const fs::path& fresh) {

@@ -88,33 +88,41 @@ TEST_CASE(
 TEST_CASE("a link to a socket, a pipe or a folder is named for what it leads to") {
     namespace fs = std::filesystem;
     auto tmp = valid_copy();
-    // A socket cannot be opened at all; a pipe is opened without waiting for
-    // a writer; a folder opens: each is told apart on the file it leads to.
+    const std::string other = "expected a record file, found a pipe, socket or device\n";
+    std::string expected =
+        "content/innovations/ke-map.md:1:1: error[unknown-file]: expected a record file, found "
+        "a folder\n"
+        "content/innovations/ke-pipa.md:1:1: error[unknown-file]: " +
+        other;
+    // A socket, where the temporary folder's path is short enough for one and
+    // its file system allows them.
     const fs::path socket_file = tmp / "content/innovations/soket";
     sockaddr_un addr{};
     addr.sun_family = AF_UNIX;
-    REQUIRE(socket_file.string().size() < sizeof addr.sun_path);
-    std::strcpy(addr.sun_path, socket_file.c_str());
     const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
-    REQUIRE(fd >= 0);
-    REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
-    fs::create_symlink("soket", tmp / "content/innovations/ke-soket.md");
+    bool socket_made = false;
+    if (fd >= 0 && socket_file.string().size() < sizeof addr.sun_path) {
+        std::strcpy(addr.sun_path, socket_file.c_str());
+        socket_made = ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+    }
+    if (fd >= 0) ::close(fd);  // the socket file stays
+    if (socket_made) {
+        fs::create_symlink("soket", tmp / "content/innovations/ke-soket.md");
+        expected += "content/innovations/ke-soket.md:1:1: error[unknown-file]: " + other;
+    } else {
+        MESSAGE("no socket here: the link to a socket is not checked");
+    }
     REQUIRE(::mkfifo((tmp / "content/innovations/pipa").c_str(), 0644) == 0);
     fs::create_symlink("pipa", tmp / "content/innovations/ke-pipa.md");
     fs::create_directory(tmp / "content/innovations/map");
     fs::create_symlink("map", tmp / "content/innovations/ke-map.md");
-    const std::string messages = load_messages(tmp / "content");
-    ::close(fd);
-    const std::string other = "expected a record file, found a pipe, socket or device\n";
-    CHECK(messages ==
-          "content/innovations/ke-map.md:1:1: error[unknown-file]: expected a record file, found "
-          "a folder\n"
-          "content/innovations/ke-pipa.md:1:1: error[unknown-file]: " +
-              other + "content/innovations/ke-soket.md:1:1: error[unknown-file]: " + other +
-              "content/innovations/map:1:1: error[unknown-file]: expected a record file, found a "
-              "folder\n"
-              "content/innovations/pipa:1:1: error[unknown-file]: " +
-              other + "content/innovations/soket:1:1: error[unknown-file]: " + other);
+    expected +=
+        "content/innovations/map:1:1: error[unknown-file]: expected a record file, found a "
+        "folder\n"
+        "content/innovations/pipa:1:1: error[unknown-file]: " +
+        other;
+    if (socket_made) expected += "content/innovations/soket:1:1: error[unknown-file]: " + other;
+    CHECK(load_messages(tmp / "content") == expected);
 }
 
 TEST_CASE("a .md file with only blank lines after its front matter takes its `body:` field") {

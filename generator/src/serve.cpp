@@ -2,7 +2,7 @@
 #include "serve.hpp"
 
 #include <algorithm>
-
+#include <charconv>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -13,11 +13,14 @@
 namespace simpul::gen {
 namespace {
 
-// Polls the status endpoint; reloads when a new build is published, shows the
-// diagnostics of a failed build over the page (as text, never as HTML).
+// Asks the status endpoint, which answers when something changed since the
+// last answer (a long poll); reloads when a new build is published, shows the
+// diagnostics of a failed build over the page (as text, never as HTML). An
+// answer with nothing new (the wait timed out, or too many pages wait) or no
+// answer at all: asks again a little later.
 const char* kReloadScript = R"js((function () {
   var status = document.currentScript.src.replace(/reload\.js$/, 'status');
-  var version = null, overlay = null;
+  var version = null, overlay = null, seen = null;
   function show(text) {
     if (!overlay) {
       overlay = document.createElement('pre');
@@ -29,11 +32,15 @@ const char* kReloadScript = R"js((function () {
     overlay.textContent = 'simpul: build gagal / build failed (the last good site is shown underneath)\n\n' + text;
   }
   function poll() {
-    fetch(status, { cache: 'no-store' }).then(function (r) { return r.json(); }).then(function (s) {
-      if (version !== null && s.version !== version) { location.reload(); return; }
-      version = s.version;
-      if (s.errors) show(s.errors); else if (overlay) { overlay.remove(); overlay = null; }
-    }).catch(function () {}).finally(function () { setTimeout(poll, 250); });
+    var fresh = false;
+    fetch(seen === null ? status : status + '?seen=' + seen, { cache: 'no-store' })
+      .then(function (r) { return r.json(); }).then(function (s) {
+        if (version !== null && s.version !== version) { location.reload(); return; }
+        version = s.version;
+        fresh = seen !== null && s.change !== seen;
+        seen = s.change;
+        if (s.errors) show(s.errors); else if (overlay) { overlay.remove(); overlay = null; }
+      }).catch(function () {}).finally(function () { setTimeout(poll, fresh ? 0 : 250); });
   }
   poll();
 })();
@@ -72,10 +79,19 @@ LivePreview::LivePreview(BuildOptions build, ServeOptions serve)
       base_(normalise_base_path(serve_.base_path)) {}
 
 void LivePreview::configure(httplib::Server& server) {
-    server.Get(base_ + "__simpul/status", [this](const httplib::Request&, httplib::Response& res) {
-        res.set_header("Cache-Control", "no-store");
-        res.set_content(status_json(), "application/json");
-    });
+    // Held requests each take a thread: the pool has room for them and for pages.
+    server.new_task_queue = [] { return new httplib::ThreadPool(kServerThreads); };
+    server.Get(
+        base_ + "__simpul/status", [this](const httplib::Request& req, httplib::Response& res) {
+            res.set_header("Cache-Control", "no-store");
+            std::uint64_t seen = 0;
+            const std::string given = req.get_param_value("seen");
+            auto [end, ec] = std::from_chars(given.data(), given.data() + given.size(), seen);
+            const bool waits =
+                !given.empty() && ec == std::errc{} && end == given.data() + given.size();
+            res.set_content(waits ? wait_status(seen, std::chrono::seconds(20)) : status_json(),
+                            "application/json");
+        });
     server.Get(base_ + "__simpul/reload.js", [](const httplib::Request&, httplib::Response& res) {
         res.set_content(kReloadScript, "text/javascript");
     });
@@ -115,6 +131,8 @@ bool LivePreview::rebuild() {
         std::lock_guard<std::mutex> lock(mutex_);
         errors_.clear();
         ++version_;
+        ++change_;
+        changed_.notify_all();
     };
     BuildResult r = run_build(build_);
     // A record saved while the build was reading it (error[changed-during-build]):
@@ -129,6 +147,8 @@ bool LivePreview::rebuild() {
     std::lock_guard<std::mutex> lock(mutex_);
     if (!r.ok) {
         errors_ = report.empty() ? "build failed" : report;
+        ++change_;
+        changed_.notify_all();
         std::fprintf(stderr, "%s\nbuild failed; still serving the last good site\n",
                      report.c_str());
         return false;
@@ -157,7 +177,27 @@ void LivePreview::watch_loop(const std::atomic<bool>& stop) {
 
 std::string LivePreview::status_json() const {
     std::lock_guard<std::mutex> lock(mutex_);
-    nlohmann::json j = {{"version", version_.load()}};
+    return status_json_locked();
+}
+
+std::string LivePreview::wait_status(std::uint64_t seen, std::chrono::milliseconds at_most) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    if (change_ == seen && waiting_ < kMaxWaiting && !stopping_) {
+        ++waiting_;
+        changed_.wait_for(lock, at_most, [&] { return change_ != seen || stopping_; });
+        --waiting_;
+    }
+    return status_json_locked();
+}
+
+void LivePreview::stop_waiting() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+    changed_.notify_all();
+}
+
+std::string LivePreview::status_json_locked() const {
+    nlohmann::json j = {{"version", version_.load()}, {"change", change_}};
     j["errors"] = errors_.empty() ? nlohmann::json(nullptr) : nlohmann::json(errors_);
     return j.dump();
 }
@@ -188,6 +228,7 @@ int serve_live(const BuildOptions& build, const ServeOptions& serve) {
     std::atomic<bool> stop{false};
     std::thread watcher([&] { preview.watch_loop(stop); });
     bool ok = server.listen_after_bind();
+    preview.stop_waiting();
     stop = true;
     watcher.join();
     return ok ? 0 : 1;

@@ -7,6 +7,9 @@
 #include <httplib.h>
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
 #include <filesystem>
 #include <mutex>
 #include <string>
@@ -47,14 +50,32 @@ class LivePreview {
     void watch_loop(const std::atomic<bool>& stop);
 
     int version() const { return version_; }
+    // {"change":…,"errors":…,"version":…}: `change` counts every new site and
+    // every new error report, so a page can ask to wait for the next one.
     std::string status_json() const;
+    // The status once its change is no longer `seen`, waiting up to `at_most`
+    // (a long poll: the page learns of a new site the moment it is published,
+    // not at its next poll). Answers at once when too many pages already wait
+    // (each holds one of the server's threads) or after stop_waiting().
+    std::string wait_status(std::uint64_t seen, std::chrono::milliseconds at_most);
+    // Lets every waiting request go (before the server stops).
+    void stop_waiting();
+
+    // Pages that may wait at once, and the server's threads (more than that).
+    static constexpr int kMaxWaiting = 16;
+    static constexpr int kServerThreads = 24;
 
   private:
+    std::string status_json_locked() const;
     BuildOptions build_;
     ServeOptions serve_;
     std::string base_;
     std::atomic<int> version_{0};
     mutable std::mutex mutex_;
+    std::condition_variable changed_;
+    std::uint64_t change_ = 0;
+    int waiting_ = 0;
+    bool stopping_ = false;
     std::string errors_;  // the last failed build's report, "" when it succeeded
 };
 

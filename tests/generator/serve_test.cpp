@@ -4,7 +4,9 @@
 
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <thread>
+#include <vector>
 
 #include "support.hpp"
 
@@ -85,7 +87,7 @@ TEST_CASE(
           std::string::npos);
     auto status = client.Get("/a/b/__simpul/status");
     REQUIRE(status);
-    CHECK(status->body == "{\"errors\":null,\"version\":1}");
+    CHECK(status->body == "{\"change\":1,\"errors\":null,\"version\":1}");
     CHECK(client.Get("/a/b/__simpul/reload.js")->body.find("location.reload()") !=
           std::string::npos);
     CHECK(client.Get("/a/b/assets/style.css")->body.find("__simpul") == std::string::npos);
@@ -96,6 +98,14 @@ TEST_CASE(
     CHECK(gzipped->body.find("<script src=\"/a/b/__simpul/reload.js\" defer></script></body>") !=
           std::string::npos);
 
+    // A page that has seen change 1 asks again: the answer waits for the next change.
+    std::string held_status;
+    std::thread held([&] {
+        httplib::Client waiting("127.0.0.1", port);
+        waiting.set_read_timeout(30, 0);
+        auto r = waiting.Get("/a/b/__simpul/status?seen=1");
+        held_status = r ? r->body : "no answer";
+    });
     // Give the watcher a moment to register its watches, then edit a record.
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     std::string record = simpul::test::read_file(tmp / "content/innovations/bank-sampah.md");
@@ -104,6 +114,9 @@ TEST_CASE(
     simpul::test::write_file(tmp / "content/innovations/bank-sampah.md", edited);
     auto edited_at = std::chrono::steady_clock::now();
     CHECK(eventually([&] { return preview.version() == 2; }));
+    // The page that asked while version 1 was served was answered with version 2.
+    held.join();
+    CHECK(held_status == "{\"change\":2,\"errors\":null,\"version\":2}");
     // Rebuild and publish within 2 s of the edit (small fixture; figures for 1k records are in the
     // notes).
     CHECK(std::chrono::steady_clock::now() - edited_at < std::chrono::seconds(2));
@@ -126,12 +139,38 @@ TEST_CASE(
     edited.replace(edited.find("Bank Sampah Baru"), 16, "Bank Sampah Pulih");
     simpul::test::write_file(tmp / "content/innovations/bank-sampah.md", edited);
     CHECK(eventually([&] { return preview.version() == 3; }));
-    CHECK(preview.status_json() == "{\"errors\":null,\"version\":3}");
+    CHECK(preview.status_json() == "{\"change\":4,\"errors\":null,\"version\":3}");
     CHECK(client.Get("/a/b/inovasi/bank-sampah/index.html")->body.find("Bank Sampah Pulih") !=
           std::string::npos);
 
     stop = true;
     watcher.join();
+    preview.stop_waiting();
     server.stop();
     th.join();
+}
+
+TEST_CASE("live preview: a held status request ends at a change, its time limit or a stop") {
+    simpul::gen::LivePreview preview({}, {});
+    // Nothing changes: the answer comes when the time is up, still change 0.
+    CHECK(preview.wait_status(0, std::chrono::milliseconds(20)) ==
+          "{\"change\":0,\"errors\":null,\"version\":0}");
+    // A change the page has not seen: answered at once.
+    CHECK(preview.wait_status(7, std::chrono::hours(1)) ==
+          "{\"change\":0,\"errors\":null,\"version\":0}");
+    // Pages waiting (up to the limit) are let go when the server stops; once
+    // stopping, nobody waits.
+    std::vector<std::thread> pages;
+    std::atomic<int> answered{0};
+    for (int i = 0; i < simpul::gen::LivePreview::kMaxWaiting + 2; ++i)
+        pages.emplace_back([&] {
+            preview.wait_status(0, std::chrono::hours(1));
+            ++answered;
+        });
+    // The two past the limit are answered without waiting.
+    CHECK(eventually([&] { return answered == 2; }));
+    preview.stop_waiting();
+    for (auto& t : pages) t.join();
+    CHECK(answered == simpul::gen::LivePreview::kMaxWaiting + 2);
+    CHECK(preview.wait_status(0, std::chrono::hours(1)).find("\"change\":0") != std::string::npos);
 }

@@ -94,6 +94,8 @@ std::string hint_for(const std::string& code) {
         {"orphan", "link it from a record (agency: ...), or remove it if it is not needed"},
         {"recommended",
          "this field is optional, but readers look for it: add it when a source gives it"},
+        {"no-base-url",
+         "the address the site is served from, e.g. base_url: \"https://inovasi.example.go.id/\""},
         {"broken-link", "record links look like [text](inovasi:id); the id must exist"},
         {"encoding", "save the file as UTF-8 (most editors: File > Save with Encoding > UTF-8)"},
         {"control-char",

@@ -353,9 +353,19 @@ void check_record_links(const Content& content, const IdSets& ids, Diagnostics& 
     }
 }
 
-// Advice for editors (shown by `simpul check`): agencies nothing refers to, and
-// innovations without the fields readers filter by.
+// Advice for editors (shown by `simpul check`): a site without its address,
+// agencies nothing refers to, and innovations without the fields readers filter by.
 void check_recommendations(const Content& content, Diagnostics& diags) {
+    if (auto site = content.data.find(RecordType::Site);
+        site != content.data.end() && site->second.present) {
+        const DataFile& df = site->second;
+        const NodeEntry* base = df.root.entry("base_url");
+        if (!base || is_blank(&base->value))
+            diags.warning(df.path, base ? base->line : 1, base ? base->col : 1, "no-base-url",
+                          "site has no 'base_url': sitemap.xml and feed.xml then hold relative "
+                          "addresses, which search engines and feed readers do not follow; set it "
+                          "to the address the site is published at");
+    }
     std::set<std::string> used;
     auto use = [&](const Node* n) {
         if (!n) return;

@@ -66,7 +66,7 @@ TEST_CASE("every diagnostic code the validator uses has a hint") {
           "bad-date",         "bad-id",          "duplicate-id",  "duplicate-key", "unresolved-ref",
           "missing-template", "orphan",          "recommended",   "broken-link",   "encoding",
           "bad-link",         "outside-content", "too-large",     "read-error",    "unknown-file",
-          "template-syntax",  "write-error"}) {
+          "template-syntax",  "write-error",     "no-base-url"}) {
         CAPTURE(code);
         CHECK_FALSE(hint_for(code).empty());
     }

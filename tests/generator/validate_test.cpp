@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <sstream>
 
 #include "support.hpp"
@@ -109,5 +111,30 @@ TEST_CASE("advice: orphan agencies and missing recommended fields are warnings")
           "content/innovations/sekolah-rimba.yaml:1:1: warning[recommended]: innovation has no "
           "'status' (recommended)\n"
           "content/innovations/sekolah-rimba.yaml:1:1: warning[recommended]: innovation has no "
-          "'year' (recommended)\n");
+          "'year' (recommended)\n"
+          "content/site.yaml:1:1: warning[no-base-url]: site has no 'base_url': sitemap.xml and "
+          "feed.xml then hold relative addresses, which search engines and feed readers do not "
+          "follow; set it to the address the site is published at\n");
+    // With its address, and with an empty one (a key written but not filled in).
+    auto tmp = test::TempDir();
+    std::filesystem::copy(test::fixture("valid/basic/content"), tmp / "content",
+                          std::filesystem::copy_options::recursive);
+    const std::string site = test::read_file(tmp / "content/site.yaml");
+    auto site_advice = [&](const std::string& extra) {
+        test::write_file(tmp / "content/site.yaml", site + extra);
+        Diagnostics dd;
+        Content cc = load_content(tmp / "content", "content", dd);
+        validate_content(cc, dd, /*advice=*/true);
+        std::string out;
+        for (const auto& x : dd.sorted())
+            if (x.path == "content/site.yaml") out += format_diagnostic(x) + "\n";
+        return out;
+    };
+    CHECK(site_advice("base_url: \"https://katalog.example.go.id/\"\n") == "");
+    const int line = 1 + static_cast<int>(std::count(site.begin(), site.end(), '\n'));
+    CHECK(site_advice("base_url: \"\"\n")
+              .rfind("content/site.yaml:" + std::to_string(line) +
+                         ":1: warning[no-base-url]: site has no "
+                         "'base_url'",
+                     0) == 0);
 }

@@ -57,10 +57,12 @@ void append_csv_field(std::string& out, std::string_view v) {
     const bool quote = v.find_first_of(",\"\r\n") != std::string_view::npos;
     if (quote) out += '"';
     if (defuse) out += '\'';
-    for (char c : v) {
-        if (c == '"' && quote) out += '"';
-        out += c;
+    // The text between quotes copied whole, each quote doubled.
+    for (std::size_t at; quote && (at = v.find('"')) != std::string_view::npos;) {
+        out.append(v.substr(0, at + 1)) += '"';
+        v.remove_prefix(at + 1);
     }
+    out.append(v);
     if (quote) out += '"';
 }
 

@@ -8,59 +8,16 @@
 #include <cstdio>
 #include <string_view>
 
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstdint>
 
 #include "load_cache.hpp"
 #include "parallel.hpp"
+#include "pieces.hpp"
 
 namespace simpul::gen {
 namespace fs = std::filesystem;
 
 namespace {
-
-enum class ReadResult { Ok, Failed, NotRegular, TooLarge };
-
-// Reads the file at `p` whole when it is a regular file of at most `max_bytes`
-// (`st` tells what it is): open (not waiting on a pipe, never taking a
-// terminal), fstat, read, close.
-// Files are read three times a build (load, pages, open data): no stat of the
-// path before, no stream buffers between.
-ReadResult read_regular_file(const fs::path& p, std::string& out, struct stat& st,
-                             std::uintmax_t max_bytes = UINTMAX_MAX) {
-    int fd = ::open(p.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-    // A file leased by another program (a Samba or NFS share) asks to wait.
-    if (fd < 0 && errno == EWOULDBLOCK) fd = ::open(p.c_str(), O_RDONLY | O_NOCTTY | O_CLOEXEC);
-    if (fd < 0) return ReadResult::Failed;
-    ReadResult result = ReadResult::Ok;
-    if (::fstat(fd, &st) != 0) {
-        result = ReadResult::Failed;
-    } else if (!S_ISREG(st.st_mode)) {
-        result = ReadResult::NotRegular;
-    } else if (static_cast<std::uintmax_t>(st.st_size) > max_bytes) {
-        result = ReadResult::TooLarge;
-    } else {
-        // One byte more than the size, so that the read that finds the end
-        // needs no larger string; a file that grew meanwhile is read whole.
-        out.resize(static_cast<std::size_t>(st.st_size) + 1);
-        std::size_t done = 0;
-        for (;;) {
-            if (done == out.size()) out.resize(out.size() * 2);
-            const ssize_t n = ::read(fd, out.data() + done, out.size() - done);
-            if (n < 0 && errno == EINTR) continue;
-            if (n < 0) result = ReadResult::Failed;
-            if (n <= 0) break;
-            done += static_cast<std::size_t>(n);
-        }
-        out.resize(done);
-    }
-    ::close(fd);
-    return result;
-}
 
 void strip_bom(std::string& text) {
     if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);

@@ -3,6 +3,7 @@
 // where the file systems do not allow it.
 #include "pieces.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -30,6 +31,38 @@ bool write_all(int fd, std::string_view text) {
         done += static_cast<std::size_t>(n);
     }
     return true;
+}
+
+ReadResult read_regular_file(const std::filesystem::path& p, std::string& out, struct stat& st,
+                             std::uintmax_t max_bytes) {
+    int fd = ::open(p.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    // A file leased by another program (a Samba or NFS share) asks to wait.
+    if (fd < 0 && errno == EWOULDBLOCK) fd = ::open(p.c_str(), O_RDONLY | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) return ReadResult::Failed;
+    ReadResult result = ReadResult::Ok;
+    if (::fstat(fd, &st) != 0) {
+        result = ReadResult::Failed;
+    } else if (!S_ISREG(st.st_mode)) {
+        result = ReadResult::NotRegular;
+    } else if (static_cast<std::uintmax_t>(st.st_size) > max_bytes) {
+        result = ReadResult::TooLarge;
+    } else {
+        // One byte more than the size, so that the read that finds the end
+        // needs no larger string; a file that grew meanwhile is read whole.
+        out.resize(static_cast<std::size_t>(st.st_size) + 1);
+        std::size_t done = 0;
+        for (;;) {
+            if (done == out.size()) out.resize(out.size() * 2);
+            const ssize_t n = ::read(fd, out.data() + done, out.size() - done);
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) result = ReadResult::Failed;
+            if (n <= 0) break;
+            done += static_cast<std::size_t>(n);
+        }
+        out.resize(done);
+    }
+    ::close(fd);
+    return result;
 }
 
 bool read_at(int fd, char* to, std::size_t size, std::uint64_t offset) {

@@ -1,10 +1,15 @@
 // A file made in pieces (data/catalogue.json): text the build makes, and runs
 // of another file's bytes (the last build's catalogue.json) that the kernel
-// copies, so unchanged records never pass through the build's memory.
+// copies, so unchanged records never pass through the build's memory; and the
+// plain file I/O the generator shares (whole writes, positioned reads, whole
+// files read).
 #pragma once
+
+#include <sys/stat.h>
 
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -35,6 +40,15 @@ class TextPieces final : public PieceSink {
     std::string text_;
     std::size_t pieces_ = 0;
 };
+
+enum class ReadResult { Ok, Failed, NotRegular, TooLarge };
+
+// Reads the file at `p` whole when it is a regular file of at most `max_bytes`
+// (`st` tells what it is): open (not waiting on a pipe, never taking a
+// terminal), fstat, read, close. Content files are read three times a build
+// (load, pages, open data): no stat of the path before, no stream buffers between.
+ReadResult read_regular_file(const std::filesystem::path& p, std::string& out, struct stat& st,
+                             std::uintmax_t max_bytes = UINTMAX_MAX);
 
 // Writes all of `text` to `fd`; false (errno set) when it cannot.
 bool write_all(int fd, std::string_view text);

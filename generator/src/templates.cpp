@@ -4,12 +4,11 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <fstream>
 #include <kainjow/mustache.hpp>
 #include <optional>
-#include <sstream>
 
 #include "load.hpp"
+#include "pieces.hpp"
 
 namespace simpul::gen {
 namespace fs = std::filesystem;
@@ -49,12 +48,8 @@ const std::vector<std::pair<Partial, const char*>> kPartials = {
 };
 
 bool read_text(const fs::path& p, std::string& out) {
-    std::ifstream in(p, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    out = ss.str();
-    return true;
+    struct stat st {};
+    return read_regular_file(p, out, st) == ReadResult::Ok;
 }
 
 std::string join(const std::string& display, const std::string& rel) {
@@ -151,7 +146,7 @@ nlohmann::json yaml_to_json(const Node& n) {
 std::optional<std::string> template_text(const fs::path& file, const std::string& shown,
                                          Diagnostics& diags) {
     std::string text;
-    if (!fs::is_regular_file(file) || !read_text(file, text)) {
+    if (!read_text(file, text)) {
         diags.error(shown, 0, 0, "missing-template", "template file is missing");
         return std::nullopt;
     }

@@ -6,10 +6,9 @@
 #include "deps.hpp"
 
 #include "parallel.hpp"
+#include "pieces.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <string_view>
 #include <unordered_map>
@@ -34,8 +33,9 @@ namespace {
 
 // A file's bytes, under the name it is known by.
 std::uint64_t file_hash(const fs::path& p, const std::string& name) {
-    std::ifstream in(p, std::ios::binary);
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string bytes;
+    struct stat st {};
+    read_regular_file(p, bytes, st);  // one that cannot be read hashes as empty, as before
     return mix(text_hash(name), text_hash(bytes));
 }
 

@@ -12,11 +12,10 @@
 #include <unistd.h>
 
 #include <cstring>
-#include <fstream>
-#include <iterator>
 
 #include "deps.hpp"
 #include "load.hpp"
+#include "pieces.hpp"
 #include "write.hpp"
 
 namespace simpul::gen {
@@ -52,9 +51,9 @@ fs::path catalogue_index_path(const fs::path& out) {
 
 CatalogueReuse CatalogueReuse::open(const fs::path& index, const fs::path& file) {
     CatalogueReuse r;
-    std::ifstream in(index, std::ios::binary);
-    if (!in) return r;
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string bytes;
+    struct stat index_st {};
+    if (read_regular_file(index, bytes, index_st) != ReadResult::Ok) return r;
     if (bytes.size() < kHeader || std::memcmp(bytes.data(), kMagic, 8) != 0 ||
         get<std::uint32_t>(bytes, 8) != kLayout)
         return r;

@@ -10,7 +10,6 @@
 
 #include "datafile.hpp"
 #include "deps.hpp"
-#include "gzip.hpp"
 #include "stats.hpp"
 
 #ifndef SIMPUL_DASHBOARD_APP_DIR
@@ -135,17 +134,19 @@ json dashboard_figures(const SiteModel& model) {
     return f;
 }
 
-void write_gzipped(StagedOutput& out, const std::string& rel, const std::string& bytes) {
+void write_gzipped(StagedOutput& out, const std::string& rel, const std::string& bytes, int level) {
     const std::uint64_t fingerprint =
-        mix(program_fingerprint(), std::hash<std::string>{}(bytes)) | 1;
-    if (!out.reuse(rel, fingerprint)) out.write(rel, gzip(bytes), fingerprint);
+        mix(mix(program_fingerprint(), static_cast<std::uint64_t>(level)),
+            std::hash<std::string>{}(bytes)) |
+        1;
+    if (!out.reuse(rel, fingerprint)) out.write(rel, gzip(bytes, level), fingerprint);
 }
 
 void write_dashboard(const SiteModel& model, const SiteTemplate& tmpl,
-                     const std::vector<std::string>& languages, StagedOutput& out) {
+                     const std::vector<std::string>& languages, StagedOutput& out, int level) {
     DashboardData data = dashboard_data(model, tmpl);
-    write_gzipped(out, kDashboardData, data.figures);
-    write_gzipped(out, kDashboardTexts, data.texts);
+    write_gzipped(out, kDashboardData, data.figures, level);
+    write_gzipped(out, kDashboardTexts, data.texts, level);
     out.write(kDashboardFigures, dashboard_figures(model).dump(1) + "\n");
 
     fs::path app = dashboard_app_dir();

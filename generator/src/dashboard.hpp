@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "catalogue.hpp"
+#include "gzip.hpp"
 #include "templates.hpp"
 #include "write.hpp"
 
@@ -38,17 +39,21 @@ struct DashboardData {
 };
 DashboardData dashboard_data(const SiteModel& model, const SiteTemplate& tmpl);
 
-// Writes `bytes` gzip-compressed to `rel`. Compressing is most of the dashboard
-// job's time, so when the bytes are the ones the last build wrote there (and
-// the same simpul), its file is taken as it is (StagedOutput::reuse).
-void write_gzipped(StagedOutput& out, const std::string& rel, const std::string& bytes);
+// Writes `bytes` gzip-compressed at `level` (gzip.hpp) to `rel`. Compressing is
+// most of the dashboard job's time, so when the bytes and the level are the ones
+// the last build wrote there (and the same simpul), its file is taken as it is
+// (StagedOutput::reuse).
+void write_gzipped(StagedOutput& out, const std::string& rel, const std::string& bytes,
+                   int level = kGzipSmallest);
 
 // Headline figures, per-facet and per-province counts, computed with core/stats.
 nlohmann::json dashboard_figures(const SiteModel& model);
 
-// Writes every dashboard output into `out`. The page is skipped when the template
-// folder has no dashboard.html; the app's files when they are not built.
+// Writes every dashboard output into `out`, its data files gzipped at `level`.
+// The page is skipped when the template folder has no dashboard.html; the app's
+// files when they are not built.
 void write_dashboard(const SiteModel& model, const SiteTemplate& tmpl,
-                     const std::vector<std::string>& languages, StagedOutput& out);
+                     const std::vector<std::string>& languages, StagedOutput& out,
+                     int level = kGzipSmallest);
 
 }  // namespace simpul::gen

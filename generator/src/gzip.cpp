@@ -1,4 +1,4 @@
-// libdeflate's whole-buffer gzip compressor at level 12.
+// libdeflate's whole-buffer gzip compressor.
 #include "gzip.hpp"
 
 #include <libdeflate.h>
@@ -8,11 +8,11 @@
 
 namespace simpul::gen {
 
-std::string gzip(const std::string& bytes) {
+std::string gzip(const std::string& bytes, int level) {
     // libdeflate's level 12, its smallest: 8-11 % fewer bytes than zlib's level 9 on
     // the dashboard's files, so less for every visitor to fetch.
     std::unique_ptr<libdeflate_compressor, void (*)(libdeflate_compressor*)> c(
-        libdeflate_alloc_compressor(12), libdeflate_free_compressor);
+        libdeflate_alloc_compressor(level), libdeflate_free_compressor);
     if (!c) throw std::runtime_error("libdeflate: out of memory for a compressor");
     std::string out(libdeflate_gzip_compress_bound(c.get(), bytes.size()), '\0');
     std::size_t n =

@@ -254,7 +254,8 @@ BuildResult run_build(const BuildOptions& opt) {
             auto began = std::chrono::steady_clock::now();
             std::size_t group = 0;
             if (i == plans.size()) {
-                write_dashboard(model, tmpl, languages, out);  // data file, pages, app of dasbor/
+                write_dashboard(model, tmpl, languages, out,  // data file, pages, app of dasbor/
+                                opt.fast_compression ? kGzipFastest : kGzipSmallest);
                 group = dashboard_group;
             } else if (i == plans.size() + 1) {
                 catalogue = write_catalogue_file(model, out);  // data/catalogue.json

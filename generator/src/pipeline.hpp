@@ -37,6 +37,9 @@ struct BuildOptions {
     // Replace changed files in the output one by one instead of swapping in a
     // new folder (the live preview's rebuilds: fast, but not all at once).
     bool in_place = false;
+    // Gzip the dashboard's data files at libdeflate's fastest level instead of
+    // its smallest (the live preview's builds, which no visitor downloads).
+    bool fast_compression = false;
     // The load cache (load_cache.hpp) leaves out files changed this recently,
     // since a file may change again within one tick of the file system's clock.
     std::chrono::nanoseconds cache_settle = std::chrono::seconds(2);

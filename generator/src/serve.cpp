@@ -76,7 +76,9 @@ bool configure_server(httplib::Server& server, const std::filesystem::path& root
 LivePreview::LivePreview(BuildOptions build, ServeOptions serve)
     : build_(std::move(build)),
       serve_(std::move(serve)),
-      base_(normalise_base_path(serve_.base_path)) {}
+      base_(normalise_base_path(serve_.base_path)) {
+    build_.fast_compression = true;  // only this machine fetches the preview's files
+}
 
 void LivePreview::configure(httplib::Server& server) {
     // Held requests each take a thread: the pool has room for them and for pages.

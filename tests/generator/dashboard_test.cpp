@@ -109,6 +109,28 @@ TEST_CASE("a data file is compressed again only when its bytes changed") {
     CHECK(build("figures, changed") == 1);
 }
 
+TEST_CASE("the preview's fastest level makes another file of the same bytes, not reused") {
+    test::TempDir tmp;
+    std::string text;
+    for (int i = 0; i < 5000; ++i) text += "inovasi " + std::to_string(i * 7919 % 1000) + "\n";
+    auto build = [&](int level) {
+        StagedOutput out(tmp / "public");
+        write_gzipped(out, "data/x.bin.gz", text, level);
+        out.commit();
+        std::string gz = test::read_file(tmp / "public/data/x.bin.gz");
+        CHECK(gunzip(gz) == text);
+        CHECK(gz.at(8) == (level == kGzipFastest ? 4 : 2));  // XFL: fastest, smallest
+        return std::pair(out.reused(), gz.size());
+    };
+    auto [reused, smallest] = build(kGzipSmallest);
+    CHECK(reused == 0);
+    auto [reused_fast, fastest] = build(kGzipFastest);
+    CHECK(reused_fast == 0);  // the same bytes, but not the level the last build used
+    CHECK(fastest > smallest);
+    CHECK(build(kGzipFastest).first == 1);
+    CHECK(build(kGzipSmallest).first == 0);
+}
+
 TEST_CASE("a build writes the data file, the figures, both pages and the app") {
     test::TempDir tmp;
     fs::create_directories(tmp / "app");
@@ -120,6 +142,7 @@ TEST_CASE("a build writes the data file, the figures, both pages and the app") {
     const fs::path out = tmp / "out";
     dash::Data d = decode_file(out / "data/dashboard.bin.gz");
     CHECK(d.innovations.size() == 3);
+    CHECK(test::read_file(out / "data/dashboard.bin.gz").at(8) == 2);  // smallest (XFL)
     CHECK_FALSE(d.ui.empty());
     CHECK(test::read_file(out / "dasbor/simpul-dasbor.wasm") == "wasm");
     CHECK(test::read_file(out / "dasbor/simpul-dasbor.js") == "// js");

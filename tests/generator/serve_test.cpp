@@ -66,6 +66,9 @@ TEST_CASE(
     simpul::gen::LivePreview preview(build, opts);
     REQUIRE(preview.rebuild());
     CHECK(preview.version() == 1);
+    // The dashboard's data at libdeflate's fastest level: the gzip header's
+    // XFL byte is 4 ("fastest"), where `simpul build` writes 2 ("smallest").
+    CHECK(simpul::test::read_file(tmp / "public/data/dashboard.bin.gz").at(8) == 4);
     // Pagefind comes with ./dev's npm packages: the first build indexes, the rebuilds below keep
     // it.
     const bool searchable = fs::exists(tmp / "public/pagefind/pagefind.js");

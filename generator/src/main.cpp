@@ -106,7 +106,7 @@ int main(int argc, char** argv) {
     const std::string command = args[0];
     if (command != "build" && command != "check" && command != "serve" && command != "new")
         return usage_error("unknown command '" + command + "'");
-    if (command != "new") simpul::gen::tune_allocator();
+    if (command != "new") simpul::gen::tune_allocator(/*resident=*/command == "serve");
 
     simpul::gen::BuildOptions build;
     simpul::gen::ServeOptions serve;

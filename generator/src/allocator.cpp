@@ -25,6 +25,12 @@ void tune_allocator(bool resident) {
     if (std::getenv("MIMALLOC_LARGE_OS_PAGES") == nullptr &&
         std::getenv("MIMALLOC_ALLOW_LARGE_OS_PAGES") == nullptr)
         mi_option_enable(mi_option_large_os_pages);
+    // mimalloc gives a thread's first segment (4 MiB) small pages, committed as
+    // it goes, and every parallel stage starts new threads: the load stage's
+    // memory came in 4 KiB faults. With no such delay a 10k rebuild takes
+    // 9k-12k faults instead of 19k-22k, and 5-8 % less time.
+    if (std::getenv("MIMALLOC_EAGER_COMMIT_DELAY") == nullptr)
+        mi_option_set(mi_option_eager_commit_delay, 0);
     // The preview's rebuilds each free about what the next one takes: memory
     // handed back to the kernel at once costs the next rebuild a fault per page
     // again. Kept 10 s (mimalloc hands it back at its next call after that), a

@@ -2,6 +2,7 @@
 #include "catalogue.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "decode.hpp"
 
@@ -43,6 +44,15 @@ SiteModel build(C& content) {
     for (const auto& n : list(RecordType::Sdg)) cat.sdgs.push_back(decode_sdg(n));
     for (const auto& n : list(RecordType::Program)) cat.programs.push_back(decode_program(n));
 
+    // Each list is made at its final size: no copy of it to a larger one.
+    std::map<RecordType, std::size_t> count;
+    for (const auto& d : content.records) ++count[d.type];
+    cat.agencies.reserve(count[RecordType::Agency]);
+    cat.innovations.reserve(count[RecordType::Innovation]);
+    cat.hubs.reserve(count[RecordType::Hub]);
+    cat.replications.reserve(count[RecordType::Replication]);
+    cat.events.reserve(count[RecordType::Event]);
+    cat.regulations.reserve(count[RecordType::Regulation]);
     for (auto& d : content.records) {
         Origin origin{d.path, d.fields.line > 0 ? d.fields.line : 1};
         switch (d.type) {

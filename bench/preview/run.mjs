@@ -5,7 +5,7 @@
 // from the file's write to the new title showing in the page (which reloads
 // itself). Usage: node bench/preview/run.mjs [N]   (default 1000; env REPEAT=5)
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, sourceDir } from '../../tests/browser/support.mjs';
 
@@ -17,7 +17,9 @@ if (!existsSync(join(dir, 'content')))
   spawnSync('node', [join(sourceDir, 'bench/synth/synth.mjs'), String(n), dir], { stdio: 'inherit' });
 const out = join(dir, 'out-preview');
 rmSync(out, { recursive: true, force: true });
-const record = join(dir, 'content/innovations/inovasi-0001.md');
+// The first innovation (its name's digits grow with N: inovasi-0001.md, inovasi-00001.md).
+const recordFile = readdirSync(join(dir, 'content/innovations')).sort()[0];
+const record = join(dir, 'content/innovations', recordFile);
 const original = readFileSync(record, 'utf8');
 
 const server = spawn(simpul, ['serve', join(dir, 'content'), '-o', out, '--port', '0',
@@ -39,7 +41,7 @@ try {
   const page = await browser.newPage();
   const consoleLog = [];
   page.on('console', (m) => consoleLog.push(m.text()));
-  await page.goto(url + 'inovasi/inovasi-0001/index.html');
+  await page.goto(url + `inovasi/${recordFile.replace(/\.md$/, '')}/index.html`);
   for (let i = 1; i <= repeat; ++i) {
     const title = `Judul Suntingan ${i}`;
     await page.waitForTimeout(500);

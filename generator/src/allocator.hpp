@@ -6,7 +6,7 @@ namespace simpul::gen {
 
 // Lets mimalloc take its memory in 2 MiB pages where the kernel allows it. With
 // `resident` (the live preview, which rebuilds again and again), memory a
-// rebuild frees is kept for the next one for 10 s instead of 25 ms.
+// rebuild frees is kept for the next one for 10 s instead of 25-500 ms.
 void tune_allocator(bool resident = false);
 
 }  // namespace simpul::gen

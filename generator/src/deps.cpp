@@ -35,7 +35,7 @@ namespace {
 std::uint64_t file_hash(const fs::path& p, const std::string& name) {
     std::string bytes;
     struct stat st {};
-    read_regular_file(p, bytes, st);  // one that cannot be read hashes as empty, as before
+    if (read_regular_file(p, bytes, st) != ReadResult::Ok) bytes.clear();  // hashed as empty
     return mix(text_hash(name), text_hash(bytes));
 }
 

@@ -19,6 +19,7 @@
 #include <future>
 #include <stdexcept>
 #include <string_view>
+#include <system_error>
 
 namespace simpul::gen {
 namespace fs = std::filesystem;
@@ -105,10 +106,19 @@ StagedOutput::StagedOutput(fs::path out, Mode mode)
         // thread while it reads the live output's: 30k lines each at 10k innovations.
         std::future<std::unordered_map<std::string, Entry>> spare;
         std::error_code ec;
-        if (mode == Mode::Staged && fs::is_directory(spare_path_, ec))
-            spare = std::async(std::launch::async, [this] { return load_manifest(spare_path_); });
+        const bool has_spare = mode == Mode::Staged && fs::is_directory(spare_path_, ec);
+        if (has_spare) {
+            try {
+                spare =
+                    std::async(std::launch::async, [this] { return load_manifest(spare_path_); });
+            } catch (const std::system_error&) {  // no thread to be had: read below
+            }
+        }
         previous_ = load_manifest(out_);
-        if (spare.valid()) spare_ = spare.get();
+        if (spare.valid())
+            spare_ = spare.get();
+        else if (has_spare)
+            spare_ = load_manifest(spare_path_);
     }
     staging_ = choose_staging(mode, parent / (stale_prefix + std::to_string(::getpid())));
     entries_.reserve(previous_.size());
@@ -477,8 +487,14 @@ void StagedOutput::write_pieces(const std::string& rel, const Pieces& make) {
 void StagedOutput::copy(const fs::path& from, const std::string& rel) {
     std::string content;
     struct stat st {};
-    if (read_regular_file(from, content, st) != ReadResult::Ok)
-        throw std::runtime_error("cannot read " + from.string());
+    switch (read_regular_file(from, content, st)) {
+        case ReadResult::Ok:
+            break;
+        case ReadResult::NotRegular:
+            throw std::runtime_error("cannot read " + from.string() + ": not a regular file");
+        default:
+            throw std::runtime_error("cannot read " + from.string() + ": " + std::strerror(errno));
+    }
     write(rel, content);
 }
 

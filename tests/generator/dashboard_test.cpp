@@ -131,6 +131,20 @@ TEST_CASE("the preview's fastest level makes another file of the same bytes, not
     CHECK(build(kGzipSmallest).first == 0);
 }
 
+TEST_CASE("a build after the preview's gzips the dashboard's data again at the smallest level") {
+    test::TempDir tmp;
+    BuildOptions preview = options(test::fixture("valid/basic/content"), tmp / "out");
+    preview.fast_compression = true;
+    REQUIRE(run_build(preview).ok);
+    const fs::path data = tmp / "out/data/dashboard.bin.gz";
+    const std::string fast = test::read_file(data);
+    CHECK(fast.at(8) == 4);  // XFL: fastest
+    REQUIRE(run_build(options(test::fixture("valid/basic/content"), tmp / "out")).ok);
+    const std::string smallest = test::read_file(data);
+    CHECK(smallest.at(8) == 2);  // XFL: smallest
+    CHECK(gunzip(smallest) == gunzip(fast));
+}
+
 TEST_CASE("a build writes the data file, the figures, both pages and the app") {
     test::TempDir tmp;
     fs::create_directories(tmp / "app");

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include <link.h>
 #include <sys/stat.h>
 
 namespace simpul::gen {
@@ -201,15 +202,36 @@ class Hasher {
 
 }  // namespace
 
-std::uint64_t program_fingerprint() {
-    std::uint64_t h = 6;
-    struct stat st {};
-    if (::stat("/proc/self/exe", &st) == 0)
-        h = mix(mix(mix(h, static_cast<std::uint64_t>(st.st_size)),
-                    static_cast<std::uint64_t>(st.st_mtim.tv_sec) * 1000000000ULL +
-                        static_cast<std::uint64_t>(st.st_mtim.tv_nsec)),
-                static_cast<std::uint64_t>(st.st_ino));
+std::vector<std::string> program_files() {
+    std::vector<std::string> files = {"/proc/self/exe"};
+    // The program itself comes first with an empty name; the kernel's vDSO has no file.
+    dl_iterate_phdr(
+        [](struct dl_phdr_info* info, std::size_t, void* data) {
+            if (info->dlpi_name && info->dlpi_name[0] == '/')
+                static_cast<std::vector<std::string>*>(data)->push_back(info->dlpi_name);
+            return 0;
+        },
+        &files);
+    return files;
+}
+
+std::uint64_t files_stamp(const std::vector<std::string>& files) {
+    std::uint64_t h = 7;
+    for (const auto& f : files) {
+        struct stat st {};
+        h = mix(h, text_hash(f));
+        if (::stat(f.c_str(), &st) == 0)
+            h = mix(mix(mix(h, static_cast<std::uint64_t>(st.st_size)),
+                        static_cast<std::uint64_t>(st.st_mtim.tv_sec) * 1000000000ULL +
+                            static_cast<std::uint64_t>(st.st_mtim.tv_nsec)),
+                    static_cast<std::uint64_t>(st.st_ino));
+    }
     return h;
+}
+
+std::uint64_t program_fingerprint() {
+    static const std::uint64_t stamp = files_stamp(program_files());
+    return stamp;
 }
 
 std::uint64_t global_fingerprint(const fs::path& template_dir, const SiteModel& model) {

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -20,8 +21,15 @@ std::uint64_t mix(std::uint64_t h, std::uint64_t x);
 // A text's hash, to fold into fingerprints.
 std::uint64_t text_hash(std::string_view s);
 
-// simpul itself, by the size, time and inode of its program file: a rebuilt
-// simpul may parse or render differently.
+// The files the running simpul is made of: its program file, then the shared
+// libraries it loaded (cmark, yaml-cpp, libdeflate, libstdc++ ...), in load order.
+std::vector<std::string> program_files();
+// The files' sizes, modification times and inodes, as one number (a file that
+// cannot be stat'ed counts by its name alone).
+std::uint64_t files_stamp(const std::vector<std::string>& files);
+// simpul itself: files_stamp(program_files()), taken once per process. A
+// rebuilt simpul, or an upgraded library (a new cmark renders Markdown
+// differently), may make other pages from the same content.
 std::uint64_t program_fingerprint();
 
 // What every page depends on: the running simpul, every file of the template

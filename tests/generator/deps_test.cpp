@@ -5,7 +5,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <map>
+#include <string_view>
 
 #include "support.hpp"
 
@@ -64,4 +67,33 @@ TEST_CASE("fingerprints are never 0 and do not depend on the thread count") {
     CHECK(one == page_fingerprints(plans, m, 7, 2));
     for (auto f : one) CHECK(f != 0);
     CHECK(page_fingerprints(plans, m, 8, 1) != one);  // the global inputs count for every page
+}
+
+TEST_CASE("simpul's fingerprint covers its program file and the shared libraries it loaded") {
+    const std::vector<std::string> files = program_files();
+    REQUIRE_FALSE(files.empty());
+    CHECK(files.front() == "/proc/self/exe");
+    auto loaded = [&](std::string_view name) {
+        return std::any_of(files.begin(), files.end(), [&](const std::string& f) {
+            return f.front() == '/' && f.find(name) != std::string::npos;
+        });
+    };
+    CHECK(loaded("libcmark"));
+    CHECK(loaded("libyaml-cpp"));
+    CHECK(loaded("libstdc++"));
+    CHECK(program_fingerprint() == files_stamp(files));
+}
+
+TEST_CASE("a library replaced, as a package upgrade does, changes the stamp") {
+    test::TempDir tmp;
+    const std::string a = (tmp / "liba.so").string(), b = (tmp / "libb.so").string();
+    test::write_file(a, "one");
+    test::write_file(b, "two");
+    const std::uint64_t before = files_stamp({a, b});
+    CHECK(files_stamp({a, b}) == before);
+    test::write_file(tmp / "libb.so.new", "two");  // the same bytes, a new file
+    std::filesystem::rename(tmp / "libb.so.new", b);
+    CHECK(files_stamp({a, b}) != before);
+    // A file that cannot be stat'ed counts by its name.
+    CHECK(files_stamp({a, (tmp / "x").string()}) != files_stamp({a, (tmp / "y").string()}));
 }

@@ -257,8 +257,12 @@ const LoadCache::Slot* LoadCache::slot(const std::string& path, const FileStamp&
     auto it = slots_.find(path);
     if (it == slots_.end() || !(it->second.stamp == stamp)) return nullptr;
     const Slot& s = it->second;
-    std::string_view bytes(bytes_->data + s.begin, s.end - s.begin);
-    return std::hash<std::string_view>{}(bytes) == s.check ? &s : nullptr;
+    if (!s.checked) {
+        std::string_view bytes(bytes_->data + s.begin, s.end - s.begin);
+        if (std::hash<std::string_view>{}(bytes) != s.check) return nullptr;
+        s.checked = true;
+    }
+    return &s;
 }
 
 std::optional<LoadCache::Entry> LoadCache::entry(const std::string& path,

@@ -46,6 +46,10 @@ class LoadCache {
         std::uint64_t check = 0;         // hash of the entry's bytes, checked before use
         std::size_t begin = 0, end = 0;  // the entry's bytes (path, stamp, record) in bytes_
         std::size_t document = 0;        // where its record starts
+        // Checked already: load found the record here, and the next cache copies
+        // its entry without hashing its bytes a second time. Set by the one load
+        // thread that looks this path up, read after they are joined.
+        mutable bool checked = false;
     };
     // The file, mapped into memory; slots_'s keys point into it.
     struct Bytes {

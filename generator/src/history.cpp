@@ -81,7 +81,7 @@ History read_history(const fs::path& content_dir, const std::string& content_dis
     char* specs[] = {spec.data()};
     if (!prefix.empty()) options.pathspec = {specs, 1};
 
-    Walk state{prefix, content_display, &history, {}, {}, {}};
+    Walk state{prefix, content_display, &history, {}, {}, {}, {}};
     git_oid oid;
     while (git_revwalk_next(&oid, walk.p) == 0) {
         Owned<git_commit, git_commit_free> commit;

@@ -20,6 +20,7 @@
 #include <stdexcept>
 #include <string_view>
 #include <system_error>
+#include <utility>
 
 namespace simpul::gen {
 namespace fs = std::filesystem;
@@ -88,6 +89,19 @@ StagedOutput::StagedOutput(fs::path out, Mode mode)
                                  lock.string() +
                                  " is locked); wait for it to finish and run again");
     }
+    // No destructor runs for a constructor that throws: the lock goes here, or
+    // every later build (the preview's next rebuild) would find it held.
+    try {
+        prepare(mode, parent, name);
+    } catch (...) {
+        for (int* fd : {&lock_fd_, &out_fd_, &staging_fd_})
+            if (*fd >= 0) ::close(std::exchange(*fd, -1));
+        throw;
+    }
+}
+
+// Everything the constructor does once it holds the lock.
+void StagedOutput::prepare(Mode mode, const fs::path& parent, const std::string& name) {
     // Staging folders of builds that were killed: nobody owns them any more.
     std::string stale_prefix = "." + name + ".staging-";
     std::string old_prefix = "." + name + ".old-";

@@ -100,6 +100,7 @@ class StagedOutput {
     // is created and taken when neither the output nor the spare can be.
     std::filesystem::path choose_staging(Mode mode, const std::filesystem::path& fresh);
     std::filesystem::path manifest_path(const std::filesystem::path& dir) const;
+    void prepare(Mode mode, const std::filesystem::path& parent, const std::string& name);
     std::unordered_map<std::string, Entry> load_manifest(const std::filesystem::path& dir) const;
     void save_manifest(const std::filesystem::path& dir) const;
     void remove_stale_manifests() const;

@@ -85,6 +85,24 @@ TEST_CASE("a second build of the same output is refused while the first holds th
     CHECK(simpul::test::read_file(tmp / "public/index.html") == "x");
 }
 
+TEST_CASE("a build that fails after taking the lock lets it go") {
+    simpul::test::TempDir tmp;
+    // A 245-character name: its lock file's name fits in 255 bytes, its staging
+    // folder's (".<name>.staging-<pid>") does not, so making it fails.
+    const fs::path out = tmp / std::string(245, 'o');
+    auto message = [&] {
+        try {
+            StagedOutput build(out);
+        } catch (const std::exception& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    const std::string first = message();
+    CHECK(first.find("File name too long") != std::string::npos);
+    CHECK(message() == first);  // not "another build is writing ..."
+}
+
 TEST_CASE("a file with the same text as in the previous output is linked, not written") {
     simpul::test::TempDir tmp;
     auto build = [&](const std::string& changed) {

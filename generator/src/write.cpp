@@ -155,8 +155,9 @@ fs::path StagedOutput::choose_staging(Mode mode, const fs::path& fresh) {
     // what it holds) and swaps it in. A spare without a manifest is from a build
     // killed while updating it, and is not trusted.
     std::error_code ec;
+    // (Only a staged build gets here with a previous output: the constructor read
+    // the spare's manifest.)
     if (mode != Mode::Clean && !previous_.empty() && fs::is_directory(spare_path_, ec)) {
-        if (mode != Mode::Staged) spare_ = load_manifest(spare_path_);  // else read already
         if (!spare_.empty()) {
             fs::remove(manifest_path(spare_path_), ec);  // the spare is about to change
             return spare_path_;

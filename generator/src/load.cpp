@@ -219,7 +219,7 @@ std::size_t invalid_utf8_at(const std::string& s) {
 }
 
 Content load_content(const fs::path& dir, const std::string& display, Diagnostics& diags,
-                     const LoadCache* cache) {
+                     const LoadCache* cache, ContentMemory* memory) {
     Content content;
     content.root = display;
     std::error_code root_ec;
@@ -283,6 +283,16 @@ Content load_content(const fs::path& dir, const std::string& display, Diagnostic
             return not_a_record("a record must be a .md, .yaml or .json file");
         // Unknown for a link: its target may change without a trace here.
         const FileStamp stamp = S_ISREG(st.st_mode) ? stamp_of(st) : FileStamp{};
+        // (Each path is one job's: threads move out different records, and the
+        // map itself does not change while they do.)
+        if (memory && stamp.known()) {
+            auto it = memory->records.find(job.shown);
+            if (it != memory->records.end() && it->second.stamp == stamp) {
+                loaded[i].doc = std::move(it->second);
+                ++cached;
+                return;
+            }
+        }
         if (cache && stamp.known() && (loaded[i].doc = cache->find(job.shown, stamp))) {
             ++cached;
             return;

@@ -12,6 +12,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "diagnostics.hpp"
@@ -98,13 +99,23 @@ struct Content {
 
 class LoadCache;
 
+// The records of the live preview's last build, by display path, each with its
+// file's stamp (records that loaded without a word to say, from files settled
+// as the load cache's are). While a file's stamp holds, load takes its record
+// from here, moved out: the build gives them back when it is done with them.
+struct ContentMemory {
+    std::unordered_map<std::string, Document> records;
+};
+
 // The offset of the first byte that breaks UTF-8 (overlong forms, surrogates and
 // code points past U+10FFFF included), or npos when the text is valid.
 std::size_t invalid_utf8_at(const std::string& s);
 
 // Reads and parses the content folder `dir` (shown in messages as `display`).
-// Records whose file is unchanged since `cache` was written are taken from it.
+// Records whose file is unchanged since `cache` was written are taken from it,
+// or from `memory` (taken first).
 Content load_content(const std::filesystem::path& dir, const std::string& display,
-                     Diagnostics& diags, const LoadCache* cache = nullptr);
+                     Diagnostics& diags, const LoadCache* cache = nullptr,
+                     ContentMemory* memory = nullptr);
 
 }  // namespace simpul::gen

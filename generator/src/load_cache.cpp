@@ -302,14 +302,12 @@ std::string encode_load_cache(const Content& content, std::uint64_t key, std::in
     w.out.append(kMagic, sizeof kMagic);
     w.u(kLayout);
     w.u(key);
-    auto settled = [&](const Document& d) {
-        return d.stamp.known() && d.stamp.ctime_ns < settled_ns && d.stamp.mtime_ns < settled_ns;
-    };
     w.u(static_cast<std::uint64_t>(
-        std::count_if(content.records.begin(), content.records.end(), settled)));
+        std::count_if(content.records.begin(), content.records.end(),
+                      [&](const Document& d) { return settled(d, settled_ns); })));
     Writer doc;
     for (const Document& d : content.records) {
-        if (!settled(d)) continue;
+        if (!settled(d, settled_ns)) continue;
         if (auto e = last ? last->entry(d.path, d.stamp) : std::nullopt) {
             w.out += e->bytes;
             w.u(e->check);
@@ -325,6 +323,20 @@ std::string encode_load_cache(const Content& content, std::uint64_t key, std::in
         w.u(std::hash<std::string_view>{}(std::string_view(w.out).substr(begin)));
     }
     return std::move(w.out);
+}
+
+bool settled(const Document& d, std::int64_t settled_ns) {
+    return d.stamp.known() && d.stamp.ctime_ns < settled_ns && d.stamp.mtime_ns < settled_ns;
+}
+
+void remember_content(Content& content, ContentMemory& memory, std::int64_t settled_ns) {
+    memory.records.clear();
+    memory.records.reserve(content.records.size());
+    for (Document& d : content.records)
+        if (settled(d, settled_ns)) {
+            std::string path = d.path;
+            memory.records.emplace(std::move(path), std::move(d));
+        }
 }
 
 fs::path load_cache_path(const fs::path& out) {

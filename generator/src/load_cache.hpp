@@ -82,6 +82,14 @@ std::uint64_t load_cache_key(const std::filesystem::path& content_dir, const std
 std::string encode_load_cache(const Content& content, std::uint64_t key, std::int64_t settled_ns,
                               const LoadCache* last = nullptr);
 
+// Whether a record may be taken as it is next time its file has the same stamp:
+// the file has one, and it last changed before `settled_ns` (see above).
+bool settled(const Document& d, std::int64_t settled_ns);
+
+// The live preview's cache, kept in memory: `content`'s settled records move
+// into `memory` (whatever it held goes), for the next rebuild's load.
+void remember_content(Content& content, ContentMemory& memory, std::int64_t settled_ns);
+
 // Where the cache of output folder `out` lives: `.<name>.load-cache` beside it.
 std::filesystem::path load_cache_path(const std::filesystem::path& out);
 

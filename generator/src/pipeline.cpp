@@ -132,16 +132,21 @@ BuildResult run_build(const BuildOptions& opt) {
         std::chrono::duration_cast<std::chrono::nanoseconds>(
             (std::chrono::system_clock::now() - opt.cache_settle).time_since_epoch())
             .count();
+    // The live preview's rebuilds take records from its memory of the last
+    // build instead (and neither read nor write the cache file).
+    ContentMemory* memory = opt.memory ? &opt.memory->content : nullptr;
+    const bool recalled = memory && !memory->records.empty();
     LoadCache cache;
-    if (!opt.clean) cache = LoadCache::read(cache_file, cache_key);
-    Content content = load_content(opt.content_dir, opt.content_display, r.diags, &cache);
+    if (!opt.clean && !recalled) cache = LoadCache::read(cache_file, cache_key);
+    Content content = load_content(opt.content_dir, opt.content_display, r.diags, &cache, memory);
+    if (memory) memory->records.clear();  // what load did not take is gone; filled again below
     r.cached_records = content.cached;
     watch.lap("load");
     std::jthread saver;
     {
         std::string next_cache;
         std::jthread encoder;
-        if (!opt.check_only)
+        if (!opt.check_only && !recalled)
             encoder = std::jthread([&] {
                 try {
                     // Unchanged records' entries are copied from the cache read.
@@ -175,7 +180,10 @@ BuildResult run_build(const BuildOptions& opt) {
         }
         r.records.emplace_back(std::string(schema.name), n);
     }
-    if (r.diags.has_errors()) return r;
+    if (r.diags.has_errors()) {
+        if (memory) remember_content(content, *memory, settled_ns);
+        return r;
+    }
 
     fs::path tdir = opt.template_dir.empty() ? opt.content_dir.parent_path() / "site-template"
                                              : opt.template_dir;
@@ -204,7 +212,12 @@ BuildResult run_build(const BuildOptions& opt) {
                 template_error = std::current_exception();
             }
         });
-        model = build_model(std::move(content));
+        if (memory) {  // the preview keeps the Nodes for its next rebuild
+            model = build_model(static_cast<const Content&>(content));
+            remember_content(content, *memory, settled_ns);
+        } else {
+            model = build_model(std::move(content));
+        }
         content = Content{};  // the Nodes are no longer needed
         watch.lap("model");
         model.history = read_history(opt.content_dir, opt.content_display);
@@ -238,9 +251,11 @@ BuildResult run_build(const BuildOptions& opt) {
     planned.clear();
     const std::vector<std::size_t> order = job_order(plans, ranges);
     try {
-        StagedOutput out(opt.out_dir, opt.clean      ? StagedOutput::Mode::Clean
-                                      : opt.in_place ? StagedOutput::Mode::InPlace
-                                                     : StagedOutput::Mode::Staged);
+        StagedOutput out(opt.out_dir,
+                         opt.clean      ? StagedOutput::Mode::Clean
+                         : opt.in_place ? StagedOutput::Mode::InPlace
+                                        : StagedOutput::Mode::Staged,
+                         opt.memory ? &opt.memory->output : nullptr);
         CardCache cards(tmpl, model.cat.innovations.size());
         // What each page is made from: a page whose inputs did not change since
         // the last build is taken from it as it is, not rendered again.

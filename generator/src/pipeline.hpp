@@ -10,9 +10,18 @@
 #include <vector>
 
 #include "diagnostics.hpp"
+#include "load.hpp"
 #include "search.hpp"
+#include "write.hpp"
 
 namespace simpul::gen {
+
+// What the live preview keeps between its rebuilds (serve.cpp), so that one
+// neither reads back nor checks what the last one made.
+struct BuildMemory {
+    OutputMemory output;    // the output's manifest (in-place rebuilds)
+    ContentMemory content;  // the records loaded, by path (instead of the load cache)
+};
 
 struct BuildOptions {
     std::filesystem::path content_dir = "content";
@@ -43,6 +52,8 @@ struct BuildOptions {
     // The load cache (load_cache.hpp) leaves out files changed this recently,
     // since a file may change again within one tick of the file system's clock.
     std::chrono::nanoseconds cache_settle = std::chrono::seconds(2);
+    // The preview's memory of its last build, kept by the caller; none: none.
+    BuildMemory* memory = nullptr;
 };
 
 struct StageTime {

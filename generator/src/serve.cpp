@@ -78,6 +78,7 @@ LivePreview::LivePreview(BuildOptions build, ServeOptions serve)
       serve_(std::move(serve)),
       base_(normalise_base_path(serve_.base_path)) {
     build_.fast_compression = true;  // only this machine fetches the preview's files
+    build_.memory = &memory_;
 }
 
 void LivePreview::configure(httplib::Server& server) {
@@ -155,7 +156,16 @@ bool LivePreview::rebuild() {
                      report.c_str());
         return false;
     }
-    std::printf("rebuilt in %.0f ms (%zu files)\n", r.total_ms, r.files);
+    // Where the time went, as the build summary's last line says it.
+    std::string stages;
+    for (const auto& s : r.stages) {
+        char part[64];
+        std::snprintf(part, sizeof part, "%s%s %.0f", stages.empty() ? "" : ", ", s.name.c_str(),
+                      s.ms);
+        stages += part;
+    }
+    std::printf("rebuilt in %.0f ms (%zu files, %zu written; %s ms)\n", r.total_ms, r.files,
+                r.files - r.unchanged, stages.c_str());
     std::fflush(stdout);
     return true;
 }

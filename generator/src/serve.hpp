@@ -68,6 +68,7 @@ class LivePreview {
   private:
     std::string status_json_locked() const;
     BuildOptions build_;
+    BuildMemory memory_;  // the last build's, for the next rebuild (build_.memory)
     ServeOptions serve_;
     std::string base_;
     std::atomic<int> version_{0};

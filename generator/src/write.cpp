@@ -72,8 +72,10 @@ void save_beside_output(const fs::path& file, const std::string& bytes) {
     if (ec) fs::remove(tmp, ec);
 }
 
-StagedOutput::StagedOutput(fs::path out, Mode mode)
-    : out_(std::move(out)), mode_clean_(mode == Mode::Clean) {
+StagedOutput::StagedOutput(fs::path out, Mode mode, OutputMemory* memory)
+    : out_(std::move(out)),
+      mode_clean_(mode == Mode::Clean),
+      memory_(mode == Mode::InPlace ? memory : nullptr) {
     fs::path parent = out_.parent_path().empty() ? fs::path(".") : out_.parent_path();
     std::string name = out_.filename().string();
     fs::create_directories(parent);
@@ -128,14 +130,14 @@ void StagedOutput::prepare(Mode mode, const fs::path& parent, const std::string&
             } catch (const std::system_error&) {  // no thread to be had: read below
             }
         }
-        previous_ = load_manifest(out_);
+        if (!recall(manifest_path(out_))) previous_ = load_manifest(out_);
         if (spare.valid())
             spare_ = spare.get();
         else if (has_spare)
             spare_ = load_manifest(spare_path_);
     }
     staging_ = choose_staging(mode, parent / (stale_prefix + std::to_string(::getpid())));
-    entries_.reserve(previous_.size());
+    if (!trusted_) entries_.reserve(previous_.size());  // (trusted: only what changes)
     // Files are looked at relative to these (a shorter walk for the kernel than
     // the whole path, and no path to make).
     out_fd_ = ::open(out_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
@@ -167,6 +169,23 @@ fs::path StagedOutput::choose_staging(Mode mode, const fs::path& fresh) {
     spare_.clear();  // a spare that is not used
     fs::create_directories(fresh);
     return fresh;
+}
+
+bool StagedOutput::recall(const fs::path& manifest) {
+    if (!memory_) return false;
+    OutputMemory& m = *memory_;
+    struct stat st {};
+    const bool same = !manifest.empty() && ::stat(manifest.c_str(), &st) == 0 &&
+                      static_cast<std::uint64_t>(st.st_ino) == m.inode &&
+                      static_cast<std::uint64_t>(st.st_size) == m.size &&
+                      mtime_ns(st) == m.mtime_ns;
+    if (same && !m.files.empty()) {
+        previous_ = std::move(m.files);
+        for (auto& [rel, e] : previous_) e.kept = false;
+        trusted_ = true;
+    }
+    m = OutputMemory{};  // given back by commit() only
+    return trusted_;
 }
 
 // Each folder's manifest is named after the folder's inode, which a swap does
@@ -220,18 +239,19 @@ std::unordered_map<std::string, StagedOutput::Entry> StagedOutput::load_manifest
     return out;
 }
 
-void StagedOutput::save_manifest(const fs::path& dir) const {
+bool StagedOutput::save_manifest(const fs::path& dir,
+                                 const std::unordered_map<std::string, Entry>& entries) const {
     fs::path file = manifest_path(dir);
-    if (file.empty()) return;
+    if (file.empty()) return false;
     std::string text(kManifestHeader);
-    text.reserve(entries_.size() * 96);
+    text.reserve(entries.size() * 96);
     char number[24];
     auto field = [&](auto value, int base) {
         auto [end, ec] = std::to_chars(number, number + sizeof number, value, base);
         text.append(number, end);
         text += ' ';
     };
-    for (const auto& [path, e] : entries_) {
+    for (const auto& [path, e] : entries) {
         field(static_cast<unsigned long long>(e.hash), 16);
         field(static_cast<unsigned long long>(e.size), 10);
         field(e.mtime_ns, 10);
@@ -246,9 +266,10 @@ void StagedOutput::save_manifest(const fs::path& dir) const {
     std::error_code ec;
     if (out.fail()) {  // no manifest: the next build writes every file
         fs::remove(tmp, ec);
-        return;
+        return false;
     }
     fs::rename(tmp, file, ec);
+    return !ec;
 }
 
 // Manifests of folders that are gone, and the single manifest of earlier versions.
@@ -292,7 +313,7 @@ bool StagedOutput::place(const std::string& rel, Entry want, bool written) {
         return record(s->second);
     auto p = previous_.find(rel);
     if (p == previous_.end() || p->second.hash != want.hash || p->second.size != want.size ||
-        !file_is(out_fd_, rel, want.size, p->second.mtime_ns))
+        (!trusted_ && !file_is(out_fd_, rel, want.size, p->second.mtime_ns)))
         return false;
     if (written) {
         const std::string beside = rel + ".simpul-link";
@@ -314,7 +335,10 @@ bool StagedOutput::reuse(const std::string& rel, std::uint64_t fingerprint) {
     auto p = previous_.find(rel);
     if (fingerprint == 0 || p == previous_.end() || p->second.fingerprint != fingerprint)
         return false;
-    if (!place(rel, {p->second.hash, p->second.size, 0, fingerprint})) return false;
+    if (trusted_)  // in place, from memory: the file is there as the last build left it
+        p->second.kept = true;
+    else if (!place(rel, {p->second.hash, p->second.size, 0, fingerprint}))
+        return false;
     ++files_;
     bytes_ += p->second.size;
     ++linked_;
@@ -513,13 +537,42 @@ void StagedOutput::copy(const fs::path& from, const std::string& rel) {
     write(rel, content);
 }
 
+void StagedOutput::merge_kept() {
+    std::error_code ec;
+    for (auto it = previous_.begin(); it != previous_.end();) {
+        if (it->second.kept || entries_.count(it->first)) {
+            ++it;
+            continue;
+        }
+        fs::remove(out_ / it->first, ec);
+        it = previous_.erase(it);
+    }
+    for (auto& [rel, e] : entries_) previous_[rel] = e;
+    entries_.clear();
+}
+
 void StagedOutput::commit(const std::function<void()>& published) {
     std::error_code ec;
     if (in_place_) {
         // Pages of the last build that this one did not make (a record deleted or renamed).
-        for (const auto& [rel, e] : previous_)
-            if (!entries_.count(rel)) fs::remove(out_ / rel, ec);
-        save_manifest(out_);
+        if (trusted_) {
+            merge_kept();
+        } else {
+            for (const auto& [rel, e] : previous_)
+                if (!entries_.count(rel)) fs::remove(out_ / rel, ec);
+            previous_ = std::move(entries_);
+        }
+        if (save_manifest(out_, previous_) && memory_) {
+            // Remembered for the next rebuild, with the file it was saved as.
+            struct stat st {};
+            const fs::path file = manifest_path(out_);
+            if (::stat(file.c_str(), &st) == 0) {
+                memory_->inode = static_cast<std::uint64_t>(st.st_ino);
+                memory_->size = static_cast<std::uint64_t>(st.st_size);
+                memory_->mtime_ns = mtime_ns(st);
+                memory_->files = std::move(previous_);
+            }
+        }
         committed_ = true;
         if (published) published();
         return;
@@ -533,7 +586,7 @@ void StagedOutput::commit(const std::function<void()>& published) {
              dir = dir.parent_path())
             fs::remove(dir, ec);
     }
-    save_manifest(staging_);  // names the staging folder, which becomes the output
+    save_manifest(staging_, entries_);  // names the staging folder, which becomes the output
     if (fs::exists(out_, ec)) {
 #ifdef RENAME_EXCHANGE
         if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, out_.c_str(), RENAME_EXCHANGE) == 0) {

@@ -32,6 +32,29 @@ std::filesystem::path beside_output(const std::filesystem::path& out, const std:
 // whose process is gone). These files are optional: errors are ignored.
 void save_beside_output(const std::filesystem::path& file, const std::string& bytes);
 
+// What a manifest says of one output file: its bytes' hash and size, its
+// modification time when written, and what a page was made from (deps.hpp).
+struct ManifestEntry {
+    std::size_t hash = 0, size = 0;
+    long long mtime_ns = 0;
+    std::uint64_t fingerprint = 0;
+    // (Not saved.) A rebuild in place from memory left the file as it was:
+    // set by the one thread that asks for it, read once they are joined.
+    bool kept = false;
+};
+
+// What the live preview remembers of its output between rebuilds: the manifest
+// its last build saved, so the next one neither reads it back nor checks each
+// file's size and time (while serve runs, it alone writes that folder). Used
+// only while the manifest on disk is still the one saved then: a simpul build
+// into the same folder, or a build that failed, makes the next rebuild read
+// the manifest and check the files, as any build does.
+struct OutputMemory {
+    std::unordered_map<std::string, ManifestEntry> files;
+    std::uint64_t inode = 0, size = 0;  // the manifest file as saved
+    long long mtime_ns = 0;
+};
+
 class StagedOutput {
   public:
     // Takes the lock `.<name>.lock` beside `out` (throws with a clear message
@@ -45,7 +68,10 @@ class StagedOutput {
         // preview's rebuilds. Falls back to Staged without a trusted manifest.
         InPlace,
     };
-    explicit StagedOutput(std::filesystem::path out, Mode mode = Mode::Staged);
+    // `memory` (InPlace only): the preview's output manifest, taken when it holds
+    // and given back at commit().
+    explicit StagedOutput(std::filesystem::path out, Mode mode = Mode::Staged,
+                          OutputMemory* memory = nullptr);
     ~StagedOutput();  // removes the staging folder unless committed
 
     StagedOutput(const StagedOutput&) = delete;
@@ -89,11 +115,7 @@ class StagedOutput {
     // mkdir relative to the staging folder, its missing parents first: no
     // stat of each part of the path, as std::filesystem::create_directories does.
     void make_folder(const std::string& folder);
-    struct Entry {
-        std::size_t hash = 0, size = 0;
-        long long mtime_ns = 0;
-        std::uint64_t fingerprint = 0;
-    };
+    using Entry = ManifestEntry;
     // `written`: the spare's file at `rel` was just written over with these bytes.
     bool place(const std::string& rel, Entry want, bool written = false);
     // The folder this build writes into (sets in_place_, fills spare_); `fresh`
@@ -102,7 +124,14 @@ class StagedOutput {
     std::filesystem::path manifest_path(const std::filesystem::path& dir) const;
     void prepare(Mode mode, const std::filesystem::path& parent, const std::string& name);
     std::unordered_map<std::string, Entry> load_manifest(const std::filesystem::path& dir) const;
-    void save_manifest(const std::filesystem::path& dir) const;
+    // Saves entries_ as the manifest of `dir`; false when it could not be saved.
+    bool save_manifest(const std::filesystem::path& dir,
+                       const std::unordered_map<std::string, Entry>& entries) const;
+    // commit() in place from memory: previous_ becomes this build's files
+    // (entries_ and the ones kept); the others are removed from the output.
+    void merge_kept();
+    // previous_ from memory_ when the manifest file is still the one it remembers.
+    bool recall(const std::filesystem::path& manifest);
     void remove_stale_manifests() const;
 
     std::filesystem::path out_, staging_, parent_, spare_path_;
@@ -113,6 +142,9 @@ class StagedOutput {
     int lock_fd_ = -1, out_fd_ = -1, staging_fd_ = -1;
     bool committed_ = false;
     bool in_place_ = false;
+    // previous_ came from memory_: the files are the ones its last build wrote.
+    OutputMemory* memory_ = nullptr;
+    bool trusted_ = false;
     std::atomic<std::size_t> files_{0}, bytes_{0}, linked_{0}, reused_{0};
     std::unordered_map<std::string, Entry> previous_;  // the output's files, by path
     std::unordered_map<std::string, Entry> spare_;     // the spare's, when updating it

@@ -121,6 +121,33 @@ TEST_CASE("files changed after the settle time are left out of the cache") {
     CHECK(f.cached(newest + 1).size() == parsed.records.size());
 }
 
+TEST_CASE("records the preview remembers come back as parsed while their files are unchanged") {
+    Folder f;
+    const Content parsed = f.load();
+    Content loaded = f.load();
+    ContentMemory memory;
+    remember_content(loaded, memory, kAll);
+    CHECK(memory.records.size() == parsed.records.size());
+    f.rename_agency();
+    Diagnostics d;
+    const Content again = load_content(f.content, "content", d, nullptr, &memory);
+    CHECK(d.all().empty());
+    CHECK(again.cached == parsed.records.size() - 1);
+    REQUIRE(again.records.size() == parsed.records.size());
+    for (std::size_t i = 0; i < parsed.records.size(); ++i) {
+        CAPTURE(parsed.records[i].path);
+        if (parsed.records[i].path != "content/agencies/pemprov-kalsel.json")
+            CHECK(again.records[i] == parsed.records[i]);
+    }
+    CHECK(record(again, "content/agencies/pemprov-kalsel.json")
+              .fields.get("name")
+              ->text.rfind("Baru ", 0) == 0);
+    // Files changed after the settle time are not remembered, as not cached.
+    Content recent = f.load();
+    remember_content(recent, memory, 0);
+    CHECK(memory.records.empty());
+}
+
 TEST_CASE("a cache of another program or folder, or a damaged one, is not used") {
     Folder f;
     LoadCache cache = f.cached();

@@ -101,6 +101,26 @@ BuildOptions editable(const simpul::test::TempDir& tmp) {
     o.cache_settle = std::chrono::nanoseconds(0);
     return o;
 }
+// Replaces the first `from` in `file` with `to`.
+void edit(const fs::path& file, const std::string& from, const std::string& to) {
+    std::string text = simpul::test::read_file(file);
+    auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    simpul::test::write_file(file, text.replace(at, from.size(), to));
+}
+// Adds an innovation to the content in `tmp`, renames it and deletes it,
+// checking each rebuild with `same_as_clean(change)`.
+template <class Check>
+void add_rename_delete(const simpul::test::TempDir& tmp, Check same_as_clean) {
+    std::string daring = simpul::test::read_file(tmp / "content/innovations/layanan-daring.json");
+    simpul::test::write_file(tmp / "content/innovations/layanan-kedua.json", daring);
+    same_as_clean("add a record");
+    fs::rename(tmp / "content/innovations/layanan-kedua.json",
+               tmp / "content/innovations/layanan-ketiga.json");
+    same_as_clean("rename a record");
+    fs::remove(tmp / "content/innovations/layanan-ketiga.json");
+    same_as_clean("delete a record");
+}
 }  // namespace
 
 TEST_CASE("a rebuild links unchanged files and is byte-identical to a clean build") {
@@ -110,12 +130,6 @@ TEST_CASE("a rebuild links unchanged files and is byte-identical to a clean buil
              fs::copy_options::recursive);
     o.template_dir = tmp / "templates";
     REQUIRE(run_build(o).ok);
-    auto edit = [&](const fs::path& file, const std::string& from, const std::string& to) {
-        std::string text = simpul::test::read_file(file);
-        auto at = text.find(from);
-        REQUIRE(at != std::string::npos);
-        simpul::test::write_file(file, text.replace(at, from.size(), to));
-    };
     auto same_as_clean = [&](const char* change) {
         CAPTURE(change);
         BuildResult r = run_build(o);
@@ -141,15 +155,7 @@ TEST_CASE("a rebuild links unchanged files and is byte-identical to a clean buil
     CHECK(inode(tmp / "public/hub/kalimantan-selatan/index.html") == hub_page);
     CHECK(inode(tmp / "public/inovasi/bank-sampah/index.html") != edited_page);
 
-    // Add a record, rename one, delete one.
-    std::string daring = simpul::test::read_file(tmp / "content/innovations/layanan-daring.json");
-    simpul::test::write_file(tmp / "content/innovations/layanan-kedua.json", daring);
-    same_as_clean("add a record");
-    fs::rename(tmp / "content/innovations/layanan-kedua.json",
-               tmp / "content/innovations/layanan-ketiga.json");
-    same_as_clean("rename a record");
-    fs::remove(tmp / "content/innovations/layanan-ketiga.json");
-    same_as_clean("delete a record");
+    add_rename_delete(tmp, same_as_clean);
 
     // A template, a UI string, the site's configuration.
     edit(tmp / "templates/innovation-card.html", "<li class=\"card\">", "<li class=\"card x\">");
@@ -231,6 +237,82 @@ TEST_CASE("a rebuild copies the catalogue.json entries of unchanged records") {
     clean.clean = true;
     CHECK(run_build(clean).catalogue_copied == 0);
     CHECK(format_summary(run_build(clean), o).find("records copied") == std::string::npos);
+}
+
+// The live preview keeps its records and its output's manifest between rebuilds
+// (BuildMemory): no load cache, no manifest read back, no file checked.
+TEST_CASE("the preview's rebuilds from memory equal a clean build") {
+    simpul::test::TempDir tmp;
+    BuildOptions o = editable(tmp);
+    fs::copy(simpul::test::source_dir() / "site-template", tmp / "templates",
+             fs::copy_options::recursive);
+    o.template_dir = tmp / "templates";
+    BuildMemory memory;
+    o.memory = &memory;
+    o.in_place = true;
+    BuildResult first = run_build(o);  // no output yet: staged
+    REQUIRE(first.ok);
+    CHECK(first.cached_records == 0);
+    CHECK(memory.content.records.size() == 11);
+    CHECK(memory.output.files.empty());  // not in place
+    BuildResult second = run_build(o);   // in place; the manifest read from the output
+    REQUIRE(second.ok);
+    CHECK(second.cached_records == 11);
+    CHECK(second.unchanged == second.files);
+    CHECK(memory.output.files.size() == second.files);
+    // The load cache file is neither needed nor written any more.
+    fs::remove(tmp / ".public.load-cache");
+    BuildResult third = run_build(o);
+    REQUIRE(third.ok);
+    CHECK(third.cached_records == 11);
+    CHECK(third.files_reused > 0);
+    CHECK(third.unchanged == third.files);
+    CHECK_FALSE(fs::exists(tmp / ".public.load-cache"));
+
+    BuildOptions clean = o;
+    clean.out_dir = tmp / "clean";
+    clean.clean = true;
+    clean.in_place = false;
+    clean.memory = nullptr;
+    auto same_as_clean = [&](const char* change) {
+        CAPTURE(change);
+        BuildResult r = run_build(o);
+        REQUIRE(r.ok);
+        REQUIRE(run_build(clean).ok);
+        CHECK(simpul::test::snapshot(tmp / "public") == simpul::test::snapshot(tmp / "clean"));
+        CHECK(memory.output.files.size() == r.files);
+        return r;
+    };
+    edit(tmp / "content/innovations/bank-sampah.md", "Bank Sampah Uji", "Bank Sampah Baru");
+    BuildResult r = same_as_clean("edit a record");
+    CHECK(r.cached_records == 10);
+    CHECK(r.unchanged < r.files);
+    add_rename_delete(tmp, same_as_clean);
+    CHECK(memory.content.records.size() == 11);
+    edit(tmp / "templates/innovation-card.html", "<li class=\"card\">", "<li class=\"card x\">");
+    same_as_clean("change a template");
+
+    // A build that fails keeps the records it loaded for the next one (a record
+    // that failed validation too: validation runs on every build), but not a
+    // file that failed to parse.
+    edit(tmp / "content/innovations/bank-sampah.md", "agency: pemprov-diy", "agency: tidak-ada");
+    CHECK_FALSE(run_build(o).ok);
+    CHECK(memory.content.records.size() == 11);
+    edit(tmp / "content/innovations/layanan-daring.json", "{", "{{");
+    CHECK_FALSE(run_build(o).ok);
+    CHECK(memory.content.records.size() == 10);
+    edit(tmp / "content/innovations/layanan-daring.json", "{{", "{");
+    edit(tmp / "content/innovations/bank-sampah.md", "agency: tidak-ada", "agency: pemprov-diy");
+    CHECK(same_as_clean("mend the errors").cached_records == 9);
+
+    // Another build replaced the output (and its manifest): the next rebuild
+    // reads the manifest and checks each file again, as any build does.
+    BuildOptions staged = o;
+    staged.memory = nullptr;
+    staged.in_place = false;
+    REQUIRE(run_build(staged).ok);
+    simpul::test::write_file(tmp / "public/robots.txt", "changed by hand\n");
+    same_as_clean("a file changed by hand after another build");
 }
 
 // Each page is rendered again only when a record it shows changed (deps.cpp):

@@ -248,6 +248,70 @@ TEST_CASE("in place, only changed files are replaced and files no longer made ar
     CHECK(entries_besides_lock(tmp.path()) == 1);
 }
 
+TEST_CASE("in place from the preview's memory, files are taken as the last build left them") {
+    simpul::test::TempDir tmp;
+    const fs::path out = tmp / "public";
+    {
+        StagedOutput first(out);
+        first.write("a.html", "a", 7);
+        first.write("gone.html", "gone");
+        first.commit();
+    }
+    OutputMemory memory;
+    {
+        StagedOutput out_(out, StagedOutput::Mode::InPlace, &memory);  // the manifest read
+        REQUIRE(out_.in_place());
+        CHECK(out_.reuse("a.html", 7));
+        out_.write("gone.html", "gone");
+        out_.commit();
+    }
+    CHECK(memory.files.size() == 2);
+    // From memory the file is not looked at: the preview alone writes its output.
+    // (Changed by hand here only to show that.)
+    simpul::test::write_file(out / "a.html", "by hand");
+    {
+        StagedOutput out_(out, StagedOutput::Mode::InPlace, &memory);
+        CHECK(memory.files.empty());  // taken; given back at commit
+        CHECK(out_.reuse("a.html", 7));
+        CHECK_FALSE(out_.reuse("a.html", 8));  // made from other inputs
+        out_.write("new.html", "new");
+        out_.commit();
+        CHECK(out_.reused() == 1);
+    }
+    CHECK(simpul::test::snapshot(out) ==
+          std::map<std::string, std::string>{{"a.html", "by hand"}, {"new.html", "new"}});
+    CHECK(memory.files.size() == 2);
+    CHECK(memory.files.count("a.html") == 1);
+    CHECK(memory.files.count("new.html") == 1);
+    // The saved manifest is the one remembered: a build without memory reads the same.
+    {
+        StagedOutput out_(out, StagedOutput::Mode::InPlace);
+        CHECK_FALSE(out_.reuse("a.html", 7));  // checked: not the file the manifest describes
+        CHECK(out_.reuse("new.html", 0) == false);
+    }
+    // A build that is not committed gives nothing back: the next one checks the files.
+    { StagedOutput out_(out, StagedOutput::Mode::InPlace, &memory); }
+    CHECK(memory.files.empty());
+    {
+        StagedOutput out_(out, StagedOutput::Mode::InPlace, &memory);
+        CHECK_FALSE(out_.reuse("a.html", 7));
+        out_.write("a.html", "a", 7);
+        out_.write("new.html", "new");
+        out_.commit();
+    }
+    // Another build replaced the output, and with it the manifest: memory is not used.
+    {
+        StagedOutput other(out);
+        other.write("a.html", "a", 7);
+        other.commit();
+    }
+    simpul::test::write_file(out / "a.html", "by hand again");
+    {
+        StagedOutput out_(out, StagedOutput::Mode::InPlace, &memory);
+        CHECK_FALSE(out_.reuse("a.html", 7));
+    }
+}
+
 TEST_CASE("a file made in pieces that fails halfway leaves no scratch file in the output") {
     simpul::test::TempDir tmp;
     {

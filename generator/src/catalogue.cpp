@@ -3,8 +3,11 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
+#include <unordered_map>
 
 #include "decode.hpp"
+#include "parallel.hpp"
 
 namespace simpul::gen {
 namespace {
@@ -30,7 +33,6 @@ template <class C>
 SiteModel build(C& content) {
     SiteModel m;
     Catalogue& cat = m.cat;
-    std::unordered_map<std::string, BodySource> bodies;  // by innovation id
     auto list = [&](RecordType t) -> const std::vector<Node>& {
         static const std::vector<Node> none;
         auto it = content.data.find(t);
@@ -44,46 +46,65 @@ SiteModel build(C& content) {
     for (const auto& n : list(RecordType::Sdg)) cat.sdgs.push_back(decode_sdg(n));
     for (const auto& n : list(RecordType::Program)) cat.programs.push_back(decode_program(n));
 
-    // Each list is made at its final size: no copy of it to a larger one.
+    // Each record is decoded on all cores into its place in its type's list,
+    // made at its final size (records come grouped by type, in file order).
     std::map<RecordType, std::size_t> count;
-    for (const auto& d : content.records) ++count[d.type];
-    cat.agencies.reserve(count[RecordType::Agency]);
-    cat.innovations.reserve(count[RecordType::Innovation]);
-    cat.hubs.reserve(count[RecordType::Hub]);
-    cat.replications.reserve(count[RecordType::Replication]);
-    cat.events.reserve(count[RecordType::Event]);
-    cat.regulations.reserve(count[RecordType::Regulation]);
-    for (auto& d : content.records) {
+    std::vector<std::size_t> slot(content.records.size());
+    for (std::size_t i = 0; i < content.records.size(); ++i)
+        slot[i] = count[content.records[i].type]++;
+    cat.agencies.resize(count[RecordType::Agency]);
+    cat.innovations.resize(count[RecordType::Innovation]);
+    cat.hubs.resize(count[RecordType::Hub]);
+    cat.replications.resize(count[RecordType::Replication]);
+    cat.events.resize(count[RecordType::Event]);
+    cat.regulations.resize(count[RecordType::Regulation]);
+    std::vector<BodySource> bodies(cat.innovations.size());  // in the same places
+    parallel_for(content.records.size(), 0, [&](std::size_t i) {
+        auto& d = content.records[i];
+        const std::size_t k = slot[i];
         Origin origin{d.path, d.fields.line > 0 ? d.fields.line : 1};
         switch (d.type) {
             case RecordType::Agency:
-                cat.agencies.push_back(decode_agency(d.id, d.fields, origin));
+                cat.agencies[k] = decode_agency(d.id, d.fields, origin);
                 break;
             case RecordType::Innovation:
-                cat.innovations.push_back(decode_innovation(d.id, d.fields, body_of(d), origin));
-                if (!d.body_source.empty()) bodies[d.id] = d.body_source;
+                cat.innovations[k] = decode_innovation(d.id, d.fields, body_of(d), origin);
+                bodies[k] = d.body_source;
                 break;
             case RecordType::Hub:
-                cat.hubs.push_back(decode_hub(d.id, d.fields, body_of(d), origin));
+                cat.hubs[k] = decode_hub(d.id, d.fields, body_of(d), origin);
                 break;
             case RecordType::Replication:
-                cat.replications.push_back(decode_replication(d.id, d.fields, origin));
+                cat.replications[k] = decode_replication(d.id, d.fields, origin);
                 break;
             case RecordType::Event:
-                cat.events.push_back(decode_event(d.id, d.fields, body_of(d), origin));
+                cat.events[k] = decode_event(d.id, d.fields, body_of(d), origin);
                 break;
             case RecordType::Regulation:
-                cat.regulations.push_back(decode_regulation(d.id, d.fields, body_of(d), origin));
+                cat.regulations[k] = decode_regulation(d.id, d.fields, body_of(d), origin);
                 break;
             default:
                 break;
         }
-    }
+    });
     cat.finish();
-    m.innovation_bodies.resize(cat.innovations.size());
-    for (std::size_t i = 0; i < cat.innovations.size(); ++i)
-        if (auto it = bodies.find(cat.innovations[i].id); it != bodies.end())
-            m.innovation_bodies[i] = std::move(it->second);
+    // finish() sorts each list by id, not in file order when a name has a
+    // character before the dot ("a-b.md" comes before "a.md"): then each
+    // innovation's body is found by its file.
+    bool in_place = true;
+    for (std::size_t k = 0; k < bodies.size() && in_place; ++k)
+        in_place = bodies[k].empty() || bodies[k].path == cat.innovations[k].origin.path;
+    if (in_place) {
+        m.innovation_bodies = std::move(bodies);
+    } else {
+        m.innovation_bodies.resize(cat.innovations.size());
+        std::unordered_map<std::string_view, std::size_t> by_path;
+        for (std::size_t j = 0; j < bodies.size(); ++j)
+            if (!bodies[j].empty()) by_path.emplace(bodies[j].path, j);
+        for (std::size_t k = 0; k < cat.innovations.size(); ++k)
+            if (auto it = by_path.find(cat.innovations[k].origin.path); it != by_path.end())
+                m.innovation_bodies[k] = bodies[it->second];
+    }
 
     for (Facet f : {Facet::Province, Facet::Sector, Facet::Sdg, Facet::Stage, Facet::Status,
                     Facet::Year, Facet::Program})

@@ -122,6 +122,19 @@ BuildResult run_build(const BuildOptions& opt) {
         r.diags.error(opt.content_display, 0, 0, "missing-file", "content folder not found");
         return r;
     }
+    // The records' git history, read on a thread of its own while the content
+    // loads and is validated: it needs nothing of theirs.
+    History history;
+    std::exception_ptr history_error;
+    std::jthread history_reader;
+    if (!opt.check_only)
+        history_reader = std::jthread([&] {
+            try {
+                history = read_history(opt.content_dir, opt.content_display);
+            } catch (...) {
+                history_error = std::current_exception();
+            }
+        });
     // Records whose file did not change come from the last build's load cache
     // (not with --clean). The next build's cache, which depends on the content
     // files alone, is encoded while validate runs and saved while the build
@@ -220,7 +233,9 @@ BuildResult run_build(const BuildOptions& opt) {
         }
         content = Content{};  // the Nodes are no longer needed
         watch.lap("model");
-        model.history = read_history(opt.content_dir, opt.content_display);
+        history_reader.join();
+        if (history_error) std::rethrow_exception(history_error);
+        model.history = std::move(history);
         watch.lap("history");
         loader.join();
         if (template_error) std::rethrow_exception(template_error);

@@ -477,11 +477,16 @@ void validate_content(const Content& content, Diagnostics& diags, bool advice) {
                 v.check_map(df.path, item, schema.fields, std::string(schema.name) + " entry");
         }
     }
-    for (const auto& d : content.records) {
+    // Each record's fields, on all cores; the diagnostics follow in record order.
+    std::vector<Diagnostics> found(content.records.size());
+    parallel_for(content.records.size(), 0, [&](std::size_t i) {
+        const Document& d = content.records[i];
         const RecordSchema& schema = schema_for(d.type);
-        v.check_map(d.path, d.fields, schema.fields, std::string(schema.name));
-        if (d.fields.type == Node::Type::Map) check_conditional(d, agencies, diags);
-    }
+        Validator(ids, found[i])
+            .check_map(d.path, d.fields, schema.fields, std::string(schema.name));
+        if (d.fields.type == Node::Type::Map) check_conditional(d, agencies, found[i]);
+    });
+    for (const auto& f : found) diags.append(f);
     check_record_links(content, ids, diags);
     if (advice) check_recommendations(content, diags);
 }

@@ -9,6 +9,7 @@
 using namespace simpul;
 using namespace simpul::gen;
 using test::fixture_model;
+namespace fs = std::filesystem;
 
 TEST_CASE("records are decoded with their origin") {
     SiteModel m = fixture_model();
@@ -19,6 +20,25 @@ TEST_CASE("records are decoded with their origin") {
     CHECK(m.cat.innovation("bank-sampah")->origin.path == "content/innovations/bank-sampah.md");
     CHECK(m.cat.innovation("bank-sampah")->origin.line == 2);
     CHECK(m.cat.hubs.at(0).decree->number == "94/2020");
+}
+
+// The model's lists are sorted by id, which is not always the files' order:
+// bank-sampah.md comes before bank.md, the id "bank" before "bank-sampah".
+TEST_CASE("each innovation's body is its own file's, whatever the order of files and ids") {
+    test::TempDir tmp;
+    fs::copy(test::fixture("valid/basic/content"), tmp / "content", fs::copy_options::recursive);
+    std::string text = test::read_file(tmp / "content/innovations/bank-sampah.md");
+    test::write_file(tmp / "content/innovations/bank.md",
+                     text.substr(0, text.find("## Latar")) + "Isi bank lain.\n");
+    SiteModel m = test::model_of(tmp / "content");
+    std::vector<std::string> ids;
+    for (const auto& inn : m.cat.innovations) ids.push_back(inn.id);
+    REQUIRE(ids.size() == 4);
+    CHECK(ids[0] == "bank");
+    CHECK(ids[1] == "bank-sampah");
+    CHECK(innovation_body(m, 0) == "Isi bank lain.\n");
+    CHECK(innovation_body(m, 1).find("## Latar belakang") == 0);
+    CHECK(innovation_body(m, 2) == m.cat.innovations[2].body);  // a body kept in memory
 }
 
 TEST_CASE("relations are indexed both ways") {

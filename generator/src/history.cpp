@@ -57,7 +57,8 @@ int on_file(const git_diff_delta* delta, float, void* payload) {
 
 }  // namespace
 
-History read_history(const fs::path& content_dir, const std::string& content_display) {
+History read_history(const fs::path& content_dir, const std::string& content_display,
+                     std::stop_token stop) {
     History history;
     git_libgit2_init();
     std::shared_ptr<void> shutdown(nullptr, [](void*) { git_libgit2_shutdown(); });
@@ -83,7 +84,7 @@ History read_history(const fs::path& content_dir, const std::string& content_dis
 
     Walk state{prefix, content_display, &history, {}, {}, {}, {}};
     git_oid oid;
-    while (git_revwalk_next(&oid, walk.p) == 0) {
+    while (!stop.stop_requested() && git_revwalk_next(&oid, walk.p) == 0) {
         Owned<git_commit, git_commit_free> commit;
         if (git_commit_lookup(&commit.p, repo.p, &oid) != 0) continue;
         if (git_commit_parentcount(commit.p) > 1) continue;  // merges repeat their branch's changes

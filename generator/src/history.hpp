@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <map>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,8 @@ using History = std::map<std::string, RecordHistory>;
 
 // Reads the history of the files under `content_dir`. Returns an empty map when
 // the folder is not inside a git repository (or the repository has no commits).
-History read_history(const std::filesystem::path& content_dir, const std::string& content_display);
+// Stops early, with what it has, once `stop` is asked (the build was given up).
+History read_history(const std::filesystem::path& content_dir, const std::string& content_display,
+                     std::stop_token stop = {});
 
 }  // namespace simpul::gen

@@ -13,7 +13,9 @@
 #include <fstream>
 #include <mutex>
 #include <sstream>
+#include <system_error>
 #include <thread>
+#include <utility>
 
 #include "cards.hpp"
 #include "catalogue.hpp"
@@ -123,18 +125,23 @@ BuildResult run_build(const BuildOptions& opt) {
         return r;
     }
     // The records' git history, read on a thread of its own while the content
-    // loads and is validated: it needs nothing of theirs.
+    // loads and is validated: it needs nothing of theirs. A build that stops
+    // early asks it to stop too (the jthread's destructor).
     History history;
     std::exception_ptr history_error;
     std::jthread history_reader;
-    if (!opt.check_only)
-        history_reader = std::jthread([&] {
-            try {
-                history = read_history(opt.content_dir, opt.content_display);
-            } catch (...) {
-                history_error = std::current_exception();
-            }
-        });
+    if (!opt.check_only) {
+        try {
+            history_reader = std::jthread([&](std::stop_token stop) {
+                try {
+                    history = read_history(opt.content_dir, opt.content_display, stop);
+                } catch (...) {
+                    history_error = std::current_exception();
+                }
+            });
+        } catch (const std::system_error&) {  // no thread to be had: read below
+        }
+    }
     // Records whose file did not change come from the last build's load cache
     // (not with --clean). The next build's cache, which depends on the content
     // files alone, is encoded while validate runs and saved while the build
@@ -146,13 +153,17 @@ BuildResult run_build(const BuildOptions& opt) {
             (std::chrono::system_clock::now() - opt.cache_settle).time_since_epoch())
             .count();
     // The live preview's rebuilds take records from its memory of the last
-    // build instead (and neither read nor write the cache file).
-    ContentMemory* memory = opt.memory ? &opt.memory->content : nullptr;
-    const bool recalled = memory && !memory->records.empty();
+    // build instead (and neither read nor write the cache file; not with --clean).
+    // (Taken out of the memory first: whatever happens, it never holds records
+    // that load moved out. Filled again below.)
+    ContentMemory* memory = opt.memory && !opt.clean ? &opt.memory->content : nullptr;
+    ContentMemory recalled_records = memory ? std::exchange(*memory, {}) : ContentMemory{};
+    const bool recalled = !recalled_records.records.empty();
     LoadCache cache;
     if (!opt.clean && !recalled) cache = LoadCache::read(cache_file, cache_key);
-    Content content = load_content(opt.content_dir, opt.content_display, r.diags, &cache, memory);
-    if (memory) memory->records.clear();  // what load did not take is gone; filled again below
+    Content content = load_content(opt.content_dir, opt.content_display, r.diags, &cache,
+                                   recalled ? &recalled_records : nullptr);
+    recalled_records = ContentMemory{};
     r.cached_records = content.cached;
     watch.lap("load");
     std::jthread saver;
@@ -233,7 +244,10 @@ BuildResult run_build(const BuildOptions& opt) {
         }
         content = Content{};  // the Nodes are no longer needed
         watch.lap("model");
-        history_reader.join();
+        if (history_reader.joinable())
+            history_reader.join();
+        else
+            history = read_history(opt.content_dir, opt.content_display);
         if (history_error) std::rethrow_exception(history_error);
         model.history = std::move(history);
         watch.lap("history");

@@ -31,6 +31,10 @@ long long mtime_ns(const struct stat& st) {
     return static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
 }
 
+long long ctime_ns(const struct stat& st) {
+    return static_cast<long long>(st.st_ctim.tv_sec) * 1000000000LL + st.st_ctim.tv_nsec;
+}
+
 }  // namespace
 
 fs::path beside_output(const fs::path& out, const std::string& suffix) {
@@ -178,7 +182,7 @@ bool StagedOutput::recall(const fs::path& manifest) {
     const bool same = !manifest.empty() && ::stat(manifest.c_str(), &st) == 0 &&
                       static_cast<std::uint64_t>(st.st_ino) == m.inode &&
                       static_cast<std::uint64_t>(st.st_size) == m.size &&
-                      mtime_ns(st) == m.mtime_ns;
+                      mtime_ns(st) == m.mtime_ns && ctime_ns(st) == m.ctime_ns;
     if (same && !m.files.empty()) {
         previous_ = std::move(m.files);
         for (auto& [rel, e] : previous_) e.kept = false;
@@ -297,7 +301,8 @@ bool file_is(int dir_fd, const std::string& rel, std::size_t size, long long mti
 // Puts `want` (a file's hash and size) at `rel` in the tree being built without
 // writing it, when that tree (the spare) already holds it or the live output
 // does (linked from there). The file there must still be the one its manifest
-// describes (same size and time). `written`: the spare's file at `rel` was just
+// describes (same size and time; taken as it is when the manifest came from the
+// preview's memory, whose last build wrote it). `written`: the spare's file at `rel` was just
 // written with `want`'s bytes; it is replaced by the live one only once that
 // is linked beside it, so a failed link leaves it there, whole.
 bool StagedOutput::place(const std::string& rel, Entry want, bool written) {
@@ -570,6 +575,7 @@ void StagedOutput::commit(const std::function<void()>& published) {
                 memory_->inode = static_cast<std::uint64_t>(st.st_ino);
                 memory_->size = static_cast<std::uint64_t>(st.st_size);
                 memory_->mtime_ns = mtime_ns(st);
+                memory_->ctime_ns = ctime_ns(st);
                 memory_->files = std::move(previous_);
             }
         }

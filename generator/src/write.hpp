@@ -52,7 +52,7 @@ struct ManifestEntry {
 struct OutputMemory {
     std::unordered_map<std::string, ManifestEntry> files;
     std::uint64_t inode = 0, size = 0;  // the manifest file as saved
-    long long mtime_ns = 0;
+    long long mtime_ns = 0, ctime_ns = 0;
 };
 
 class StagedOutput {
@@ -65,7 +65,7 @@ class StagedOutput {
         Clean,   // Staged, and every file written anew (simpul build --clean)
         // Changed files replaced one by one in the output (each atomically),
         // files of the last build no longer made removed at commit(): the live
-        // preview's rebuilds. Falls back to Staged without a trusted manifest.
+        // preview's rebuilds. Falls back to Staged when the output has no manifest.
         InPlace,
     };
     // `memory` (InPlace only): the preview's output manifest, taken when it holds
@@ -88,9 +88,10 @@ class StagedOutput {
     using Pieces = std::function<std::uint64_t(PieceSink&)>;
     void write_pieces(const std::string& rel, const Pieces& make);
     // Thread-safe: when the last build wrote `rel` from the same `fingerprint`
-    // (and the file is still the one it wrote), takes that file as it is
-    // (linked into the staging folder, or left in place) and returns true:
-    // the page need not be rendered.
+    // (and the file is still the one it wrote: not checked when the manifest
+    // came from the preview's memory), takes that file as it is (linked into
+    // the staging folder, or left in place) and returns true: the page need
+    // not be rendered.
     bool reuse(const std::string& rel, std::uint64_t fingerprint);
     void copy(const std::filesystem::path& from, const std::string& rel);
 
@@ -124,7 +125,7 @@ class StagedOutput {
     std::filesystem::path manifest_path(const std::filesystem::path& dir) const;
     void prepare(Mode mode, const std::filesystem::path& parent, const std::string& name);
     std::unordered_map<std::string, Entry> load_manifest(const std::filesystem::path& dir) const;
-    // Saves entries_ as the manifest of `dir`; false when it could not be saved.
+    // Saves `entries` as the manifest of `dir`; false when it could not be saved.
     bool save_manifest(const std::filesystem::path& dir,
                        const std::unordered_map<std::string, Entry>& entries) const;
     // commit() in place from memory: previous_ becomes this build's files

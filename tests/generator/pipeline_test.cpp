@@ -313,6 +313,12 @@ TEST_CASE("the preview's rebuilds from memory equal a clean build") {
     REQUIRE(run_build(staged).ok);
     simpul::test::write_file(tmp / "public/robots.txt", "changed by hand\n");
     same_as_clean("a file changed by hand after another build");
+
+    // serve --clean: every record parsed again, whatever the memory holds.
+    BuildOptions cleaned = o;
+    cleaned.clean = true;
+    REQUIRE(memory.content.records.size() == 11);
+    CHECK(run_build(cleaned).cached_records == 0);
 }
 
 // Each page is rendered again only when a record it shows changed (deps.cpp):

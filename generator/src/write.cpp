@@ -31,6 +31,17 @@ long long mtime_ns(const struct stat& st) {
     return static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
 }
 
+// Removes `rel` from the folder `root`, and the folders that leaves empty (a
+// record's page folder when the record is gone), as a clean build has none.
+void remove_with_empty_folders(const fs::path& root, const std::string& rel) {
+    std::error_code ec;
+    fs::path file = root / rel;
+    fs::remove(file, ec);
+    for (fs::path dir = file.parent_path(); !dir.empty() && dir != root && fs::is_empty(dir, ec);
+         dir = dir.parent_path())
+        fs::remove(dir, ec);
+}
+
 long long ctime_ns(const struct stat& st) {
     return static_cast<long long>(st.st_ctim.tv_sec) * 1000000000LL + st.st_ctim.tv_nsec;
 }
@@ -543,13 +554,12 @@ void StagedOutput::copy(const fs::path& from, const std::string& rel) {
 }
 
 void StagedOutput::merge_kept() {
-    std::error_code ec;
     for (auto it = previous_.begin(); it != previous_.end();) {
         if (it->second.kept || entries_.count(it->first)) {
             ++it;
             continue;
         }
-        fs::remove(out_ / it->first, ec);
+        remove_with_empty_folders(out_, it->first);
         it = previous_.erase(it);
     }
     for (auto& [rel, e] : entries_) previous_[rel] = e;
@@ -564,7 +574,7 @@ void StagedOutput::commit(const std::function<void()>& published) {
             merge_kept();
         } else {
             for (const auto& [rel, e] : previous_)
-                if (!entries_.count(rel)) fs::remove(out_ / rel, ec);
+                if (!entries_.count(rel)) remove_with_empty_folders(out_, rel);
             previous_ = std::move(entries_);
         }
         if (save_manifest(out_, previous_) && memory_) {
@@ -584,14 +594,8 @@ void StagedOutput::commit(const std::function<void()>& published) {
         return;
     }
     // The spare's files that this build did not make, and folders left empty.
-    for (const auto& [rel, e] : spare_) {
-        if (entries_.count(rel)) continue;
-        fs::path file = staging_ / rel;
-        fs::remove(file, ec);
-        for (fs::path dir = file.parent_path(); dir != staging_ && fs::is_empty(dir, ec);
-             dir = dir.parent_path())
-            fs::remove(dir, ec);
-    }
+    for (const auto& [rel, e] : spare_)
+        if (!entries_.count(rel)) remove_with_empty_folders(staging_, rel);
     save_manifest(staging_, entries_);  // names the staging folder, which becomes the output
     if (fs::exists(out_, ec)) {
 #ifdef RENAME_EXCHANGE

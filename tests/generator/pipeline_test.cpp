@@ -289,6 +289,9 @@ TEST_CASE("the preview's rebuilds from memory equal a clean build") {
     CHECK(r.unchanged < r.files);
     add_rename_delete(tmp, same_as_clean);
     CHECK(memory.content.records.size() == 11);
+    // No folder of a page gone is left behind, empty (the snapshots list files only).
+    CHECK_FALSE(fs::exists(tmp / "public/inovasi/layanan-kedua"));
+    CHECK_FALSE(fs::exists(tmp / "public/en/inovasi/layanan-ketiga"));
     edit(tmp / "templates/innovation-card.html", "<li class=\"card\">", "<li class=\"card x\">");
     same_as_clean("change a template");
 

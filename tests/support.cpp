@@ -84,4 +84,11 @@ std::map<std::string, std::string> snapshot(const fs::path& dir) {
     return files;
 }
 
+Province province(std::string code, std::string name) {
+    Province p;
+    p.code = std::move(code);
+    p.name = std::move(name);
+    return p;
+}
+
 }  // namespace simpul::test

@@ -37,6 +37,9 @@ struct RunResult {
 // `prefix`, if given, goes before the program: a command that runs it as another user.
 RunResult run_simpul(const std::string& args, const fs::path& cwd, const std::string& prefix = {});
 
+// A province with only its code and name (for catalogues made in a test).
+Province province(std::string code, std::string name);
+
 // The model of a content folder that must be valid (throws with the diagnostics otherwise).
 gen::SiteModel model_of(const fs::path& content);
 // The model of the small synthetic fixture site, tests/fixtures/valid/basic.

@@ -35,8 +35,7 @@ namespace {
 // A file's bytes, under the name it is known by.
 std::uint64_t file_hash(const fs::path& p, const std::string& name) {
     std::string bytes;
-    struct stat st {};
-    if (read_regular_file(p, bytes, st) != ReadResult::Ok) bytes.clear();  // hashed as empty
+    if (read_regular_file(p, bytes) != ReadResult::Ok) bytes.clear();  // hashed as empty
     return mix(text_hash(name), text_hash(bytes));
 }
 
@@ -220,11 +219,10 @@ std::uint64_t files_stamp(const std::vector<std::string>& files) {
     for (const auto& f : files) {
         struct stat st {};
         h = mix(h, text_hash(f));
-        if (::stat(f.c_str(), &st) == 0)
-            h = mix(mix(mix(h, static_cast<std::uint64_t>(st.st_size)),
-                        static_cast<std::uint64_t>(st.st_mtim.tv_sec) * 1000000000ULL +
-                            static_cast<std::uint64_t>(st.st_mtim.tv_nsec)),
-                    static_cast<std::uint64_t>(st.st_ino));
+        if (::stat(f.c_str(), &st) == 0) {
+            const FileStamp s = stamp_of(st);
+            h = mix(mix(mix(h, s.size), static_cast<std::uint64_t>(s.mtime_ns)), s.inode);
+        }
     }
     return h;
 }

@@ -174,18 +174,10 @@ void load_record(const fs::path& file, const fs::path& root, RecordType type,
 
 }  // namespace
 
-FileStamp stamp_of(const struct stat& st) {
-    return {static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino),
-            static_cast<std::uint64_t>(st.st_size),
-            st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec,
-            st.st_ctim.tv_sec * 1000000000LL + st.st_ctim.tv_nsec};
-}
-
 std::string read_body(const BodySource& src) {
     // Load read a regular file there; anything else has changed.
     std::string text;
-    struct stat st {};
-    if (read_regular_file(src.file, text, st) != ReadResult::Ok) throw ChangedDuringBuild(src.path);
+    if (read_regular_file(src.file, text) != ReadResult::Ok) throw ChangedDuringBuild(src.path);
     strip_bom(text);
     if (std::hash<std::string_view>{}(text) != src.hash || src.offset > text.size())
         throw ChangedDuringBuild(src.path);

@@ -19,6 +19,7 @@
 #include "markdown.hpp"
 #include "node.hpp"
 #include "parse.hpp"
+#include "pieces.hpp"
 #include "schema.hpp"
 
 namespace simpul::gen {
@@ -49,18 +50,6 @@ struct ChangedDuringBuild : std::runtime_error {
 // The body `src` points at, read again from its file; throws ChangedDuringBuild
 // when the file is no longer the one load read.
 std::string read_body(const BodySource& src);
-
-// What a record file was when load read it (from lstat): while all of it is
-// unchanged, so is the file (load_cache.hpp). All 0: not known (a link).
-struct FileStamp {
-    std::uint64_t device = 0, inode = 0, size = 0;
-    std::int64_t mtime_ns = 0, ctime_ns = 0;
-    bool known() const { return inode != 0 || size != 0; }
-    bool operator==(const FileStamp&) const = default;
-};
-
-// The stamp of a file from its stat().
-FileStamp stamp_of(const struct stat& st);
 
 // One record file (or one item of a data list).
 struct Document {

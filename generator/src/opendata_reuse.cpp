@@ -52,8 +52,7 @@ fs::path catalogue_index_path(const fs::path& out) {
 CatalogueReuse CatalogueReuse::open(const fs::path& index, const fs::path& file) {
     CatalogueReuse r;
     std::string bytes;
-    struct stat index_st {};
-    if (read_regular_file(index, bytes, index_st) != ReadResult::Ok) return r;
+    if (read_regular_file(index, bytes) != ReadResult::Ok) return r;
     if (bytes.size() < kHeader || std::memcmp(bytes.data(), kMagic, 8) != 0 ||
         get<std::uint32_t>(bytes, 8) != kLayout)
         return r;

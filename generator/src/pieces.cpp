@@ -33,6 +33,13 @@ bool write_all(int fd, std::string_view text) {
     return true;
 }
 
+FileStamp stamp_of(const struct stat& st) {
+    return {static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino),
+            static_cast<std::uint64_t>(st.st_size),
+            st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec,
+            st.st_ctim.tv_sec * 1000000000LL + st.st_ctim.tv_nsec};
+}
+
 ReadResult read_regular_file(const std::filesystem::path& p, std::string& out, struct stat& st,
                              std::uintmax_t max_bytes) {
     int fd = ::open(p.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
@@ -63,6 +70,11 @@ ReadResult read_regular_file(const std::filesystem::path& p, std::string& out, s
     }
     ::close(fd);
     return result;
+}
+
+ReadResult read_regular_file(const std::filesystem::path& p, std::string& out) {
+    struct stat st {};
+    return read_regular_file(p, out, st);
 }
 
 bool read_at(int fd, char* to, std::size_t size, std::uint64_t offset) {

@@ -41,6 +41,19 @@ class TextPieces final : public PieceSink {
     std::size_t pieces_ = 0;
 };
 
+// What a file was when it was read or written (from stat or lstat): while all
+// of it is unchanged, so is the file (a record file, load_cache.hpp; the
+// output's manifest, write.hpp). All 0: not known (a link).
+struct FileStamp {
+    std::uint64_t device = 0, inode = 0, size = 0;
+    std::int64_t mtime_ns = 0, ctime_ns = 0;
+    bool known() const { return inode != 0 || size != 0; }
+    bool operator==(const FileStamp&) const = default;
+};
+
+// The stamp of a file from its stat().
+FileStamp stamp_of(const struct stat& st);
+
 enum class ReadResult { Ok, Failed, NotRegular, TooLarge };
 
 // Reads the file at `p` whole when it is a regular file of at most `max_bytes`
@@ -49,6 +62,8 @@ enum class ReadResult { Ok, Failed, NotRegular, TooLarge };
 // (load, pages, open data): no stat of the path before, no stream buffers between.
 ReadResult read_regular_file(const std::filesystem::path& p, std::string& out, struct stat& st,
                              std::uintmax_t max_bytes = UINTMAX_MAX);
+// The same, for a caller that needs no more than the text.
+ReadResult read_regular_file(const std::filesystem::path& p, std::string& out);
 
 // Writes all of `text` to `fd`; false (errno set) when it cannot.
 bool write_all(int fd, std::string_view text);

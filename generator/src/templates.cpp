@@ -48,8 +48,7 @@ const std::vector<std::pair<Partial, const char*>> kPartials = {
 };
 
 bool read_text(const fs::path& p, std::string& out) {
-    struct stat st {};
-    return read_regular_file(p, out, st) == ReadResult::Ok;
+    return read_regular_file(p, out) == ReadResult::Ok;
 }
 
 std::string join(const std::string& display, const std::string& rel) {

@@ -42,10 +42,6 @@ void remove_with_empty_folders(const fs::path& root, const std::string& rel) {
         fs::remove(dir, ec);
 }
 
-long long ctime_ns(const struct stat& st) {
-    return static_cast<long long>(st.st_ctim.tv_sec) * 1000000000LL + st.st_ctim.tv_nsec;
-}
-
 }  // namespace
 
 fs::path beside_output(const fs::path& out, const std::string& suffix) {
@@ -137,8 +133,8 @@ void StagedOutput::prepare(Mode mode, const fs::path& parent, const std::string&
         // thread while it reads the live output's: 30k lines each at 10k innovations.
         std::future<std::unordered_map<std::string, Entry>> spare;
         std::error_code ec;
-        const bool has_spare = mode == Mode::Staged && fs::is_directory(spare_path_, ec);
-        if (has_spare) {
+        has_spare_ = mode == Mode::Staged && fs::is_directory(spare_path_, ec);
+        if (has_spare_) {
             try {
                 spare =
                     std::async(std::launch::async, [this] { return load_manifest(spare_path_); });
@@ -148,7 +144,7 @@ void StagedOutput::prepare(Mode mode, const fs::path& parent, const std::string&
         if (!recall(manifest_path(out_))) previous_ = load_manifest(out_);
         if (spare.valid())
             spare_ = spare.get();
-        else if (has_spare)
+        else if (has_spare_)
             spare_ = load_manifest(spare_path_);
     }
     staging_ = choose_staging(mode, parent / (stale_prefix + std::to_string(::getpid())));
@@ -174,7 +170,7 @@ fs::path StagedOutput::choose_staging(Mode mode, const fs::path& fresh) {
     std::error_code ec;
     // (Only a staged build gets here with a previous output: the constructor read
     // the spare's manifest.)
-    if (mode != Mode::Clean && !previous_.empty() && fs::is_directory(spare_path_, ec)) {
+    if (has_spare_ && !previous_.empty()) {
         if (!spare_.empty()) {
             fs::remove(manifest_path(spare_path_), ec);  // the spare is about to change
             return spare_path_;
@@ -190,10 +186,8 @@ bool StagedOutput::recall(const fs::path& manifest) {
     if (!memory_) return false;
     OutputMemory& m = *memory_;
     struct stat st {};
-    const bool same = !manifest.empty() && ::stat(manifest.c_str(), &st) == 0 &&
-                      static_cast<std::uint64_t>(st.st_ino) == m.inode &&
-                      static_cast<std::uint64_t>(st.st_size) == m.size &&
-                      mtime_ns(st) == m.mtime_ns && ctime_ns(st) == m.ctime_ns;
+    const bool same =
+        !manifest.empty() && ::stat(manifest.c_str(), &st) == 0 && stamp_of(st) == m.manifest;
     if (same && !m.files.empty()) {
         previous_ = std::move(m.files);
         for (auto& [rel, e] : previous_) e.kept = false;
@@ -233,8 +227,7 @@ std::unordered_map<std::string, StagedOutput::Entry> StagedOutput::load_manifest
     std::unordered_map<std::string, Entry> out;
     fs::path file = manifest_path(dir);
     std::string text;
-    struct stat st {};
-    if (file.empty() || read_regular_file(file, text, st) != ReadResult::Ok) return out;
+    if (file.empty() || read_regular_file(file, text) != ReadResult::Ok) return out;
     if (text.compare(0, kManifestHeader.size(), kManifestHeader) != 0) return out;
     const char* p = text.data() + kManifestHeader.size();
     const char* end = text.data() + text.size();
@@ -541,8 +534,7 @@ void StagedOutput::write_pieces(const std::string& rel, const Pieces& make) {
 
 void StagedOutput::copy(const fs::path& from, const std::string& rel) {
     std::string content;
-    struct stat st {};
-    switch (read_regular_file(from, content, st)) {
+    switch (read_regular_file(from, content)) {
         case ReadResult::Ok:
             break;
         case ReadResult::NotRegular:
@@ -569,23 +561,15 @@ void StagedOutput::merge_kept() {
 void StagedOutput::commit(const std::function<void()>& published) {
     std::error_code ec;
     if (in_place_) {
-        // Pages of the last build that this one did not make (a record deleted or renamed).
-        if (trusted_) {
-            merge_kept();
-        } else {
-            for (const auto& [rel, e] : previous_)
-                if (!entries_.count(rel)) remove_with_empty_folders(out_, rel);
-            previous_ = std::move(entries_);
-        }
+        // Pages of the last build that this one did not make (a record deleted
+        // or renamed) go; the manifest becomes this build's.
+        merge_kept();
         if (save_manifest(out_, previous_) && memory_) {
             // Remembered for the next rebuild, with the file it was saved as.
             struct stat st {};
             const fs::path file = manifest_path(out_);
             if (::stat(file.c_str(), &st) == 0) {
-                memory_->inode = static_cast<std::uint64_t>(st.st_ino);
-                memory_->size = static_cast<std::uint64_t>(st.st_size);
-                memory_->mtime_ns = mtime_ns(st);
-                memory_->ctime_ns = ctime_ns(st);
+                memory_->manifest = stamp_of(st);
                 memory_->files = std::move(previous_);
             }
         }

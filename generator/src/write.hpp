@@ -51,8 +51,7 @@ struct ManifestEntry {
 // the manifest and check the files, as any build does.
 struct OutputMemory {
     std::unordered_map<std::string, ManifestEntry> files;
-    std::uint64_t inode = 0, size = 0;  // the manifest file as saved
-    long long mtime_ns = 0, ctime_ns = 0;
+    FileStamp manifest;  // the manifest file as saved
 };
 
 class StagedOutput {
@@ -128,8 +127,8 @@ class StagedOutput {
     // Saves `entries` as the manifest of `dir`; false when it could not be saved.
     bool save_manifest(const std::filesystem::path& dir,
                        const std::unordered_map<std::string, Entry>& entries) const;
-    // commit() in place from memory: previous_ becomes this build's files
-    // (entries_ and the ones kept); the others are removed from the output.
+    // commit() in place: previous_ becomes this build's files (entries_, and
+    // the ones kept when it came from memory); the others are removed from the output.
     void merge_kept();
     // previous_ from memory_ when the manifest file is still the one it remembers.
     bool recall(const std::filesystem::path& manifest);
@@ -143,6 +142,7 @@ class StagedOutput {
     int lock_fd_ = -1, out_fd_ = -1, staging_fd_ = -1;
     bool committed_ = false;
     bool in_place_ = false;
+    bool has_spare_ = false;  // a staged build found the spare folder
     // previous_ came from memory_: the files are the ones its last build wrote.
     OutputMemory* memory_ = nullptr;
     bool trusted_ = false;

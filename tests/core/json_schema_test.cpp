@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support.hpp"
+
 using namespace simpul;
 
 TEST_CASE("an innovation schema: required fields, closed object, enums, patterns") {
@@ -22,7 +24,7 @@ TEST_CASE("an innovation schema: required fields, closed object, enums, patterns
 TEST_CASE("closed vocabularies come from the catalogue when given") {
     Catalogue c;
     c.sectors = {{"kesehatan", "Kesehatan", "Health"}};
-    c.provinces = {{"63", "Kalimantan Selatan"}};
+    c.provinces = {test::province("63", "Kalimantan Selatan")};
     c.sdgs = {{3, "Kehidupan Sehat dan Sejahtera", "Good Health and Well-being"}};
     c.finish();
     auto s = json_schema(schema_for(RecordType::Innovation), &c);

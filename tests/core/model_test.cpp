@@ -3,11 +3,13 @@
 
 #include <doctest/doctest.h>
 
+#include "support.hpp"
+
 using namespace simpul;
 
 TEST_CASE("finish() sorts records and indexes them by id") {
     Catalogue c;
-    c.provinces = {{"63", "Kalimantan Selatan"}, {"11", "Aceh"}};
+    c.provinces = {test::province("63", "Kalimantan Selatan"), test::province("11", "Aceh")};
     Innovation z;
     z.id = "zebra";
     Innovation a;

@@ -101,6 +101,14 @@ BuildOptions editable(const simpul::test::TempDir& tmp) {
     o.cache_settle = std::chrono::nanoseconds(0);
     return o;
 }
+// editable(), with a copy of the site's templates in tmp/templates to edit too.
+BuildOptions editable_with_templates(const simpul::test::TempDir& tmp) {
+    BuildOptions o = editable(tmp);
+    fs::copy(simpul::test::source_dir() / "site-template", tmp / "templates",
+             fs::copy_options::recursive);
+    o.template_dir = tmp / "templates";
+    return o;
+}
 // Replaces the first `from` in `file` with `to`.
 void edit(const fs::path& file, const std::string& from, const std::string& to) {
     std::string text = simpul::test::read_file(file);
@@ -125,10 +133,7 @@ void add_rename_delete(const simpul::test::TempDir& tmp, Check same_as_clean) {
 
 TEST_CASE("a rebuild links unchanged files and is byte-identical to a clean build") {
     simpul::test::TempDir tmp;
-    BuildOptions o = editable(tmp);
-    fs::copy(simpul::test::source_dir() / "site-template", tmp / "templates",
-             fs::copy_options::recursive);
-    o.template_dir = tmp / "templates";
+    BuildOptions o = editable_with_templates(tmp);
     REQUIRE(run_build(o).ok);
     auto same_as_clean = [&](const char* change) {
         CAPTURE(change);
@@ -243,10 +248,7 @@ TEST_CASE("a rebuild copies the catalogue.json entries of unchanged records") {
 // (BuildMemory): no load cache, no manifest read back, no file checked.
 TEST_CASE("the preview's rebuilds from memory equal a clean build") {
     simpul::test::TempDir tmp;
-    BuildOptions o = editable(tmp);
-    fs::copy(simpul::test::source_dir() / "site-template", tmp / "templates",
-             fs::copy_options::recursive);
-    o.template_dir = tmp / "templates";
+    BuildOptions o = editable_with_templates(tmp);
     BuildMemory memory;
     o.memory = &memory;
     o.in_place = true;

@@ -23,6 +23,11 @@ namespace simpul::dash {
 inline constexpr std::uint32_t kVersion = 3;
 inline constexpr char kMagic[8] = {'S', 'I', 'M', 'P', 'U', 'L', 'D', 'B'};       // figures
 inline constexpr char kTextsMagic[8] = {'S', 'I', 'M', 'P', 'U', 'L', 'D', 'T'};  // texts
+// Section tags, in file order: the figures file's, then the texts file's.
+inline constexpr std::array<const char*, 10> kSections = {"STRS", "UIST", "PROV", "SECT", "SDGS",
+                                                          "PROG", "INNO", "HUBS", "REPL", "EVNT"};
+inline constexpr std::array<const char*, 2> kTextSections = {"STRS", "INNT"};
+inline constexpr std::size_t kHeader = 20;  // magic, version, body size, data id
 inline constexpr std::uint8_t kNone = 255;  // unknown province, stage, status, kind, ...
 
 // Codes of the small closed vocabularies (the content contract's values, in order).

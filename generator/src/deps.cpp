@@ -316,7 +316,34 @@ std::vector<std::uint64_t> page_fingerprints(const std::vector<PagePlan>& plans,
                 h = mix(mix(h, plan.page), plan.pages);
                 h = mix(h, plan.sitemap ? sitemaps.at(plan.sitemap.get()) : everything);
                 break;
-            default:
+            // Indexes that list one kind of record, each row made as the
+            // record pages' rows are (view.cpp): every row, in catalogue order.
+            case PageKind::HubIndex:
+                for (const auto& hub : cat.hubs) h = mix(h, hash.hub_row(hub));
+                break;
+            case PageKind::AgencyIndex:
+                for (const auto& a : cat.agencies) h = mix(h, hash.record(a.origin));
+                break;
+            case PageKind::ReplicationIndex:
+                for (const auto& r : cat.replications) h = mix(h, hash.replication_row(r));
+                break;
+            case PageKind::EventIndex:
+                for (const auto& e : cat.events) h = mix(h, hash.event_row(e));
+                break;
+            case PageKind::RegulationIndex:
+                for (const auto& r : cat.regulations) h = mix(h, hash.record(r.origin));
+                break;
+            // Pages that show no record, or only how many there are of each kind.
+            case PageKind::OpenData:
+                for (std::size_t n :
+                     {cat.agencies.size(), cat.innovations.size(), cat.hubs.size(),
+                      cat.replications.size(), cat.events.size(), cat.regulations.size()})
+                    h = mix(h, n);
+                break;
+            case PageKind::NotFound:
+            case PageKind::Robots:
+                break;
+            default:  // the home page, statistics, search, feed: they count or list everything
                 h = mix(h, everything);
                 break;
         }

@@ -136,7 +136,8 @@ TEST_CASE("a rebuild links unchanged files and is byte-identical to a clean buil
     BuildOptions o = editable_with_templates(tmp);
     REQUIRE(run_build(o).ok);
     auto same_as_clean = [&](const char* change) {
-        CAPTURE(change);
+        const std::string what = change;  // (a const char* would be shown as an address)
+        CAPTURE(what);
         BuildResult r = run_build(o);
         REQUIRE(r.ok);
         BuildOptions clean = o;
@@ -159,6 +160,20 @@ TEST_CASE("a rebuild links unchanged files and is byte-identical to a clean buil
     CHECK(r.files_reused < r.unchanged);
     CHECK(inode(tmp / "public/hub/kalimantan-selatan/index.html") == hub_page);
     CHECK(inode(tmp / "public/inovasi/bank-sampah/index.html") != edited_page);
+
+    // Each other kind of record: its index page lists it (and the rows of
+    // other kinds that show it), and is rendered again only then.
+    edit(tmp / "content/agencies/pemprov-kalsel.json", "Kalimantan Selatan (uji)",
+         "Kalimantan Selatan (diubah)");
+    same_as_clean("edit an agency");
+    edit(tmp / "content/hubs/kalimantan-selatan.md", "Hub Uji", "Hub Baru");
+    same_as_clean("edit a hub");
+    edit(tmp / "content/events/fripp-kalsel.md", "Forum Replikasi Uji", "Forum Replikasi Baru");
+    same_as_clean("edit an event");
+    edit(tmp / "content/regulations/permen-uji.md", "Peraturan Uji", "Peraturan Baru");
+    same_as_clean("edit a regulation");
+    edit(tmp / "content/replications/kalsel-bank-sampah.yaml", "Rencana uji.", "Rencana baru.");
+    same_as_clean("edit a replication");
 
     add_rename_delete(tmp, same_as_clean);
 
@@ -277,7 +292,8 @@ TEST_CASE("the preview's rebuilds from memory equal a clean build") {
     clean.in_place = false;
     clean.memory = nullptr;
     auto same_as_clean = [&](const char* change) {
-        CAPTURE(change);
+        const std::string what = change;  // (a const char* would be shown as an address)
+        CAPTURE(what);
         BuildResult r = run_build(o);
         REQUIRE(r.ok);
         REQUIRE(run_build(clean).ok);

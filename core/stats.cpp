@@ -84,12 +84,18 @@ std::vector<Flow> replication_flows(const Catalogue& cat) {
     return flows;
 }
 
-std::map<std::string, std::size_t> facet_counts(const Catalogue& cat, Facet facet,
-                                                const std::vector<std::size_t>& subset) {
-    std::map<std::string, std::size_t> counts;
+std::map<std::string, std::size_t> facet_counts(
+    const std::map<std::string, std::vector<std::size_t>>& groups,
+    const std::vector<std::size_t>& subset, std::size_t innovations) {
+    std::vector<char> in(innovations, 0);
     for (std::size_t i : subset)
-        if (i < cat.innovations.size())
-            for (const auto& key : facet_keys(cat, cat.innovations[i], facet)) counts[key]++;
+        if (i < innovations) in[i] = 1;
+    std::map<std::string, std::size_t> counts;
+    for (const auto& [key, members] : groups) {
+        std::size_t n = 0;
+        for (std::size_t i : members) n += i < innovations && in[i];
+        if (n > 0) counts.emplace_hint(counts.end(), key, n);
+    }
     return counts;
 }
 

@@ -38,10 +38,13 @@ std::vector<Flow> replication_flows(const Catalogue& cat);
 
 // ---- added for the static statistik/ page and the listing facets -------------
 
-// How many innovations of `subset` (indexes into cat.innovations) carry each
-// key of the facet; an innovation with several sectors counts once per sector.
-std::map<std::string, std::size_t> facet_counts(const Catalogue& cat, Facet facet,
-                                                const std::vector<std::size_t>& subset);
+// How many innovations of `subset` (indexes below `innovations`) are in each
+// group of `groups` (group_innovations of one facet), keys with none left out;
+// an innovation with several sectors counts once per sector. Each group is
+// walked once, so a listing's panel costs the same whatever its size.
+std::map<std::string, std::size_t> facet_counts(
+    const std::map<std::string, std::vector<std::size_t>>& groups,
+    const std::vector<std::size_t>& subset, std::size_t innovations);
 
 struct ReplicationYear {
     int year = 0;

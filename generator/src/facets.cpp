@@ -110,7 +110,7 @@ json facet_panel(const ViewContext& v, const std::vector<std::size_t>& items) {
     json groups = json::array();
     for (Facet f : all_facets()) {
         std::map<std::string, std::size_t> counts;
-        if (!whole) counts = facet_counts(v.cat, f, items);
+        if (!whole) counts = facet_counts(v.model.facets.at(f), items, v.cat.innovations.size());
         std::vector<std::pair<std::string, std::size_t>> terms;
         for (const auto& [key, total] : facet_terms(v, f)) {
             std::size_t n = whole ? total : (counts.count(key) ? counts[key] : 0);

@@ -3,13 +3,16 @@
 
 #include <doctest/doctest.h>
 
+#include "support.hpp"
+
 using namespace simpul;
 
 namespace {
 
 Catalogue sample() {
     Catalogue c;
-    c.provinces = {{"63", "Kalimantan Selatan"}, {"34", "DI Yogyakarta"}};
+    c.provinces = {test::province("63", "Kalimantan Selatan"),
+                   test::province("34", "DI Yogyakarta")};
     Agency pusat;
     pusat.id = "kemenkeu";
     pusat.level = "pusat";
@@ -109,12 +112,19 @@ TEST_CASE("replication flows aggregate by province pair and skip unknown sides")
 TEST_CASE("facet counts over a subset of innovations count each key once per innovation") {
     Catalogue c = sample();
     // c.innovations is sorted by id: [0] = a (DIY, two sectors), [1] = b (central).
-    auto sectors = facet_counts(c, Facet::Sector, {0, 1});
-    CHECK(sectors == std::map<std::string, std::size_t>{
-                         {"keuangan", 1}, {"lingkungan", 1}, {"pendidikan", 1}});
-    CHECK(facet_counts(c, Facet::Program, {0}) == std::map<std::string, std::size_t>{{"kipp", 1}});
-    CHECK(facet_counts(c, Facet::Province, {1}).empty());
-    CHECK(facet_counts(c, Facet::Year, {}).empty());
+    const std::size_t n = c.innovations.size();
+    auto counts = [&](Facet f, const std::vector<std::size_t>& subset) {
+        return facet_counts(group_innovations(c, f), subset, n);
+    };
+    CHECK(counts(Facet::Sector, {0, 1}) == std::map<std::string, std::size_t>{{"keuangan", 1},
+                                                                              {"lingkungan", 1},
+                                                                              {"pendidikan", 1}});
+    CHECK(counts(Facet::Sector, {1}) == std::map<std::string, std::size_t>{{"keuangan", 1}});
+    CHECK(counts(Facet::Program, {0}) == std::map<std::string, std::size_t>{{"kipp", 1}});
+    CHECK(counts(Facet::Province, {1}).empty());
+    CHECK(counts(Facet::Year, {}).empty());
+    // An index past the catalogue (a stale listing) counts nowhere.
+    CHECK(counts(Facet::Program, {1, 7}).empty());
 }
 
 TEST_CASE("replications per year split by status, with empty years kept") {

@@ -58,7 +58,7 @@ int on_file(const git_diff_delta* delta, float, void* payload) {
 }  // namespace
 
 History read_history(const fs::path& content_dir, const std::string& content_display,
-                     std::stop_token stop) {
+                     std::stop_token stop, HistoryMemory* memory) {
     History history;
     git_libgit2_init();
     std::shared_ptr<void> shutdown(nullptr, [](void*) { git_libgit2_shutdown(); });
@@ -72,8 +72,16 @@ History read_history(const fs::path& content_dir, const std::string& content_dis
     std::string prefix = fs::relative(abs, fs::canonical(workdir, ec)).generic_string();
     prefix = (prefix == "." ? "" : prefix + "/");
 
+    git_oid head;
+    if (git_reference_name_to_id(&head, repo.p, "HEAD") != 0) return history;  // no commit yet
+    char head_id[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(head_id, sizeof head_id, &head);
+    const std::string key = std::string(head_id) + "\n" + abs.string() + "\n" + content_display;
+    if (memory && memory->key == key) return memory->history;
+
     Owned<git_revwalk, git_revwalk_free> walk;
-    if (git_revwalk_new(&walk.p, repo.p) != 0 || git_revwalk_push_head(walk.p) != 0) return history;
+    if (git_revwalk_new(&walk.p, repo.p) != 0 || git_revwalk_push(walk.p, &head) != 0)
+        return history;
     git_revwalk_sorting(walk.p, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
 
     git_diff_options options;
@@ -106,6 +114,7 @@ History read_history(const fs::path& content_dir, const std::string& content_dis
         state.seen.clear();
         git_diff_foreach(diff.p, on_file, nullptr, nullptr, nullptr, &state);
     }
+    if (memory && !stop.stop_requested()) *memory = {key, history};
     return history;
 }
 

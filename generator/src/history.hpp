@@ -16,12 +16,14 @@ struct Change {
     std::string date;     // YYYY-MM-DD, the committer's local date
     std::string summary;  // the commit's first line
     std::string commit;   // abbreviated id
+    bool operator==(const Change&) const = default;
 };
 
 struct RecordHistory {
     std::string first_published, last_changed;  // YYYY-MM-DD
     std::vector<Change> changes;                // newest first, at most kMaxChanges
     std::size_t change_count = 0;               // all commits that touched the file
+    bool operator==(const RecordHistory&) const = default;
 };
 
 inline constexpr std::size_t kMaxChanges = 10;
@@ -29,10 +31,20 @@ inline constexpr std::size_t kMaxChanges = 10;
 // Keyed by the record's display path: "<content display>/innovations/omspan.md".
 using History = std::map<std::string, RecordHistory>;
 
+// The last history read whole, under the commit HEAD was then and the content
+// folder: the live preview keeps it, and its rebuilds take it while HEAD is
+// still that commit (the same commit has the same history) instead of walking
+// the log again, which in a repository of years takes longer than the rebuild.
+struct HistoryMemory {
+    std::string key;  // empty: nothing kept
+    History history;
+};
+
 // Reads the history of the files under `content_dir`. Returns an empty map when
 // the folder is not inside a git repository (or the repository has no commits).
 // Stops early, with what it has, once `stop` is asked (the build was given up).
+// With `memory`: taken from it when it holds this commit's, kept in it when read whole.
 History read_history(const std::filesystem::path& content_dir, const std::string& content_display,
-                     std::stop_token stop = {});
+                     std::stop_token stop = {}, HistoryMemory* memory = nullptr);
 
 }  // namespace simpul::gen

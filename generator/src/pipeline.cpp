@@ -130,11 +130,13 @@ BuildResult run_build(const BuildOptions& opt) {
     History history;
     std::exception_ptr history_error;
     std::jthread history_reader;
+    HistoryMemory* history_memory = opt.memory && !opt.clean ? &opt.memory->history : nullptr;
     if (!opt.check_only) {
         try {
             history_reader = std::jthread([&](std::stop_token stop) {
                 try {
-                    history = read_history(opt.content_dir, opt.content_display, stop);
+                    history =
+                        read_history(opt.content_dir, opt.content_display, stop, history_memory);
                 } catch (...) {
                     history_error = std::current_exception();
                 }
@@ -247,7 +249,7 @@ BuildResult run_build(const BuildOptions& opt) {
         if (history_reader.joinable())
             history_reader.join();
         else
-            history = read_history(opt.content_dir, opt.content_display);
+            history = read_history(opt.content_dir, opt.content_display, {}, history_memory);
         if (history_error) std::rethrow_exception(history_error);
         model.history = std::move(history);
         watch.lap("history");

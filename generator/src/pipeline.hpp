@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "diagnostics.hpp"
+#include "history.hpp"
 #include "load.hpp"
 #include "search.hpp"
 #include "write.hpp"
@@ -21,6 +22,7 @@ namespace simpul::gen {
 struct BuildMemory {
     OutputMemory output;    // the output's manifest (in-place rebuilds)
     ContentMemory content;  // the records loaded, by path (instead of the load cache)
+    HistoryMemory history;  // the git history, while HEAD is the same commit
 };
 
 struct BuildOptions {

@@ -55,3 +55,41 @@ TEST_CASE("outside a repository there is no history") {
     History h = read_history(tmp / "content", "content");
     CHECK(h.empty());
 }
+
+TEST_CASE("the preview's memory holds one commit's history until HEAD moves") {
+    simpul::test::TempDir tmp;
+    git(tmp.path(), "init -q .");
+    simpul::test::write_file(tmp / "content/innovations/omspan.md", "v1");
+    git(tmp.path(), "add -A");
+    git(tmp.path(), "commit -q -m 'Tambah OM-SPAN'", "2024-01-02T10:00:00+07:00");
+
+    HistoryMemory memory;
+    History first = read_history(tmp / "content", "content", {}, &memory);
+    CHECK(first.at("content/innovations/omspan.md").change_count == 1);
+    CHECK(memory.history == first);
+    CHECK_FALSE(memory.key.empty());
+
+    // While HEAD is the same commit the log is not walked again: what memory
+    // holds is the history (marked here to tell it from a walk's).
+    memory.history["content/innovations/omspan.md"].change_count = 99;
+    CHECK(read_history(tmp / "content", "content", {}, &memory)
+              .at("content/innovations/omspan.md")
+              .change_count == 99);
+    // Another display of the same folder is another history.
+    CHECK(read_history(tmp / "content", "isi", {}, &memory).count("isi/innovations/omspan.md"));
+
+    // A new commit: the log is walked again, and memory follows.
+    simpul::test::write_file(tmp / "content/innovations/omspan.md", "v2");
+    git(tmp.path(), "commit -q -am 'Perbarui OM-SPAN'", "2024-03-05T09:00:00+07:00");
+    History second = read_history(tmp / "content", "isi", {}, &memory);
+    CHECK(second.at("isi/innovations/omspan.md").change_count == 2);
+    CHECK(memory.history == second);
+
+    // A walk that was asked to stop leaves memory as it was.
+    std::stop_source stopped;
+    stopped.request_stop();
+    simpul::test::write_file(tmp / "content/innovations/omspan.md", "v3");
+    git(tmp.path(), "commit -q -am 'Perbarui lagi'", "2024-04-05T09:00:00+07:00");
+    read_history(tmp / "content", "isi", stopped.get_token(), &memory);
+    CHECK(memory.history == second);
+}

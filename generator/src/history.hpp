@@ -47,4 +47,13 @@ struct HistoryMemory {
 History read_history(const std::filesystem::path& content_dir, const std::string& content_display,
                      std::stop_token stop = {}, HistoryMemory* memory = nullptr);
 
+// The history cache of `simpul build`: a HistoryMemory kept in a file beside
+// the output (`.<name>.history-cache`), so that a rebuild at the same commit
+// does not walk the log either. Reading gives an empty memory when the file is
+// missing, damaged or of another layout; saving is atomic, and its errors are
+// ignored (the cache is optional).
+std::filesystem::path history_cache_path(const std::filesystem::path& out);
+HistoryMemory read_history_cache(const std::filesystem::path& file);
+void save_history_cache(const std::filesystem::path& file, const HistoryMemory& memory);
+
 }  // namespace simpul::gen

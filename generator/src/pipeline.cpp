@@ -127,16 +127,30 @@ BuildResult run_build(const BuildOptions& opt) {
     // The records' git history, read on a thread of its own while the content
     // loads and is validated: it needs nothing of theirs. A build that stops
     // early asks it to stop too (the jthread's destructor).
+    // While HEAD is the commit they hold, the history comes from the preview's
+    // memory or from the cache beside the output (not with --clean); a history
+    // read anew is kept in both.
     History history;
     std::exception_ptr history_error;
     std::jthread history_reader;
-    HistoryMemory* history_memory = opt.memory && !opt.clean ? &opt.memory->history : nullptr;
+    HistoryMemory own_history;
+    HistoryMemory* kept_history = opt.memory ? &opt.memory->history : &own_history;
+    auto read_git_history = [&](std::stop_token stop) {
+        const fs::path file = history_cache_path(opt.out_dir);
+        if (opt.clean)
+            *kept_history = {};
+        else if (kept_history->key.empty())
+            *kept_history = read_history_cache(file);
+        const std::string before = kept_history->key;
+        history = read_history(opt.content_dir, opt.content_display, stop, kept_history);
+        if (kept_history->key != before) save_history_cache(file, *kept_history);
+        own_history = {};  // (simpul build needs no second copy)
+    };
     if (!opt.check_only) {
         try {
             history_reader = std::jthread([&](std::stop_token stop) {
                 try {
-                    history =
-                        read_history(opt.content_dir, opt.content_display, stop, history_memory);
+                    read_git_history(stop);
                 } catch (...) {
                     history_error = std::current_exception();
                 }
@@ -249,7 +263,7 @@ BuildResult run_build(const BuildOptions& opt) {
         if (history_reader.joinable())
             history_reader.join();
         else
-            history = read_history(opt.content_dir, opt.content_display, {}, history_memory);
+            read_git_history({});
         if (history_error) std::rethrow_exception(history_error);
         model.history = std::move(history);
         watch.lap("history");

@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include "pipeline.hpp"
 #include "support.hpp"
 
 using namespace simpul::gen;
@@ -92,4 +93,75 @@ TEST_CASE("the preview's memory holds one commit's history until HEAD moves") {
     git(tmp.path(), "commit -q -am 'Perbarui lagi'", "2024-04-05T09:00:00+07:00");
     read_history(tmp / "content", "isi", stopped.get_token(), &memory);
     CHECK(memory.history == second);
+}
+
+TEST_CASE("the history cache beside the output keeps a memory whole, and nothing else") {
+    simpul::test::TempDir tmp;
+    HistoryMemory m;
+    m.key = "abc\n/isi\nisi";
+    m.history["isi/innovations/omspan.md"] = {
+        "2024-01-02", "2024-03-05", {{"2024-03-05", "Perbarui", "1234567"}}, 12};
+    m.history["isi/hubs/bali.md"] = {"2024-01-02", "2024-01-02", {}, 0};
+    const fs::path file = history_cache_path(tmp / "public");
+    CHECK(file == tmp / ".public.history-cache");
+    save_history_cache(file, m);
+    HistoryMemory back = read_history_cache(file);
+    CHECK(back.key == m.key);
+    CHECK(back.history == m.history);
+
+    // Damaged, cut short or missing: an empty memory, as if there were none.
+    std::string bytes = simpul::test::read_file(file);
+    simpul::test::write_file(file, bytes.substr(0, bytes.size() / 2));
+    CHECK(read_history_cache(file).key.empty());
+    simpul::test::write_file(file, "{\"layout\": 1010}");
+    CHECK(read_history_cache(file).key.empty());
+    fs::remove(file);
+    CHECK(read_history_cache(file).key.empty());
+}
+
+TEST_CASE("simpul build takes the history from its cache while HEAD is the same commit") {
+    simpul::test::TempDir tmp;
+    fs::copy(simpul::test::fixture("valid/basic/content"), tmp / "content",
+             fs::copy_options::recursive);
+    git(tmp.path(), "init -q .");
+    git(tmp.path(), "add -A");
+    git(tmp.path(), "commit -q -m 'Katalog pertama'", "2024-01-02T10:00:00+07:00");
+    BuildOptions o;
+    o.content_dir = tmp / "content";
+    o.template_dir = simpul::test::source_dir() / "site-template";
+    o.out_dir = tmp / "public";
+    o.pagefind = "off";
+    REQUIRE(run_build(o).ok);
+    const fs::path file = tmp / ".public.history-cache";
+    HistoryMemory cached = read_history_cache(file);
+    REQUIRE(cached.history.count("content/innovations/bank-sampah.md"));
+    CHECK(cached.history.at("content/innovations/bank-sampah.md").changes.at(0).summary ==
+          "Katalog pertama");
+
+    // Marked, to tell the cache's history from a walk's: the next build shows it.
+    const fs::path page = tmp / "public/inovasi/bank-sampah/index.html";
+    cached.history["content/innovations/bank-sampah.md"].changes.at(0).summary = "Dari cache";
+    save_history_cache(file, cached);
+    REQUIRE(run_build(o).ok);
+    CHECK(simpul::test::read_file(page).find("Dari cache") != std::string::npos);
+
+    // --clean reads the log again (and keeps what it read).
+    BuildOptions clean = o;
+    clean.clean = true;
+    REQUIRE(run_build(clean).ok);
+    CHECK(simpul::test::read_file(page).find("Dari cache") == std::string::npos);
+    CHECK(read_history_cache(file).history.at("content/innovations/bank-sampah.md") ==
+          read_history(tmp / "content", "content").at("content/innovations/bank-sampah.md"));
+
+    // A new commit: the cache no longer holds, and follows.
+    save_history_cache(file, cached);
+    const fs::path record = tmp / "content/innovations/bank-sampah.md";
+    simpul::test::write_file(record, simpul::test::read_file(record) + "\nDiubah.\n");
+    git(tmp.path(), "commit -q -am 'Ganti judul'", "2024-02-03T10:00:00+07:00");
+    REQUIRE(run_build(o).ok);
+    const std::string text = simpul::test::read_file(page);
+    CHECK(text.find("Dari cache") == std::string::npos);
+    CHECK(text.find("Ganti judul") != std::string::npos);
+    CHECK(read_history_cache(file).history.at("content/innovations/bank-sampah.md").change_count ==
+          2);
 }

@@ -1,5 +1,5 @@
 // Fuzz harness datafile: arbitrary bytes through the dashboard's data-file
-// decoders (core/datafile.cpp: dash::decode, then dash::decode_texts against
+// decoders (core/datafile_decode.cpp: dash::decode, then dash::decode_texts against
 // figures of three innovations), as the dashboard reads the files it fetched.
 // A figures file that decodes goes through the cross-filter (core/filter.cpp),
 // and encoding it again must give a file that decodes to the same bytes.

@@ -11,7 +11,7 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000 1000000)
 
 g++ -std=c++20 -O2 -Icore -Igenerator/src bench/dashboard/synth.cpp core/datafile.cpp \
-  generator/src/gzip.cpp -o "$out/synth" -ldeflate
+  core/datafile_decode.cpp generator/src/gzip.cpp -o "$out/synth" -ldeflate
 # Data sets of another data format version are made again.
 version=$(sed -n 's/.*kVersion = \([0-9]*\);.*/\1/p' core/datafile.hpp)
 if [ "$(cat "$out/version" 2>/dev/null)" != "$version" ]; then
@@ -31,10 +31,10 @@ for f in deflate_decompress gzip_decompress crc32 utils; do
   emcc ${DEFLATE_OPT:--O2} -mbulk-memory -DNDEBUG -w -I"$deflate" -c "$deflate/lib/$f.c" -o "$out/$f.o"
   objs+=("$out/$f.o")
 done
-for f in core/datafile.cpp core/filter.cpp core/url.cpp wasm-app/app.cpp wasm-app/app_export.cpp \
-  wasm-app/gunzip.cpp; do
+for f in core/datafile.cpp core/datafile_decode.cpp core/filter.cpp core/url.cpp wasm-app/app.cpp \
+  wasm-app/app_export.cpp wasm-app/gunzip.cpp; do
   exceptions=()  # as in the app: the data file's decoder throws and catches its own errors
-  [ "$f" = core/datafile.cpp ] && exceptions=(-fwasm-exceptions)
+  case "$f" in core/datafile*.cpp) exceptions=(-fwasm-exceptions) ;; esac
   em++ -std=c++20 -O2 -mbulk-memory "${exceptions[@]}" -DNDEBUG -Icore -Iwasm-app -I"$deflate" \
     -c "$f" -o "$out/$(basename "$f").o"
   objs+=("$out/$(basename "$f").o")

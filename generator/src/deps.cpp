@@ -343,7 +343,8 @@ std::vector<std::uint64_t> page_fingerprints(const std::vector<PagePlan>& plans,
             case PageKind::NotFound:
             case PageKind::Robots:
                 break;
-            default:  // the home page, statistics, search, feed: they count or list everything
+            default:  // home, statistics, search, feed, province and facet indexes: they count
+                      // or list every innovation
                 h = mix(h, everything);
                 break;
         }

@@ -8,6 +8,8 @@
 #include <memory>
 #include <set>
 
+#include "deps.hpp"
+
 namespace simpul::gen {
 namespace fs = std::filesystem;
 
@@ -76,7 +78,9 @@ History read_history(const fs::path& content_dir, const std::string& content_dis
     if (git_reference_name_to_id(&head, repo.p, "HEAD") != 0) return history;  // no commit yet
     char head_id[GIT_OID_HEXSZ + 1];
     git_oid_tostr(head_id, sizeof head_id, &head);
-    const std::string key = std::string(head_id) + "\n" + abs.string() + "\n" + content_display;
+    // (And simpul itself: another version may walk the log differently.)
+    const std::string key = std::string(head_id) + "\n" + abs.string() + "\n" + content_display +
+                            "\n" + std::to_string(program_fingerprint());
     if (memory && memory->key == key) return memory->history;
 
     Owned<git_revwalk, git_revwalk_free> walk;
@@ -91,20 +95,35 @@ History read_history(const fs::path& content_dir, const std::string& content_dis
     if (!prefix.empty()) options.pathspec = {specs, 1};
 
     Walk state{prefix, content_display, &history, {}, {}, {}, {}};
+    // Kept only when every commit was read: a commit that could not be (an
+    // object missing from a damaged or shallow repository) is skipped for this
+    // build, and the next walks again.
+    bool whole = git_repository_is_shallow(repo.p) == 0;
     git_oid oid;
-    while (!stop.stop_requested() && git_revwalk_next(&oid, walk.p) == 0) {
+    int next = 0;
+    while (!stop.stop_requested() && (next = git_revwalk_next(&oid, walk.p)) == 0) {
         Owned<git_commit, git_commit_free> commit;
-        if (git_commit_lookup(&commit.p, repo.p, &oid) != 0) continue;
+        if (git_commit_lookup(&commit.p, repo.p, &oid) != 0) {
+            whole = false;
+            continue;
+        }
         if (git_commit_parentcount(commit.p) > 1) continue;  // merges repeat their branch's changes
         Owned<git_tree, git_tree_free> tree, parent_tree;
-        if (git_commit_tree(&tree.p, commit.p) != 0) continue;
+        if (git_commit_tree(&tree.p, commit.p) != 0) {
+            whole = false;
+            continue;
+        }
         if (git_commit_parentcount(commit.p) == 1) {
             Owned<git_commit, git_commit_free> parent;
-            if (git_commit_parent(&parent.p, commit.p, 0) == 0)
-                git_commit_tree(&parent_tree.p, parent.p);
+            if (git_commit_parent(&parent.p, commit.p, 0) != 0 ||
+                git_commit_tree(&parent_tree.p, parent.p) != 0)
+                whole = false;
         }
         Owned<git_diff, git_diff_free> diff;
-        if (git_diff_tree_to_tree(&diff.p, repo.p, parent_tree.p, tree.p, &options) != 0) continue;
+        if (git_diff_tree_to_tree(&diff.p, repo.p, parent_tree.p, tree.p, &options) != 0) {
+            whole = false;
+            continue;
+        }
         char short_id[8];
         git_oid_tostr(short_id, sizeof short_id, &oid);
         state.date = local_date(git_commit_committer(commit.p)->when);
@@ -114,7 +133,7 @@ History read_history(const fs::path& content_dir, const std::string& content_dis
         state.seen.clear();
         git_diff_foreach(diff.p, on_file, nullptr, nullptr, nullptr, &state);
     }
-    if (memory && !stop.stop_requested()) *memory = {key, history};
+    if (memory && whole && next == GIT_ITEROVER && !stop.stop_requested()) *memory = {key, history};
     return history;
 }
 

@@ -4,6 +4,8 @@
 // is not exactly that shape makes the whole file ignored.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "history.hpp"
 #include "pieces.hpp"
 #include "write.hpp"
@@ -24,9 +26,10 @@ fs::path history_cache_path(const fs::path& out) {
 HistoryMemory read_history_cache(const fs::path& file) {
     std::string bytes;
     if (read_regular_file(file, bytes) != ReadResult::Ok) return {};
-    const json j = json::from_cbor(bytes, /*strict=*/true, /*allow_exceptions=*/false);
     HistoryMemory m;
     try {
+        // (Even without exceptions, a length past what can be had throws.)
+        const json j = json::from_cbor(bytes, /*strict=*/true, /*allow_exceptions=*/false);
         if (!j.is_object() || j.at("layout").get<int>() != kLayout) return {};
         m.key = j.at("key").get<std::string>();
         for (const json& r : j.at("records")) {
@@ -34,19 +37,19 @@ HistoryMemory read_history_cache(const fs::path& file) {
             h.first_published = r.at(1).get<std::string>();
             h.last_changed = r.at(2).get<std::string>();
             h.change_count = r.at(3).get<std::size_t>();
+            if (r.size() != 5 || r.at(4).size() > std::min(kMaxChanges, h.change_count)) return {};
             for (const json& c : r.at(4))
                 h.changes.push_back({c.at(0).get<std::string>(), c.at(1).get<std::string>(),
                                      c.at(2).get<std::string>()});
-            if (r.size() != 5 || h.changes.size() > kMaxChanges) return {};
             m.history.emplace(r.at(0).get<std::string>(), std::move(h));
         }
-    } catch (const json::exception&) {  // (a discarded parse is not an object: no throw)
+    } catch (const std::exception&) {
         return {};
     }
     return m;
 }
 
-void save_history_cache(const fs::path& file, const HistoryMemory& memory) {
+void save_history_cache(const fs::path& file, const HistoryMemory& memory) try {
     json records = json::array();
     for (const auto& [path, h] : memory.history) {
         json changes = json::array();
@@ -56,6 +59,7 @@ void save_history_cache(const fs::path& file, const HistoryMemory& memory) {
     const json j = {{"layout", kLayout}, {"key", memory.key}, {"records", records}};
     const std::vector<std::uint8_t> bytes = json::to_cbor(j);
     save_beside_output(file, std::string(bytes.begin(), bytes.end()));
+} catch (const std::exception&) {  // (no memory, a folder that cannot be listed): none saved
 }
 
 }  // namespace simpul::gen

@@ -14,7 +14,6 @@
 #include <cstring>
 
 #include "deps.hpp"
-#include "load.hpp"
 #include "pieces.hpp"
 #include "write.hpp"
 

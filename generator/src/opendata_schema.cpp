@@ -1,5 +1,5 @@
 // The JSON Schema (draft 2020-12) of data/catalogue.json: the documented,
-// versioned layout of the open data. Kept beside catalogue_json() (opendata.cpp);
+// versioned layout of the open data. Kept beside catalogue_json() (opendata_catalogue.cpp);
 // the tests validate the real output against it.
 #include "opendata.hpp"
 

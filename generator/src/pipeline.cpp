@@ -125,14 +125,11 @@ BuildResult run_build(const BuildOptions& opt) {
         return r;
     }
     // The records' git history, read on a thread of its own while the content
-    // loads and is validated: it needs nothing of theirs. A build that stops
-    // early asks it to stop too (the jthread's destructor).
-    // While HEAD is the commit they hold, the history comes from the preview's
-    // memory or from the cache beside the output (not with --clean); a history
-    // read anew is kept in both.
+    // loads and is validated: it needs nothing of theirs. While HEAD is the
+    // commit they hold, it comes from the preview's memory or from the cache
+    // beside the output (not with --clean); a history read anew is kept in both.
     History history;
     std::exception_ptr history_error;
-    std::jthread history_reader;
     HistoryMemory own_history;
     HistoryMemory* kept_history = opt.memory ? &opt.memory->history : &own_history;
     auto read_git_history = [&](std::stop_token stop) {
@@ -144,8 +141,11 @@ BuildResult run_build(const BuildOptions& opt) {
         const std::string before = kept_history->key;
         history = read_history(opt.content_dir, opt.content_display, stop, kept_history);
         if (kept_history->key != before) save_history_cache(file, *kept_history);
-        own_history = {};  // (simpul build needs no second copy)
+        if (kept_history == &own_history) own_history = {};  // simpul build needs no second copy
     };
+    // Declared after all it uses: a build that stops early asks it to stop and
+    // waits for it (the jthread's destructor) before they go.
+    std::jthread history_reader;
     if (!opt.check_only) {
         try {
             history_reader = std::jthread([&](std::stop_token stop) {

@@ -10,7 +10,7 @@
   var lang = document.documentElement.lang;
   var text = status.dataset;
   // What went wrong with the data, in the page's language, from the app's English
-  // error (core/datafile.cpp decode()); the English error itself is the detail.
+  // error (core/datafile_decode.cpp decode()); the English error itself is the detail.
   function dataFail(detail) {
     var why = /^dashboard data is truncated/.test(detail) ? text.dataTruncated
       : /^dashboard data is damaged/.test(detail) ? text.dataDamaged

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <functional>
@@ -63,7 +64,7 @@ StagedOutput::StagedOutput(fs::path out, Mode mode, OutputMemory* memory)
     try {
         prepare(mode, parent, name);
     } catch (...) {
-        for (int* fd : {&lock_fd_, &out_fd_, &staging_fd_})
+        for (int* fd : {&lock_fd_, &out_fd_, &staging_fd_, &parent_fd_})
             if (*fd >= 0) ::close(std::exchange(*fd, -1));
         throw;
     }
@@ -74,9 +75,12 @@ void StagedOutput::prepare(Mode mode, const fs::path& parent, const std::string&
     // Staging folders of builds that were killed: nobody owns them any more.
     std::string stale_prefix = "." + name + ".staging-";
     std::string old_prefix = "." + name + ".old-";
+    // A staged build leaves no copy of a preview's file-in-pieces beside it (write_pieces).
+    std::string pieces_prefix = mode == Mode::InPlace ? std::string() : "." + name + ".pieces-";
     for (const auto& e : fs::directory_iterator(parent)) {
         std::string f = e.path().filename().string();
-        if (f.rfind(stale_prefix, 0) == 0 || f.rfind(old_prefix, 0) == 0) {
+        if (f.rfind(stale_prefix, 0) == 0 || f.rfind(old_prefix, 0) == 0 ||
+            (!pieces_prefix.empty() && f.rfind(pieces_prefix, 0) == 0)) {
             std::error_code ec;
             fs::remove_all(e.path(), ec);
         }
@@ -112,6 +116,14 @@ void StagedOutput::prepare(Mode mode, const fs::path& parent, const std::string&
     if (staging_fd_ < 0)
         throw std::runtime_error("cannot open the folder " + staging_.string() + ": " +
                                  std::strerror(errno));
+    if (in_place_) {  // write_pieces' copies beside the output, on the output's file system
+        parent_fd_ = ::open(parent_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+        struct stat p {
+        }, o{};
+        if (parent_fd_ >= 0 &&
+            (::fstat(parent_fd_, &p) != 0 || ::fstat(staging_fd_, &o) != 0 || p.st_dev != o.st_dev))
+            ::close(std::exchange(parent_fd_, -1));
+    }
 }
 
 fs::path StagedOutput::choose_staging(Mode mode, const fs::path& fresh) {
@@ -206,7 +218,7 @@ StagedOutput::~StagedOutput() {
         std::error_code ec;
         fs::remove_all(staging_, ec);
     }
-    for (int fd : {lock_fd_, out_fd_, staging_fd_})
+    for (int fd : {lock_fd_, out_fd_, staging_fd_, parent_fd_})
         if (fd >= 0) ::close(fd);
 }
 
@@ -341,18 +353,38 @@ void StagedOutput::write(const std::string& rel, const std::string& content,
 
 void StagedOutput::write_pieces(const std::string& rel, const Pieces& make) {
     ensure_folder(rel);
-    // Written beside its place and renamed over it, except over the spare's
-    // own copy (not shared with the live output): taking a large file's
-    // pages and freeing the old file's costs more than writing over it
-    // (catalogue.json at 10k innovations, 70 MB: 45 ms against 14).
+    // Never written through a file the live output (or a reader) may share;
+    // taking a large file's pages and freeing the old file's costs more than
+    // writing over one (catalogue.json at 10k innovations, 70 MB: 45 ms
+    // against 14). So a staged build writes over the spare's own copy; a
+    // rebuild in place over a copy kept beside the output
+    // (`.OUT.pieces-data-catalogue.json`), which then trades places with the
+    // live file (the old one is the next rebuild's copy). Else the file is
+    // written beside its place and renamed over it.
+    int dir = staging_fd_;
+    fs::path shown = staging_;
+    std::string target = rel + ".simpul-pieces";
+    bool over = false;
     struct stat st {};
-    const bool over = !in_place_ && spare_.count(rel) &&
-                      ::fstatat(staging_fd_, rel.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-                      S_ISREG(st.st_mode) && st.st_nlink == 1;
-    const std::string target = over ? rel : rel + ".simpul-pieces";
+    if (in_place_ && parent_fd_ >= 0) {
+        dir = parent_fd_;
+        shown = parent_;
+        target = "." + name_ + ".pieces-" + rel;
+        std::replace(target.begin(), target.end(), '/', '-');
+        if (::fstatat(dir, target.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0) {
+            over = S_ISREG(st.st_mode) && st.st_nlink == 1;
+            if (!over) ::unlinkat(dir, target.c_str(), 0);  // never written through
+        }
+    } else if (!in_place_ && spare_.count(rel) &&
+               ::fstatat(staging_fd_, rel.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+               S_ISREG(st.st_mode) && st.st_nlink == 1) {
+        over = true;
+        target = rel;
+    }
+    const bool beside = dir != staging_fd_;  // the copy kept beside the output
     Entry entry;
     try {
-        FileWriter file(staging_fd_, staging_, target, false, over);
+        FileWriter file(dir, shown, target, false, over);
         FilePieces pieces(file);
         entry.hash = make(pieces);
         pieces.flush();
@@ -360,22 +392,33 @@ void StagedOutput::write_pieces(const std::string& rel, const Pieces& make) {
         entry.mtime_ns = file.finish();
     } catch (...) {
         // In place the scratch file is in the live output: it must not stay there.
-        ::unlinkat(staging_fd_, target.c_str(), 0);
+        if (!beside) ::unlinkat(dir, target.c_str(), 0);
         throw;
     }
     ++files_;
     bytes_ += entry.size;
-    // The same as the last build's: that file stays (linked), as write() does.
-    if (place(rel, entry, /*written=*/over)) {
-        if (!over) ::unlinkat(staging_fd_, target.c_str(), 0);
+    // The same as the last build's: that file stays (linked), as write() does
+    // (a copy beside the output stays there too, the same bytes).
+    const bool spare_written = over && !beside;
+    if (place(rel, entry, spare_written)) {
+        if (!over && !beside) ::unlinkat(dir, target.c_str(), 0);
         ++linked_;
         return;
     }
-    if (!over && ::renameat(staging_fd_, target.c_str(), staging_fd_, rel.c_str()) != 0)
+    if (!spare_written && !swap_into(dir, target, rel))
         throw std::runtime_error("cannot write " + (staging_ / rel).string() + ": " +
                                  std::strerror(errno));
     std::lock_guard<std::mutex> lock(entries_mutex_);
     entries_[rel] = entry;
+}
+
+bool StagedOutput::swap_into(int dir, const std::string& from, const std::string& rel) {
+#ifdef RENAME_EXCHANGE
+    if (dir != staging_fd_ &&
+        ::renameat2(dir, from.c_str(), staging_fd_, rel.c_str(), RENAME_EXCHANGE) == 0)
+        return true;
+#endif
+    return ::renameat(dir, from.c_str(), staging_fd_, rel.c_str()) == 0;
 }
 
 void StagedOutput::copy(const fs::path& from, const std::string& rel) {

@@ -116,6 +116,9 @@ class StagedOutput {
     // stat of each part of the path, as std::filesystem::create_directories does.
     void make_folder(const std::string& folder);
     using Entry = ManifestEntry;
+    // Renames `from` (in the folder `dir`) over `rel` in the staging folder; a
+    // file from beside the output trades places with the one there, if any.
+    bool swap_into(int dir, const std::string& from, const std::string& rel);
     // `written`: the spare's file at `rel` was just written over with these bytes.
     bool place(const std::string& rel, Entry want, bool written = false);
     // The folder this build writes into (sets in_place_, fills spare_); `fresh`
@@ -140,6 +143,7 @@ class StagedOutput {
     std::mutex folders_mutex_;
     std::unordered_set<std::string> folders_;
     int lock_fd_ = -1, out_fd_ = -1, staging_fd_ = -1;
+    int parent_fd_ = -1;  // in place: the output's parent, on the same file system
     bool committed_ = false;
     bool in_place_ = false;
     bool has_spare_ = false;  // a staged build found the spare folder

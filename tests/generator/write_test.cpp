@@ -331,6 +331,48 @@ TEST_CASE("a file made in pieces that fails halfway leaves no scratch file in th
           std::map<std::string, std::string>{{"index.html", "home"}});
 }
 
+TEST_CASE("in place, a file made in pieces is written over a copy beside the output") {
+    simpul::test::TempDir tmp;
+    const fs::path live = tmp / "public/data/big.json";
+    const fs::path copy = tmp / ".public.pieces-data-big.json";
+    auto build = [&](const std::string& text, StagedOutput::Mode mode) {
+        StagedOutput out(tmp / "public", mode);
+        out.write_pieces("data/big.json", [&](PieceSink& piece) {
+            piece(text);
+            return std::hash<std::string>{}(text);
+        });
+        out.commit();
+        return out.linked();
+    };
+    auto inode = [](const fs::path& f) {
+        struct stat st {};
+        return ::stat(f.c_str(), &st) == 0 ? st.st_ino : 0;
+    };
+    build("[1]", StagedOutput::Mode::Staged);
+    const ino_t first = inode(live);
+    // The first rebuild in place makes the copy; the live file and it trade places.
+    CHECK(build("[2]", StagedOutput::Mode::InPlace) == 0);
+    CHECK(simpul::test::read_file(live) == "[2]");
+    CHECK(simpul::test::read_file(copy) == "[1]");
+    CHECK(inode(copy) == first);
+    const ino_t second = inode(live);
+    // The next writes over that copy (its own file: the spare does not hold it).
+    CHECK(build("[3, 4]", StagedOutput::Mode::InPlace) == 0);
+    CHECK(simpul::test::read_file(live) == "[3, 4]");
+    CHECK(inode(live) == first);
+    CHECK(simpul::test::read_file(copy) == "[2]");
+    CHECK(inode(copy) == second);
+    // Unchanged: the live file stays; the copy holds the same bytes.
+    CHECK(build("[3, 4]", StagedOutput::Mode::InPlace) == 1);
+    CHECK(inode(live) == first);
+    CHECK(simpul::test::read_file(copy) == "[3, 4]");
+    CHECK(!fs::exists(tmp / "public/data/big.json.simpul-pieces"));
+    // A staged build leaves no copy beside the output.
+    build("[5]", StagedOutput::Mode::Staged);
+    CHECK(simpul::test::read_file(live) == "[5]");
+    CHECK(!fs::exists(copy));
+}
+
 TEST_CASE("a file written over the spare's copy stays when the live one cannot be linked") {
     simpul::test::TempDir tmp;
     auto build = [&](const char* text) {

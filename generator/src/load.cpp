@@ -240,6 +240,7 @@ Content load_content(const fs::path& dir, const std::string& display, Diagnostic
         fs::path file;
         RecordType type;
         std::string shown;
+        std::string rel;  // "innovations/omspan.md"
     };
     std::vector<Job> jobs;
     for (const auto& [folder, type] : kRecordFolders) {
@@ -253,8 +254,10 @@ Content load_content(const fs::path& dir, const std::string& display, Diagnostic
             names.push_back(std::move(name));
         }
         std::sort(names.begin(), names.end());
-        for (const auto& name : names)
-            jobs.push_back({sub / name, type, join(display, std::string(folder) + "/" + name)});
+        for (const auto& name : names) {
+            std::string rel = std::string(folder) + "/" + name;
+            jobs.push_back({sub / name, type, join(display, rel), std::move(rel)});
+        }
     }
     // Parse on all cores (or take the record from the cache); merge in file
     // order so the result never depends on timing.
@@ -267,6 +270,16 @@ Content load_content(const fs::path& dir, const std::string& display, Diagnostic
             loaded[i].diags.error(job.shown, 0, 0, "unknown-file", message);
             skipped[i] = 1;
         };
+        // (Each path is one job's: threads move out different records, and the
+        // map itself does not change while they do.)
+        if (memory && memory->changed && !memory->changed->count(job.rel)) {
+            auto it = memory->records.find(job.shown);
+            if (it != memory->records.end()) {  // the watcher saw no change to its file
+                loaded[i].doc = std::move(it->second);
+                ++cached;
+                return;
+            }
+        }
         struct stat st {};
         if (::lstat(job.file.c_str(), &st) != 0 || (!S_ISLNK(st.st_mode) && !S_ISREG(st.st_mode)))
             return not_a_record(not_a_file(S_ISDIR(st.st_mode)));
@@ -275,8 +288,6 @@ Content load_content(const fs::path& dir, const std::string& display, Diagnostic
             return not_a_record("a record must be a .md, .yaml or .json file");
         // Unknown for a link: its target may change without a trace here.
         const FileStamp stamp = S_ISREG(st.st_mode) ? stamp_of(st) : FileStamp{};
-        // (Each path is one job's: threads move out different records, and the
-        // map itself does not change while they do.)
         if (memory && stamp.known()) {
             auto it = memory->records.find(job.shown);
             if (it != memory->records.end() && it->second.stamp == stamp) {

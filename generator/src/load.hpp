@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "diagnostics.hpp"
@@ -94,6 +95,11 @@ class LoadCache;
 // from here, moved out: the build gives them back when it is done with them.
 struct ContentMemory {
     std::unordered_map<std::string, Document> records;
+    // When set: every file changed since load read these records, by its path
+    // relative to the content folder ("innovations/omspan.md"), as the
+    // preview's watcher saw them (inotify). Load then takes the record of any
+    // other file without a look at the file.
+    std::optional<std::unordered_set<std::string>> changed;
 };
 
 // The offset of the first byte that breaks UTF-8 (overlong forms, surrogates and

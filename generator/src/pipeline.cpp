@@ -220,8 +220,14 @@ BuildResult run_build(const BuildOptions& opt) {
         }
         r.records.emplace_back(std::string(schema.name), n);
     }
+    // What the preview keeps of the records for its next rebuild; from then
+    // on its watcher names the files that change.
+    auto remember = [&] {
+        remember_content(content, *memory, settled_ns);
+        if (opt.memory->watched) memory->changed.emplace();
+    };
     if (r.diags.has_errors()) {
-        if (memory) remember_content(content, *memory, settled_ns);
+        if (memory) remember();
         return r;
     }
 
@@ -254,7 +260,7 @@ BuildResult run_build(const BuildOptions& opt) {
         });
         if (memory) {  // the preview keeps the Nodes for its next rebuild
             model = build_model(static_cast<const Content&>(content));
-            remember_content(content, *memory, settled_ns);
+            remember();
         } else {
             model = build_model(std::move(content));
         }

@@ -23,6 +23,9 @@ struct BuildMemory {
     OutputMemory output;    // the output's manifest (in-place rebuilds)
     ContentMemory content;  // the records loaded, by path (instead of the load cache)
     HistoryMemory history;  // the git history, while HEAD is the same commit
+    // The preview's watcher runs: it names every file changed after a build's
+    // load (content.changed, empty when a build remembers its records).
+    bool watched = false;
 };
 
 struct BuildOptions {

@@ -145,7 +145,10 @@ bool LivePreview::rebuild() {
         return std::any_of(all.begin(), all.end(),
                            [](const Diagnostic& d) { return d.code == "changed-during-build"; });
     };
-    if (!r.ok && changed(r)) r = run_build(build_);
+    if (!r.ok && changed(r)) {
+        memory_.content.changed.reset();  // the change came after the watcher's last word
+        r = run_build(build_);
+    }
     std::string report = format_report(r.diags.sorted(), ReportFormat::Text, file_line_reader());
     std::lock_guard<std::mutex> lock(mutex_);
     if (!r.ok) {
@@ -183,8 +186,19 @@ void LivePreview::watch_loop(const std::atomic<bool>& stop) {
     // all the pages together. Restart serve to refresh search.
     build_.reuse_search_index = true;
     build_.in_place = true;
-    while (!stop)
-        if (watcher.wait(std::chrono::milliseconds(300))) rebuild();
+    // Builds from now on load while the watcher runs: their records' files
+    // that change are named to the next one (the first build's are not).
+    memory_.watched = true;
+    while (!stop) {
+        if (!watcher.wait(std::chrono::milliseconds(300))) continue;
+        Watcher::Changes changes = watcher.take_changes();
+        auto& changed = memory_.content.changed;
+        if (!changes.complete)
+            changed.reset();  // the next load looks at every file
+        else if (changed)
+            changed->insert(changes.files[0].begin(), changes.files[0].end());
+        rebuild();
+    }
 }
 
 std::string LivePreview::status_json() const {

@@ -5,31 +5,39 @@
 #include <sys/inotify.h>
 #include <unistd.h>
 
+#include <utility>
+
 namespace simpul::gen {
 namespace fs = std::filesystem;
 
 namespace {
 constexpr uint32_t kMask = IN_CREATE | IN_DELETE | IN_MODIFY | IN_MOVED_FROM | IN_MOVED_TO |
-                           IN_CLOSE_WRITE | IN_DELETE_SELF | IN_ATTRIB;
+                           IN_CLOSE_WRITE | IN_DELETE_SELF | IN_MOVE_SELF | IN_ATTRIB;
 }
 
 Watcher::Watcher(const std::vector<fs::path>& roots)
-    : fd_(inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) {
+    : fd_(inotify_init1(IN_NONBLOCK | IN_CLOEXEC)), roots_(roots.size()) {
+    changes_.files.resize(roots_);
     if (fd_ < 0) return;
-    for (const auto& r : roots) add_tree(r);
+    for (std::size_t k = 0; k < roots.size(); ++k) add_tree({roots[k], k, {}});
 }
 
 Watcher::~Watcher() {
     if (fd_ >= 0) ::close(fd_);
 }
 
-void Watcher::add_tree(const fs::path& dir) {
+void Watcher::add_tree(const Dir& dir) {
     std::error_code ec;
-    if (!fs::is_directory(dir, ec)) return;
-    int wd = inotify_add_watch(fd_, dir.c_str(), kMask);
+    if (!fs::is_directory(dir.path, ec)) return;
+    int wd = inotify_add_watch(fd_, dir.path.c_str(), kMask);
     if (wd >= 0) dirs_[wd] = dir;
-    for (const auto& e : fs::directory_iterator(dir, ec))
-        if (e.is_directory(ec) && !e.is_symlink(ec)) add_tree(e.path());
+    for (const auto& e : fs::directory_iterator(dir.path, ec)) {
+        if (!e.is_directory(ec)) continue;
+        if (e.is_symlink(ec))
+            links_ = true;
+        else
+            add_tree({e.path(), dir.root, dir.rel / e.path().filename()});
+    }
 }
 
 bool Watcher::drain(int timeout_ms) {
@@ -41,14 +49,31 @@ bool Watcher::drain(int timeout_ms) {
         for (char* at = buf; at < buf + n;) {
             auto* ev = reinterpret_cast<inotify_event*>(at);
             any = true;
-            if ((ev->mask & IN_ISDIR) && (ev->mask & (IN_CREATE | IN_MOVED_TO)) && ev->len > 0) {
-                auto it = dirs_.find(ev->wd);
-                if (it != dirs_.end()) add_tree(it->second / ev->name);
+            auto it = dirs_.find(ev->wd);
+            if ((ev->mask & IN_ISDIR) && (ev->mask & (IN_CREATE | IN_MOVED_TO)) && ev->len > 0 &&
+                it != dirs_.end()) {
+                const Dir& d = it->second;
+                add_tree({d.path / ev->name, d.root, d.rel / ev->name});
             }
+            // A folder's own events, and a lost queue, leave files unnamed.
+            if (ev->mask &
+                    (IN_ISDIR | IN_Q_OVERFLOW | IN_IGNORED | IN_DELETE_SELF | IN_MOVE_SELF) ||
+                it == dirs_.end() || ev->len == 0)
+                changes_.complete = false;
+            else
+                changes_.files[it->second.root].insert(
+                    (it->second.rel / ev->name).generic_string());
             at += sizeof(inotify_event) + ev->len;
         }
     }
     return any;
+}
+
+Watcher::Changes Watcher::take_changes() {
+    Changes taken = std::exchange(changes_, Changes{});
+    changes_.files.resize(roots_);
+    taken.complete = taken.complete && !links_;
+    return taken;
 }
 
 bool Watcher::wait(std::chrono::milliseconds timeout, std::chrono::milliseconds settle) {

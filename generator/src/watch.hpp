@@ -5,6 +5,8 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace simpul::gen {
@@ -22,12 +24,31 @@ class Watcher {
     bool wait(std::chrono::milliseconds timeout,
               std::chrono::milliseconds settle = std::chrono::milliseconds(60));
 
+    // The files changed since the last call, by root (the constructor's
+    // order), each as its path under that root ("innovations/omspan.md").
+    // `complete` is false when one may be missing: the event queue overflowed,
+    // a folder came, went or moved, or a folder is a link (not watched).
+    struct Changes {
+        std::vector<std::unordered_set<std::string>> files;
+        bool complete = true;
+    };
+    Changes take_changes();
+
   private:
-    void add_tree(const std::filesystem::path& dir);
+    // A watched folder: its path, its root's index and its path under that root.
+    struct Dir {
+        std::filesystem::path path;
+        std::size_t root = 0;
+        std::filesystem::path rel;
+    };
+    void add_tree(const Dir& dir);
     bool drain(int timeout_ms);  // reads pending events; true if any
 
     int fd_ = -1;
-    std::map<int, std::filesystem::path> dirs_;
+    std::map<int, Dir> dirs_;
+    std::size_t roots_ = 0;
+    bool links_ = false;  // a folder is a link: its files' changes are not seen
+    Changes changes_;
 };
 
 }  // namespace simpul::gen

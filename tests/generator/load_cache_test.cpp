@@ -148,6 +148,37 @@ TEST_CASE("records the preview remembers come back as parsed while their files a
     CHECK(memory.records.empty());
 }
 
+TEST_CASE("with the watcher's word on what changed, only the files it names are looked at") {
+    Folder f;
+    Content loaded = f.load();
+    const std::size_t all = loaded.records.size();
+    ContentMemory memory;
+    remember_content(loaded, memory, kAll);
+    memory.changed.emplace();
+    f.rename_agency();  // a change the watcher did not name: the record remembered stays
+    Diagnostics d;
+    Content again = load_content(f.content, "content", d, nullptr, &memory);
+    CHECK(d.all().empty());
+    CHECK(again.cached == all);
+    CHECK(record(again, "content/agencies/pemprov-kalsel.json")
+              .fields.get("name")
+              ->text.rfind("Baru ", 0) == std::string::npos);
+    // Named: that file is read again.
+    remember_content(again, memory, kAll);
+    memory.changed = std::unordered_set<std::string>{"agencies/pemprov-kalsel.json"};
+    Content named = load_content(f.content, "content", d, nullptr, &memory);
+    CHECK(named.cached == all - 1);
+    CHECK(record(named, "content/agencies/pemprov-kalsel.json")
+              .fields.get("name")
+              ->text.rfind("Baru ", 0) == 0);
+    // A file gone is gone, named or not: the folder's listing makes the records.
+    remember_content(named, memory, kAll);
+    memory.changed.emplace();
+    fs::remove(f.content / "agencies/pemprov-kalsel.json");
+    Content removed = load_content(f.content, "content", d, nullptr, &memory);
+    CHECK(removed.records.size() == all - 1);
+}
+
 TEST_CASE("a cache of another program or folder, or a damaged one, is not used") {
     Folder f;
     LoadCache cache = f.cached();

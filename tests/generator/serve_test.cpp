@@ -48,18 +48,25 @@ bool eventually(Fn ready) {
     }
     return false;
 }
+
+// The basic fixture's content copied into `tmp`, to be built into tmp/public
+// with the site's templates.
+simpul::gen::BuildOptions basic_site(const std::filesystem::path& tmp) {
+    std::filesystem::copy(simpul::test::fixture("valid/basic/content"), tmp / "content",
+                          std::filesystem::copy_options::recursive);
+    simpul::gen::BuildOptions build;
+    build.content_dir = tmp / "content";
+    build.template_dir = simpul::test::source_dir() / "site-template";
+    build.out_dir = tmp / "public";
+    return build;
+}
 }  // namespace
 
 TEST_CASE(
     "live preview: injected reload script, rebuild on change, errors over the last good site") {
     namespace fs = std::filesystem;
     simpul::test::TempDir tmp;
-    fs::copy(simpul::test::fixture("valid/basic/content"), tmp / "content",
-             fs::copy_options::recursive);
-    simpul::gen::BuildOptions build;
-    build.content_dir = tmp / "content";
-    build.template_dir = simpul::test::source_dir() / "site-template";
-    build.out_dir = tmp / "public";
+    simpul::gen::BuildOptions build = basic_site(tmp.path());
     simpul::gen::ServeOptions opts;
     opts.root = build.out_dir;
     opts.base_path = "/a/b";
@@ -151,6 +158,45 @@ TEST_CASE(
     preview.stop_waiting();
     server.stop();
     th.join();
+}
+
+TEST_CASE("live preview: the files the watcher names are read again, the others remembered") {
+    namespace fs = std::filesystem;
+    simpul::test::TempDir tmp;
+    simpul::gen::BuildOptions build = basic_site(tmp.path());
+    build.pagefind = "off";
+    build.cache_settle = std::chrono::nanoseconds(0);  // every record remembered at once
+    simpul::gen::ServeOptions opts;
+    opts.root = build.out_dir;
+    simpul::gen::LivePreview preview(build, opts);
+    REQUIRE(preview.rebuild());
+    std::atomic<bool> stop{false};
+    std::thread watcher([&] { preview.watch_loop(stop); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // its watches in place
+    const fs::path record = tmp / "content/innovations/bank-sampah.md";
+    const fs::path page = tmp / "public/inovasi/bank-sampah/index.html";
+    std::string text = simpul::test::read_file(record);
+    // Each edit of the same file shows: the first rebuild looks at every file,
+    // the next ones only at the files the watcher named.
+    for (int round = 2; round <= 4; ++round) {
+        CAPTURE(round);
+        std::string title = "Bank Sampah Putaran " + std::to_string(round);
+        std::string edited = text;
+        edited.replace(edited.find("Bank Sampah Uji"), 15, title);
+        simpul::test::write_file(record, edited);
+        CHECK(eventually([&] { return preview.version() == round; }));
+        CHECK(simpul::test::read_file(page).find(title) != std::string::npos);
+    }
+    stop = true;
+    watcher.join();
+    // The output is the one a clean build makes.
+    build.out_dir = tmp / "clean";
+    build.cache_settle = std::chrono::seconds(2);
+    REQUIRE(simpul::gen::run_build(build).ok);
+    auto a = simpul::test::snapshot(tmp / "public"), b = simpul::test::snapshot(tmp / "clean");
+    for (auto* s : {&a, &b})  // the preview's dashboard data is packed at the fastest level
+        for (const char* f : {"data/dashboard.bin.gz", "data/dashboard-texts.bin.gz"}) s->erase(f);
+    CHECK(a == b);
 }
 
 TEST_CASE("live preview: a held status request ends at a change, its time limit or a stop") {

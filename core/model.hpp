@@ -12,27 +12,32 @@ namespace simpul {
 
 struct Source {
     std::string title, url, seed, publisher, date;
+    bool operator==(const Source&) const = default;
 };
 
 struct Award {
     std::string program;
     int year = 0;
     std::string title;
+    bool operator==(const Award&) const = default;
 };
 
 struct Link {
     std::string title, url;
+    bool operator==(const Link&) const = default;
 };
 
 struct Contact {
     std::string name, email, phone, url;
     bool empty() const { return name.empty() && email.empty() && phone.empty() && url.empty(); }
+    bool operator==(const Contact&) const = default;
 };
 
 // Where a record came from: its file (relative path) and the line it starts on.
 struct Origin {
     std::string path;
     int line = 1;
+    bool operator==(const Origin&) const = default;
 };
 
 struct Province {
@@ -76,6 +81,7 @@ struct Innovation {
     std::string body;     // Markdown
     std::string body_en;  // Markdown, optional English text of the body
     Origin origin;
+    bool operator==(const Innovation&) const = default;
 };
 
 struct Decree {

@@ -29,8 +29,18 @@ std::string body_of(Document& d) {
     return std::move(d.body);
 }
 
+// The innovation the last build decoded from a file with the same bytes as
+// `d`'s, if `memory` holds it. (Each path is one thread's: threads move out
+// different records, and the map itself does not change while they do.)
+Innovation* recall(DecodedMemory* memory, const Document& d) {
+    if (!memory) return nullptr;
+    auto it = memory->innovations.find(d.path);
+    return it != memory->innovations.end() && it->second.first == d.hash ? &it->second.second
+                                                                         : nullptr;
+}
+
 template <class C>
-SiteModel build(C& content) {
+SiteModel build(C& content, DecodedMemory* memory) {
     SiteModel m;
     Catalogue& cat = m.cat;
     auto list = [&](RecordType t) -> const std::vector<Node>& {
@@ -68,7 +78,10 @@ SiteModel build(C& content) {
                 cat.agencies[k] = decode_agency(d.id, d.fields, origin);
                 break;
             case RecordType::Innovation:
-                cat.innovations[k] = decode_innovation(d.id, d.fields, body_of(d), origin);
+                if (Innovation* kept = recall(memory, d))
+                    cat.innovations[k] = std::move(*kept);
+                else
+                    cat.innovations[k] = decode_innovation(d.id, d.fields, body_of(d), origin);
                 bodies[k] = d.body_source;
                 break;
             case RecordType::Hub:
@@ -152,6 +165,7 @@ SiteModel build(C& content) {
     for (const auto& d : content.records) m.source_hashes[d.path] = d.hash;
     for (const auto& [type, df] : content.data)
         m.data_hash = (m.data_hash ^ df.hash) * 0x100000001b3ULL + static_cast<int>(type);
+    if (memory) memory->innovations.clear();
     return m;
 }
 
@@ -163,11 +177,22 @@ std::string innovation_body(const SiteModel& m, std::size_t i) {
     return m.cat.innovations[i].body;
 }
 
-SiteModel build_model(const Content& content) {
-    return build(content);
+SiteModel build_model(const Content& content, DecodedMemory* memory) {
+    return build(content, memory);
 }
 SiteModel build_model(Content&& content) {
-    return build(content);
+    return build(content, nullptr);
+}
+
+void remember_decoded(SiteModel& m, DecodedMemory& memory) {
+    memory.innovations.clear();
+    memory.innovations.reserve(m.cat.innovations.size());
+    for (Innovation& inn : m.cat.innovations) {
+        auto hash = m.source_hashes.find(inn.origin.path);
+        if (hash == m.source_hashes.end()) continue;
+        std::string path = inn.origin.path;
+        memory.innovations.emplace(std::move(path), std::make_pair(hash->second, std::move(inn)));
+    }
 }
 
 }  // namespace simpul::gen

@@ -44,7 +44,15 @@ struct SiteModel {
     std::uint64_t data_hash = 0;
 };
 
-SiteModel build_model(const Content& content);
+// The live preview's innovations of its last build, decoded, by file path,
+// each with the hash of its file's bytes: a file with the same bytes makes the
+// same record, taken from here instead of decoded again.
+struct DecodedMemory {
+    std::unordered_map<std::string, std::pair<std::uint64_t, Innovation>> innovations;
+};
+
+// `memory`: taken from where it holds (emptied).
+SiteModel build_model(const Content& content, DecodedMemory* memory = nullptr);
 // The same, taking the records' bodies from `content` instead of copying them.
 SiteModel build_model(Content&& content);
 
@@ -52,5 +60,8 @@ SiteModel build_model(Content&& content);
 // (throws ChangedDuringBuild if the file changed since load), else the one in
 // the model (records made in tests, a `body` field, a .md file's blank body).
 std::string innovation_body(const SiteModel& m, std::size_t i);
+// Moves the model's innovations into `memory`, for the next build_model (the
+// model is done with them).
+void remember_decoded(SiteModel& m, DecodedMemory& memory);
 
 }  // namespace simpul::gen

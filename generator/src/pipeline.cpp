@@ -259,7 +259,7 @@ BuildResult run_build(const BuildOptions& opt) {
             }
         });
         if (memory) {  // the preview keeps the Nodes for its next rebuild
-            model = build_model(static_cast<const Content&>(content));
+            model = build_model(static_cast<const Content&>(content), &opt.memory->decoded);
             remember();
         } else {
             model = build_model(std::move(content));
@@ -393,6 +393,7 @@ BuildResult run_build(const BuildOptions& opt) {
         return r;
     }
     watch.lap("publish");
+    if (memory) remember_decoded(model, opt.memory->decoded);  // (the model is done with)
     r.ok = true;
     r.total_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

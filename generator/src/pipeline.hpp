@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "catalogue.hpp"
 #include "diagnostics.hpp"
 #include "history.hpp"
 #include "load.hpp"
@@ -23,6 +24,7 @@ struct BuildMemory {
     OutputMemory output;    // the output's manifest (in-place rebuilds)
     ContentMemory content;  // the records loaded, by path (instead of the load cache)
     HistoryMemory history;  // the git history, while HEAD is the same commit
+    DecodedMemory decoded;  // the innovations decoded, by path and file hash
     // The preview's watcher runs: it names every file changed after a build's
     // load (content.changed, empty when a build remembers its records).
     bool watched = false;

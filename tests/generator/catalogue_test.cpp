@@ -61,3 +61,34 @@ TEST_CASE("newest innovations: by year, unknown years last") {
     for (auto i : m.newest_innovations) ids.push_back(m.cat.innovations[i].id);
     CHECK(ids == std::vector<std::string>{"layanan-daring", "bank-sampah", "sekolah-rimba"});
 }
+
+TEST_CASE("the preview's decoded innovations are taken while their files' bytes are the same") {
+    Diagnostics d;
+    Content content = load_content(test::fixture("valid/basic/content"), "content", d);
+    REQUIRE(d.all().empty());
+    DecodedMemory memory;
+    SiteModel first = build_model(content, &memory);
+    const std::size_t n = first.cat.innovations.size();
+    remember_decoded(first, memory);
+    REQUIRE(memory.innovations.size() == n);
+    // From memory, the model is the one decoded anew.
+    SiteModel second = build_model(content, &memory);
+    CHECK(memory.innovations.empty());  // taken
+    const SiteModel fresh = build_model(content);
+    REQUIRE(second.cat.innovations.size() == n);
+    for (std::size_t i = 0; i < n; ++i) {
+        CAPTURE(fresh.cat.innovations[i].id);
+        CHECK(second.cat.innovations[i] == fresh.cat.innovations[i]);
+        CHECK(innovation_body(second, i) == innovation_body(fresh, i));
+    }
+    // Marked in the memory: the mark shows while the file's bytes are the same.
+    remember_decoded(second, memory);
+    memory.innovations.at("content/innovations/bank-sampah.md").second.title = "Ditandai";
+    memory.innovations.at("content/innovations/layanan-daring.json").second.title = "Ditandai";
+    for (auto& doc : content.records)
+        if (doc.path == "content/innovations/layanan-daring.json") ++doc.hash;  // its file changed
+    SiteModel third = build_model(content, &memory);
+    CHECK(third.cat.innovation("bank-sampah")->title == "Ditandai");
+    CHECK(third.cat.innovation("layanan-daring")->title ==
+          fresh.cat.innovation("layanan-daring")->title);
+}

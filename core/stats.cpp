@@ -84,16 +84,20 @@ std::vector<Flow> replication_flows(const Catalogue& cat) {
     return flows;
 }
 
-std::map<std::string, std::size_t> facet_counts(
-    const std::map<std::string, std::vector<std::size_t>>& groups,
-    const std::vector<std::size_t>& subset, std::size_t innovations) {
+std::vector<char> members_of(const std::vector<std::size_t>& subset, std::size_t innovations) {
     std::vector<char> in(innovations, 0);
     for (std::size_t i : subset)
         if (i < innovations) in[i] = 1;
+    return in;
+}
+
+std::map<std::string, std::size_t> facet_counts(
+    const std::map<std::string, std::vector<std::size_t>>& groups,
+    const std::vector<char>& members) {
     std::map<std::string, std::size_t> counts;
-    for (const auto& [key, members] : groups) {
+    for (const auto& [key, group] : groups) {
         std::size_t n = 0;
-        for (std::size_t i : members) n += i < innovations && in[i];
+        for (std::size_t i : group) n += i < members.size() && members[i];
         if (n > 0) counts.emplace_hint(counts.end(), key, n);
     }
     return counts;

@@ -38,13 +38,17 @@ std::vector<Flow> replication_flows(const Catalogue& cat);
 
 // ---- added for the static statistik/ page and the listing facets -------------
 
-// How many innovations of `subset` (indexes below `innovations`) are in each
-// group of `groups` (group_innovations of one facet), keys with none left out;
-// an innovation with several sectors counts once per sector. Each group is
+// Which of the catalogue's `innovations` are in `subset` (a listing): one flag
+// per innovation; indexes past the catalogue are in none.
+std::vector<char> members_of(const std::vector<std::size_t>& subset, std::size_t innovations);
+
+// How many innovations flagged in `members` (members_of) are in each group of
+// `groups` (group_innovations of one facet), keys with none left out; an
+// innovation with several sectors counts once per sector. Each group is
 // walked once, so a listing's panel costs the same whatever its size.
 std::map<std::string, std::size_t> facet_counts(
     const std::map<std::string, std::vector<std::size_t>>& groups,
-    const std::vector<std::size_t>& subset, std::size_t innovations);
+    const std::vector<char>& members);
 
 struct ReplicationYear {
     int year = 0;

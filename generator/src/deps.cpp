@@ -114,6 +114,14 @@ class Hasher {
     }
 
   public:
+    // Rows of every record of `list`, in its order (an index page lists them all):
+    // `row` is a member row hash (hub_row), or none for the record's file alone.
+    template <class Record>
+    std::uint64_t all(std::uint64_t h, const std::vector<Record>& list,
+                      std::uint64_t (Hasher::*row)(const Record&) const = nullptr) const {
+        for (const Record& r : list) h = mix(h, row ? (this->*row)(r) : record(r.origin));
+        return h;
+    }
     // Rows of an Index entry: replications, events, hubs or cards.
     template <class Row>
     std::uint64_t rows(std::uint64_t h, const Index& idx, const std::string& key, Row row) const {
@@ -319,19 +327,19 @@ std::vector<std::uint64_t> page_fingerprints(const std::vector<PagePlan>& plans,
             // Indexes that list one kind of record, each row made as the
             // record pages' rows are (view.cpp): every row, in catalogue order.
             case PageKind::HubIndex:
-                for (const auto& hub : cat.hubs) h = mix(h, hash.hub_row(hub));
+                h = hash.all(h, cat.hubs, &Hasher::hub_row);
                 break;
             case PageKind::AgencyIndex:
-                for (const auto& a : cat.agencies) h = mix(h, hash.record(a.origin));
+                h = hash.all(h, cat.agencies);
                 break;
             case PageKind::ReplicationIndex:
-                for (const auto& r : cat.replications) h = mix(h, hash.replication_row(r));
+                h = hash.all(h, cat.replications, &Hasher::replication_row);
                 break;
             case PageKind::EventIndex:
-                for (const auto& e : cat.events) h = mix(h, hash.event_row(e));
+                h = hash.all(h, cat.events, &Hasher::event_row);
                 break;
             case PageKind::RegulationIndex:
-                for (const auto& r : cat.regulations) h = mix(h, hash.record(r.origin));
+                h = hash.all(h, cat.regulations);
                 break;
             // Pages that show no record, or only how many there are of each kind.
             case PageKind::OpenData:

@@ -107,10 +107,12 @@ std::vector<std::pair<std::string, std::size_t>> facet_terms(const ViewContext& 
 json facet_panel(const ViewContext& v, const std::vector<std::size_t>& items) {
     const PagePlan& plan = v.plan;
     const bool whole = items.size() == v.cat.innovations.size();
+    const std::vector<char> members =
+        whole ? std::vector<char>{} : members_of(items, v.cat.innovations.size());
     json groups = json::array();
     for (Facet f : all_facets()) {
         std::map<std::string, std::size_t> counts;
-        if (!whole) counts = facet_counts(v.model.facets.at(f), items, v.cat.innovations.size());
+        if (!whole) counts = facet_counts(v.model.facets.at(f), members);
         std::vector<std::pair<std::string, std::size_t>> terms;
         for (const auto& [key, total] : facet_terms(v, f)) {
             std::size_t n = whole ? total : (counts.count(key) ? counts[key] : 0);

@@ -130,18 +130,17 @@ BuildResult run_build(const BuildOptions& opt) {
     // beside the output (not with --clean); a history read anew is kept in both.
     History history;
     std::exception_ptr history_error;
-    HistoryMemory own_history;
-    HistoryMemory* kept_history = opt.memory ? &opt.memory->history : &own_history;
     auto read_git_history = [&](std::stop_token stop) {
         const fs::path file = history_cache_path(opt.out_dir);
+        HistoryMemory from_file;  // simpul build's: the cache file is its only memory
+        HistoryMemory& kept = opt.memory ? opt.memory->history : from_file;
         if (opt.clean)
-            *kept_history = {};
-        else if (kept_history->key.empty())
-            *kept_history = read_history_cache(file);
-        const std::string before = kept_history->key;
-        history = read_history(opt.content_dir, opt.content_display, stop, kept_history);
-        if (kept_history->key != before) save_history_cache(file, *kept_history);
-        if (kept_history == &own_history) own_history = {};  // simpul build needs no second copy
+            kept = {};
+        else if (kept.key.empty())
+            kept = read_history_cache(file);
+        const std::string before = kept.key;
+        history = read_history(opt.content_dir, opt.content_display, stop, &kept);
+        if (kept.key != before) save_history_cache(file, kept);
     };
     // Declared after all it uses: a build that stops early asks it to stop and
     // waits for it (the jthread's destructor) before they go.

@@ -23,10 +23,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-long long mtime_ns(const struct stat& st) {
-    return static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
-}
-
 // Removes `rel` from the folder `root`, and the folders that leaves empty (a
 // record's page folder when the record is gone), as a clean build has none.
 void remove_with_empty_folders(const fs::path& root, const std::string& rel) {
@@ -156,7 +152,7 @@ namespace {
 bool file_is(int dir_fd, const std::string& rel, std::size_t size, long long mtime) {
     struct stat st {};
     return dir_fd >= 0 && ::fstatat(dir_fd, rel.c_str(), &st, 0) == 0 &&
-           static_cast<std::size_t>(st.st_size) == size && mtime_ns(st) == mtime;
+           static_cast<std::size_t>(st.st_size) == size && stamp_of(st).mtime_ns == mtime;
 }
 }  // namespace
 
@@ -283,7 +279,7 @@ class FileWriter {
             if (end < 0 || ::ftruncate(fd_, end) != 0) fail(path_);
         }
         struct stat st {};
-        long long mtime = ::fstat(fd_, &st) == 0 ? mtime_ns(st) : 0;
+        long long mtime = ::fstat(fd_, &st) == 0 ? stamp_of(st).mtime_ns : 0;
         int fd = fd_;
         fd_ = -1;
         if (::close(fd) != 0) fail(path_);

@@ -29,8 +29,9 @@ std::filesystem::path beside_output(const std::filesystem::path& out, const std:
 // Writes `bytes` to `file` (a cache or index beside the output) through a
 // temporary file renamed over it, so a reader never sees half of it; first
 // removes the temporary files of builds killed while saving (`<file>.tmp-PID`
-// whose process is gone). These files are optional: errors are ignored.
-void save_beside_output(const std::filesystem::path& file, const std::string& bytes);
+// whose process is gone). False when it could not be saved (these files are
+// optional: most callers go on without it).
+bool save_beside_output(const std::filesystem::path& file, const std::string& bytes);
 
 // What a manifest says of one output file: its bytes' hash and size, its
 // modification time when written, and what a page was made from (deps.hpp).

@@ -26,7 +26,7 @@ fs::path beside_output(const fs::path& out, const std::string& suffix) {
     return parent / (name + suffix);
 }
 
-void save_beside_output(const fs::path& file, const std::string& bytes) {
+bool save_beside_output(const fs::path& file, const std::string& bytes) {
     // Temporary files left by builds that were killed while saving (their process is gone).
     const std::string prefix = file.filename().string() + ".tmp-";
     std::error_code dir_ec;
@@ -50,12 +50,13 @@ void save_beside_output(const fs::path& file, const std::string& bytes) {
             out.close();
             std::error_code ec;
             fs::remove(tmp, ec);
-            return;
+            return false;
         }
     }
     std::error_code ec;
     fs::rename(tmp, file, ec);
     if (ec) fs::remove(tmp, ec);
+    return !ec;
 }
 
 bool StagedOutput::recall(const fs::path& manifest) {
@@ -143,17 +144,7 @@ bool StagedOutput::save_manifest(const fs::path& dir,
         text += path;
         text += '\n';
     }
-    fs::path tmp = file.string() + ".tmp";
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    out.close();
-    std::error_code ec;
-    if (out.fail()) {  // no manifest: the next build writes every file
-        fs::remove(tmp, ec);
-        return false;
-    }
-    fs::rename(tmp, file, ec);
-    return !ec;
+    return save_beside_output(file, text);  // if not saved, the next build writes every file
 }
 
 // Manifests of folders that are gone, and the single manifest of earlier versions.

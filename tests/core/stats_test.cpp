@@ -114,7 +114,7 @@ TEST_CASE("facet counts over a subset of innovations count each key once per inn
     // c.innovations is sorted by id: [0] = a (DIY, two sectors), [1] = b (central).
     const std::size_t n = c.innovations.size();
     auto counts = [&](Facet f, const std::vector<std::size_t>& subset) {
-        return facet_counts(group_innovations(c, f), subset, n);
+        return facet_counts(group_innovations(c, f), members_of(subset, n));
     };
     CHECK(counts(Facet::Sector, {0, 1}) == std::map<std::string, std::size_t>{{"keuangan", 1},
                                                                               {"lingkungan", 1},
@@ -124,6 +124,7 @@ TEST_CASE("facet counts over a subset of innovations count each key once per inn
     CHECK(counts(Facet::Province, {1}).empty());
     CHECK(counts(Facet::Year, {}).empty());
     // An index past the catalogue (a stale listing) counts nowhere.
+    CHECK(members_of({1, 7}, n) == std::vector<char>{0, 1});
     CHECK(counts(Facet::Program, {1, 7}).empty());
 }
 

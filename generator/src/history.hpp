@@ -43,7 +43,9 @@ struct HistoryMemory {
 // Reads the history of the files under `content_dir`. Returns an empty map when
 // the folder is not inside a git repository (or the repository has no commits).
 // Stops early, with what it has, once `stop` is asked (the build was given up).
-// With `memory`: taken from it when it holds this commit's, kept in it when read whole.
+// With `memory`: taken from it when it holds this commit's, kept in it when read
+// whole; when HEAD is a line of new commits on top of its commit, only they are
+// walked, their changes put before the memory's.
 History read_history(const std::filesystem::path& content_dir, const std::string& content_display,
                      std::stop_token stop = {}, HistoryMemory* memory = nullptr);
 

@@ -160,15 +160,71 @@ TEST_CASE("simpul build takes the history from its cache while HEAD is the same 
     CHECK(read_history_cache(file).history.at("content/innovations/bank-sampah.md") ==
           read_history(tmp / "content", "content").at("content/innovations/bank-sampah.md"));
 
-    // A new commit: the cache no longer holds, and follows.
+    // A new commit on top: only it is walked, before the cache's history.
     save_history_cache(file, cached);
     const fs::path record = tmp / "content/innovations/bank-sampah.md";
     simpul::test::write_file(record, simpul::test::read_file(record) + "\nDiubah.\n");
     git(tmp.path(), "commit -q -am 'Ganti judul'", "2024-02-03T10:00:00+07:00");
     REQUIRE(run_build(o).ok);
-    const std::string text = simpul::test::read_file(page);
-    CHECK(text.find("Dari cache") == std::string::npos);
+    std::string text = simpul::test::read_file(page);
+    CHECK(text.find("Dari cache") != std::string::npos);
     CHECK(text.find("Ganti judul") != std::string::npos);
     CHECK(read_history_cache(file).history.at("content/innovations/bank-sampah.md").change_count ==
           2);
+    // That commit replaced (amended): HEAD is not on top of the cache's, the log is walked.
+    git(tmp.path(), "commit -q --amend -m 'Ganti isi'", "2024-02-04T10:00:00+07:00");
+    REQUIRE(run_build(o).ok);
+    text = simpul::test::read_file(page);
+    CHECK(text.find("Dari cache") == std::string::npos);
+    CHECK(text.find("Ganti judul") == std::string::npos);
+    CHECK(text.find("Ganti isi") != std::string::npos);
+}
+
+TEST_CASE("after commits on top of the memory's, only they are walked, as a whole walk reads") {
+    simpul::test::TempDir tmp;
+    const fs::path content = tmp / "content";
+    auto commit = [&](const std::string& file, const std::string& text, const std::string& msg,
+                      const std::string& date) {
+        simpul::test::write_file(content / file, text);
+        git(tmp.path(), "add -A");
+        git(tmp.path(), "commit -q -m '" + msg + "'", date);
+    };
+    git(tmp.path(), "init -q .");
+    commit("innovations/a.md", "a1", "A pertama", "2024-01-01T10:00:00+07:00");
+    // A branch merged: the walk's order mixes the two lines by date.
+    git(tmp.path(), "checkout -q -b cabang");
+    commit("innovations/b.md", "b1", "B di cabang", "2024-01-03T10:00:00+07:00");
+    git(tmp.path(), "checkout -q main");
+    commit("innovations/a.md", "a2", "A kedua", "2024-01-02T10:00:00+07:00");
+    git(tmp.path(), "merge -q --no-ff cabang -m 'Gabung'", "2024-01-04T10:00:00+07:00");
+
+    HistoryMemory memory;
+    read_history(content, "content", {}, &memory);
+    REQUIRE(memory.history.size() == 2);
+    // Marked: the mark stays while the walk takes only the new commits.
+    memory.history["content/innovations/b.md"].first_published = "ditandai";
+    for (int i = 3; i <= 13; ++i)  // more than the kMaxChanges kept
+        commit("innovations/a.md", "a" + std::to_string(i), "A ke-" + std::to_string(i),
+               "2024-02-" + std::to_string(10 + i) + "T10:00:00+07:00");
+    commit("innovations/c.md", "c1", "C baru", "2024-03-01T10:00:00+07:00");
+    History on_top = read_history(content, "content", {}, &memory);
+    CHECK(on_top.at("content/innovations/b.md").first_published == "ditandai");
+    CHECK(memory.history == on_top);
+    // Unmarked, it is what a whole walk reads.
+    on_top["content/innovations/b.md"].first_published = "2024-01-03";
+    const History whole = read_history(content, "content");
+    CHECK(on_top == whole);
+    CHECK(whole.at("content/innovations/a.md").change_count == 13);
+    CHECK(whole.at("content/innovations/a.md").changes.size() == kMaxChanges);
+    CHECK(whole.at("content/innovations/a.md").first_published == "2024-01-01");
+
+    // A merge on top is not one line of commits: the whole log is walked.
+    memory.history["content/innovations/b.md"].first_published = "ditandai";
+    git(tmp.path(), "checkout -q -b lain HEAD~1");
+    commit("innovations/d.md", "d1", "D di cabang", "2024-03-02T10:00:00+07:00");
+    git(tmp.path(), "checkout -q main");
+    git(tmp.path(), "merge -q --no-ff lain -m 'Gabung lagi'", "2024-03-03T10:00:00+07:00");
+    History merged = read_history(content, "content", {}, &memory);
+    CHECK(merged.at("content/innovations/b.md").first_published == "2024-01-03");
+    CHECK(merged == read_history(content, "content"));
 }

@@ -32,9 +32,10 @@ inline constexpr std::size_t kMaxChanges = 10;
 using History = std::map<std::string, RecordHistory>;
 
 // The last history read whole, under the commit HEAD was then and the content
-// folder: the live preview keeps it, and its rebuilds take it while HEAD is
-// still that commit (the same commit has the same history) instead of walking
-// the log again, which in a repository of years takes longer than the rebuild.
+// folder: the live preview keeps it (simpul build in a file), and its rebuilds
+// take it while HEAD is still that commit (the same commit has the same
+// history) instead of walking the log again, which in a repository of years
+// takes longer than the rebuild; after new commits on top, only they are walked.
 struct HistoryMemory {
     std::string key;  // empty: nothing kept
     History history;

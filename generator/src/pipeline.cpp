@@ -127,7 +127,8 @@ BuildResult run_build(const BuildOptions& opt) {
     // The records' git history, read on a thread of its own while the content
     // loads and is validated: it needs nothing of theirs. While HEAD is the
     // commit they hold, it comes from the preview's memory or from the cache
-    // beside the output (not with --clean); a history read anew is kept in both.
+    // beside the output (not with --clean), and after new commits on top of it
+    // only those are walked; a history read anew is kept in both.
     History history;
     std::exception_ptr history_error;
     auto read_git_history = [&](std::stop_token stop) {

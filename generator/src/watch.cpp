@@ -30,11 +30,17 @@ void Watcher::add_tree(const Dir& dir) {
     std::error_code ec;
     if (!fs::is_directory(dir.path, ec)) return;
     int wd = inotify_add_watch(fd_, dir.path.c_str(), kMask);
-    if (wd >= 0) dirs_[wd] = dir;
+    if (wd < 0) {
+        blind_ = true;  // refused (out of watches: max_user_watches): its files go unseen
+        return;
+    }
+    // The same folder under two roots (one inside the other): named under one only.
+    if (auto it = dirs_.find(wd); it != dirs_.end() && it->second.root != dir.root) blind_ = true;
+    dirs_[wd] = dir;
     for (const auto& e : fs::directory_iterator(dir.path, ec)) {
         if (!e.is_directory(ec)) continue;
         if (e.is_symlink(ec))
-            links_ = true;
+            blind_ = true;
         else
             add_tree({e.path(), dir.root, dir.rel / e.path().filename()});
     }
@@ -50,11 +56,19 @@ bool Watcher::drain(int timeout_ms) {
             auto* ev = reinterpret_cast<inotify_event*>(at);
             any = true;
             auto it = dirs_.find(ev->wd);
-            if ((ev->mask & IN_ISDIR) && (ev->mask & (IN_CREATE | IN_MOVED_TO)) && ev->len > 0 &&
-                it != dirs_.end()) {
+            if ((ev->mask & (IN_CREATE | IN_MOVED_TO)) && ev->len > 0 && it != dirs_.end()) {
                 const Dir& d = it->second;
-                add_tree({d.path / ev->name, d.root, d.rel / ev->name});
+                std::error_code ec;
+                if (ev->mask & IN_ISDIR)
+                    add_tree({d.path / ev->name, d.root, d.rel / ev->name});
+                else if (fs::is_symlink(d.path / ev->name, ec) &&
+                         fs::is_directory(d.path / ev->name, ec))
+                    blind_ = true;  // a link to a folder, not watched
             }
+            // A root gone or moved: what comes in its place is not watched.
+            if ((ev->mask & (IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED)) && it != dirs_.end() &&
+                it->second.rel.empty())
+                blind_ = true;
             // A folder's own events, and a lost queue, leave files unnamed.
             if (ev->mask &
                     (IN_ISDIR | IN_Q_OVERFLOW | IN_IGNORED | IN_DELETE_SELF | IN_MOVE_SELF) ||
@@ -72,7 +86,7 @@ bool Watcher::drain(int timeout_ms) {
 Watcher::Changes Watcher::take_changes() {
     Changes taken = std::exchange(changes_, Changes{});
     changes_.files.resize(roots_);
-    taken.complete = taken.complete && !links_;
+    taken.complete = taken.complete && !blind_;
     return taken;
 }
 

@@ -27,7 +27,8 @@ class Watcher {
     // The files changed since the last call, by root (the constructor's
     // order), each as its path under that root ("innovations/omspan.md").
     // `complete` is false when one may be missing: the event queue overflowed,
-    // a folder came, went or moved, or a folder is a link (not watched).
+    // a folder came, went or moved, or a folder is not watched (a link to one,
+    // a watch the system refused, a root replaced).
     struct Changes {
         std::vector<std::unordered_set<std::string>> files;
         bool complete = true;
@@ -47,7 +48,9 @@ class Watcher {
     int fd_ = -1;
     std::map<int, Dir> dirs_;
     std::size_t roots_ = 0;
-    bool links_ = false;  // a folder is a link: its files' changes are not seen
+    // A folder is not watched (a link to one, a watch refused, a root gone or
+    // replaced, a folder under two roots): some files' changes go unseen, for good.
+    bool blind_ = false;
     Changes changes_;
 };
 

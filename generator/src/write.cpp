@@ -349,14 +349,15 @@ void StagedOutput::write(const std::string& rel, const std::string& content,
 
 void StagedOutput::write_pieces(const std::string& rel, const Pieces& make) {
     ensure_folder(rel);
-    // Never written through a file the live output (or a reader) may share;
+    // Never written through a file the live output shares (a hard link);
     // taking a large file's pages and freeing the old file's costs more than
     // writing over one (catalogue.json at 10k innovations, 70 MB: 45 ms
     // against 14). So a staged build writes over the spare's own copy; a
     // rebuild in place over a copy kept beside the output
     // (`.OUT.pieces-data-catalogue.json`), which then trades places with the
-    // live file (the old one is the next rebuild's copy). Else the file is
-    // written beside its place and renamed over it.
+    // live file (the old one is the next rebuild's copy: a download of it
+    // still running at the next rebuild would see it change). Else the file
+    // is written beside its place and renamed over it.
     int dir = staging_fd_;
     fs::path shown = staging_;
     std::string target = rel + ".simpul-pieces";

@@ -55,8 +55,10 @@ bool save_beside_output(const fs::path& file, const std::string& bytes) {
     }
     std::error_code ec;
     fs::rename(tmp, file, ec);
-    if (ec) fs::remove(tmp, ec);
-    return !ec;
+    if (!ec) return true;
+    std::error_code ignored;
+    fs::remove(tmp, ignored);
+    return false;
 }
 
 bool StagedOutput::recall(const fs::path& manifest) {

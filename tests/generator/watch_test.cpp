@@ -66,12 +66,42 @@ TEST_CASE("the watcher says when it may have missed a file") {
         REQUIRE(w.wait(kWait, kSettle));
         CHECK(!w.take_changes().complete);
     }
-    // A folder that is a link is not watched: nothing it holds can be vouched for.
-    fs::create_directory_symlink(tmp / "elsewhere", tmp / "content/hubs");
+    {
+        // A link to a folder made while watching is not watched either.
+        Watcher w({tmp / "content"});
+        fs::create_directory_symlink(tmp / "elsewhere", tmp / "content/hubs");
+        REQUIRE(w.wait(kWait, kSettle));
+        CHECK(!w.take_changes().complete);
+        simpul::test::write_file(tmp / "content/innovations/a.md", "a3");
+        REQUIRE(w.wait(kWait, kSettle));
+        CHECK(!w.take_changes().complete);  // for good
+    }
+    {
+        // A folder that is a link is not watched: nothing it holds can be vouched for.
+        Watcher w({tmp / "content"});
+        simpul::test::write_file(tmp / "content/innovations/a.md", "a2");
+        REQUIRE(w.wait(kWait, kSettle));
+        Watcher::Changes c = w.take_changes();
+        CHECK(c.files[0] == Files{"innovations/a.md"});
+        CHECK(!c.complete);
+    }
+    fs::remove(tmp / "content/hubs");
+    // A root moved away and another put in its place: the new one is not watched.
     Watcher w({tmp / "content"});
-    simpul::test::write_file(tmp / "content/innovations/a.md", "a2");
+    fs::rename(tmp / "content", tmp / "old");
+    fs::create_directories(tmp / "content/innovations");
     REQUIRE(w.wait(kWait, kSettle));
-    Watcher::Changes c = w.take_changes();
-    CHECK(c.files[0] == Files{"innovations/a.md"});
-    CHECK(!c.complete);
+    CHECK(!w.take_changes().complete);
+    simpul::test::write_file(tmp / "content/innovations/b.md", "b");
+    w.wait(std::chrono::milliseconds(200), kSettle);
+    CHECK(!w.take_changes().complete);
+}
+
+TEST_CASE("a folder under two roots leaves the watcher unsure of its names") {
+    simpul::test::TempDir tmp;
+    simpul::test::write_file(tmp / "site/content/innovations/a.md", "a");
+    Watcher w({tmp / "site/content", tmp / "site"});
+    simpul::test::write_file(tmp / "site/content/innovations/a.md", "a2");
+    REQUIRE(w.wait(kWait, kSettle));
+    CHECK(!w.take_changes().complete);
 }

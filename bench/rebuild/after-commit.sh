@@ -10,10 +10,7 @@ cd "$(dirname "$0")/../.."
 n=${1:-10000}
 commits=${2:-300}
 rounds=${3:-3}
-simpul=$(realpath "${SIMPUL_BINARY:-build/release/generator/simpul}")
-[ -x "$simpul" ] || { echo "bench: no simpul at $simpul (cmake --build build/release)" >&2; exit 1; }
-content=build/bench/$n/content
-[ -d "$content" ] || node bench/synth/synth.mjs "$n" "build/bench/$n"
+. bench/rebuild/common.sh  # simpul, content
 templates=$(realpath site-template)
 git_() { git -c user.name=Bench -c user.email=bench@example.org "$@"; }
 repo=build/bench-git-$n-$commits

@@ -9,10 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 n=${1:-10000}
 rounds=${2:-7}
-simpul=$(realpath "${SIMPUL_BINARY:-build/release/generator/simpul}")
-[ -x "$simpul" ] || { echo "bench: no simpul at $simpul (cmake --build build/release)" >&2; exit 1; }
-content=build/bench/$n/content
-[ -d "$content" ] || node bench/synth/synth.mjs "$n" "build/bench/$n"
+. bench/rebuild/common.sh  # simpul, content
 work=build/bench-rebuild
 rm -rf "$work"
 sides=(new)

@@ -6,6 +6,7 @@
 
 #include <functional>
 
+#include "deps.hpp"
 #include "view.hpp"
 
 namespace simpul::gen {
@@ -146,10 +147,46 @@ std::vector<std::pair<std::string, std::string>> open_data_files(const SiteModel
     return files;
 }
 
-void write_open_data_tables(const SiteModel& model, StagedOutput& out) {
+namespace {
+
+// innovations.csv as csv_of() makes it, each row of an unchanged innovation
+// taken from `memory`, which is left holding this build's rows.
+std::string innovations_csv(const SiteModel& model, TableMemory& memory) {
+    const Catalogue& cat = model.cat;
+    const auto& columns = innovation_columns();
+    std::string out(kUtf8Bom);
+    append_csv_line(out, columns.size(), [&](std::size_t i) { return columns[i].name; });
+    TableMemory next;
+    next.innovation_rows.reserve(cat.innovations.size());
+    for (std::size_t k = 0; k < cat.innovations.size(); ++k) {
+        const Innovation& inn = cat.innovations[k];
+        std::uint64_t key = innovation_entry_key(model, k);
+        if (key != 0) key = mix(mix(key, model.data_hash), cat.replication_count(inn.id)) | 1;
+        auto kept =
+            key ? memory.innovation_rows.find(inn.origin.path) : memory.innovation_rows.end();
+        if (kept != memory.innovation_rows.end() && kept->second.first == key) {
+            out += kept->second.second;
+            next.innovation_rows.insert(memory.innovation_rows.extract(kept));
+            continue;
+        }
+        const std::size_t start = out.size();
+        append_csv_line(out, columns.size(),
+                        [&](std::size_t i) { return columns[i].value(cat, inn); });
+        if (key != 0) next.innovation_rows[inn.origin.path] = {key, out.substr(start)};
+    }
+    memory = std::move(next);
+    return out;
+}
+
+}  // namespace
+
+void write_open_data_tables(const SiteModel& model, StagedOutput& out, TableMemory* memory) {
     // One file at a time: none need sit in memory beside the others.
-    for (const auto& [path, make] : open_data_makers(model))
-        if (path != "data/catalogue.json") out.write(path, make());
+    for (const auto& [path, make] : open_data_makers(model)) {
+        if (path == "data/catalogue.json") continue;
+        out.write(path, memory && path == "data/innovations.csv" ? innovations_csv(model, *memory)
+                                                                 : make());
+    }
 }
 
 namespace {

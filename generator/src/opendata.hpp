@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "catalogue.hpp"
@@ -65,13 +67,28 @@ std::vector<std::pair<std::string, std::string>> open_data_files(const SiteModel
 std::vector<std::pair<std::string, std::function<std::string()>>> open_data_makers(
     const SiteModel& model);
 
+// What innovation `k`'s entry in catalogue.json is made from, as one number (0:
+// not known): its file, its agency's file, the site's address and simpul itself.
+std::uint64_t innovation_entry_key(const SiteModel& model, std::size_t k);
+
+// The live preview's innovations.csv rows of its last build, by record path:
+// what each row was made from (innovation_entry_key, the data files, the
+// innovation's replication count) and its text. A row made from the same is
+// taken from here instead of made again.
+struct TableMemory {
+    std::unordered_map<std::string, std::pair<std::uint64_t, std::string>> innovation_rows;
+};
+
 // Writes open_data_files() into the staging folder in two parts, which the
 // pipeline runs side by side. write_catalogue_file() writes data/catalogue.json,
 // made as it is written, copying the entries of unchanged records from the
 // output's (unless --clean); the result holds what the index of the new file
 // needs, saved once the output is published (save_catalogue_index, by the
-// pipeline). write_open_data_tables() writes the other files.
+// pipeline). write_open_data_tables() writes the other files, taking the
+// innovations.csv rows of unchanged records from `memory` when given (and
+// leaving this build's rows there).
 CatalogueWritten write_catalogue_file(const SiteModel& model, StagedOutput& out);
-void write_open_data_tables(const SiteModel& model, StagedOutput& out);
+void write_open_data_tables(const SiteModel& model, StagedOutput& out,
+                            TableMemory* memory = nullptr);
 
 }  // namespace simpul::gen

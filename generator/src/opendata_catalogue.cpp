@@ -72,6 +72,20 @@ std::uint64_t source_key(const SiteModel& model, const Origin& o) {
     return it == model.source_hashes.end() ? 0 : mix(text_hash(o.path), it->second);
 }
 
+}  // namespace
+
+// An innovation's entry also shows its agency's province.
+std::uint64_t innovation_entry_key(const SiteModel& model, std::size_t k) {
+    const Innovation& i = model.cat.innovations[k];
+    std::uint64_t source = source_key(model, i.origin);
+    const Agency* a = model.cat.agency(i.agency);
+    std::uint64_t agency = a ? source_key(model, a->origin) : mix(1, text_hash(i.agency));
+    const std::uint64_t base = mix(program_fingerprint(), text_hash(site_base(model.cat.site)));
+    return source && agency ? mix(mix(mix(base, text_hash("innovations")), source), agency) : 0;
+}
+
+namespace {
+
 std::vector<RecordList> record_lists(const SiteModel& model) {
     const Catalogue& cat = model.cat;
     const std::uint64_t base = mix(program_fingerprint(), text_hash(site_base(cat.site)));
@@ -186,14 +200,7 @@ std::vector<RecordList> record_lists(const SiteModel& model) {
                 {"page", page_url(cat, "regulasi/" + r.id + "/index.html")},
                 {"sources", sources_json(r.sources)}};
     };
-    // An innovation's entry also shows its agency's province.
-    auto innovation_key = [&model, base](std::size_t k) -> std::uint64_t {
-        const Innovation& i = model.cat.innovations[k];
-        std::uint64_t source = source_key(model, i.origin);
-        const Agency* a = model.cat.agency(i.agency);
-        std::uint64_t agency = a ? source_key(model, a->origin) : mix(1, text_hash(i.agency));
-        return source && agency ? mix(mix(mix(base, text_hash("innovations")), source), agency) : 0;
-    };
+    auto innovation_key = [&model](std::size_t k) { return innovation_entry_key(model, k); };
     return {
         {"agencies", cat.agencies.size(), agency, own("agencies", &cat.agencies)},
         {"innovations", cat.innovations.size(), innovation, innovation_key},

@@ -327,7 +327,8 @@ BuildResult run_build(const BuildOptions& opt) {
                 catalogue = write_catalogue_file(model, out);  // data/catalogue.json
                 group = open_data_group;
             } else if (i == plans.size() + 3) {
-                write_open_data_tables(model, out);  // data/*.csv, data.json, the schema
+                // data/*.csv, data.json, the schema
+                write_open_data_tables(model, out, opt.memory ? &opt.memory->tables : nullptr);
                 group = open_data_group;
             } else if (i == plans.size() + 2) {
                 write_common_words(model, out, threads);  // cari/kata-umum.json

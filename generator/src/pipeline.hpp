@@ -13,6 +13,7 @@
 #include "diagnostics.hpp"
 #include "history.hpp"
 #include "load.hpp"
+#include "opendata.hpp"
 #include "search.hpp"
 #include "write.hpp"
 
@@ -25,6 +26,7 @@ struct BuildMemory {
     ContentMemory content;  // the records loaded, by path (instead of the load cache)
     HistoryMemory history;  // the git history, while HEAD is the same commit
     DecodedMemory decoded;  // the innovations decoded, by path and file hash
+    TableMemory tables;     // innovations.csv's rows, by path and what they are made from
     // The preview's watcher runs: it names every file changed after a build's
     // load (content.changed, empty when a build remembers its records).
     bool watched = false;

@@ -312,6 +312,16 @@ TEST_CASE("the preview's rebuilds from memory equal a clean build") {
     CHECK_FALSE(fs::exists(tmp / "public/en/inovasi/layanan-ketiga"));
     edit(tmp / "templates/innovation-card.html", "<li class=\"card\">", "<li class=\"card x\">");
     same_as_clean("change a template");
+    // What an innovation's row of innovations.csv shows of other records and
+    // of the data files (the preview keeps the rows: TableMemory).
+    edit(tmp / "content/agencies/pemprov-diy.yaml", "DI Yogyakarta (uji)", "DIY (diubah)");
+    same_as_clean("change the name of an innovation's agency");
+    edit(tmp / "content/replications/kalsel-bank-sampah.yaml", "innovation: bank-sampah",
+         "innovation: sekolah-rimba");
+    same_as_clean("move a replication to another innovation");
+    edit(tmp / "content/data/provinces.yaml", "name: \"DI Yogyakarta\"", "name: \"Yogyakarta\"");
+    same_as_clean("change a province's name");
+    CHECK(memory.tables.innovation_rows.size() == 3);
 
     // A build that fails keeps the records it loaded for the next one (a record
     // that failed validation too: validation runs on every build), but not a

@@ -5,7 +5,10 @@
 #include "cards.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_set>
 
+#include "deps.hpp"
 #include "view.hpp"
 
 namespace simpul::gen {
@@ -34,6 +37,38 @@ CardCache::CardCache(const SiteTemplate& tmpl, std::size_t innovations)
       body_linked_(innovations),
       body_readers_(innovations) {}
 
+CardCache::CardCache(const SiteTemplate& tmpl, const Catalogue& cat, const CardMemory* memory,
+                     std::vector<std::uint64_t> keys)
+    : CardCache(tmpl, cat.innovations.size()) {
+    cat_ = &cat;
+    memory_ = memory;
+    keys_ = std::move(keys);
+    keys_.resize(innovations_);  // (0: not kept)
+}
+
+void CardCache::keep(CardMemory& memory) {
+    if (!cat_) return;
+    std::lock_guard<std::mutex> lock(mutex_);
+    // The cards of innovations gone, forgotten when an innovation came or went.
+    std::uint64_t listed = cat_->innovations.size();
+    for (const auto& inn : cat_->innovations) listed = mix(listed, text_hash(inn.origin.path));
+    if (listed != memory.paths) {
+        memory.paths = listed;
+        std::unordered_set<std::string_view> paths;
+        for (const auto& inn : cat_->innovations) paths.insert(inn.origin.path);
+        std::erase_if(memory.cards, [&](const auto& card) {
+            const std::string& name = card.first;  // "<lang> <level> <path>"
+            const std::size_t at = name.find(' ', name.find(' ') + 1);
+            return !paths.count(std::string_view(name).substr(at + 1));
+        });
+    }
+    for (const auto& [row_key, row] : rows_)
+        for (std::size_t i = 0; i < innovations_; ++i)
+            if (keys_[i] != 0 && !row->html[i].empty())
+                memory.cards[row_key + " " + cat_->innovations[i].origin.path] = {
+                    keys_[i], std::move(row->html[i])};
+}
+
 std::string CardCache::render(json card, int level, const std::string& lang) const {
     card["level"] = std::to_string(level);
     normalise_view(card);
@@ -48,8 +83,16 @@ CardCache::Row& CardCache::row(const std::string& key) const {
 }
 
 const std::string& CardCache::marked(const ViewContext& v, std::size_t i, int level) const {
-    Row& r = row(v.plan.lang + " " + std::to_string(level));
+    const std::string row_key = v.plan.lang + " " + std::to_string(level);
+    Row& r = row(row_key);
     std::call_once(r.once[i], [&] {
+        if (memory_ && keys_[i] != 0) {
+            auto kept = memory_->cards.find(row_key + " " + v.cat.innovations[i].origin.path);
+            if (kept != memory_->cards.end() && kept->second.first == keys_[i]) {
+                r.html[i] = kept->second.second;
+                return;
+            }
+        }
         ViewContext at_marker = v;
         at_marker.root = std::string(1, kMarker);
         json card = at_marker.innovation_card(v.cat.innovations[i]);

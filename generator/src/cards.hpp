@@ -10,17 +10,35 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
+#include "model.hpp"
 #include "templates.hpp"
 
 namespace simpul::gen {
 
 class ViewContext;
 
+// The live preview's cards of its last builds, by "<lang> <level> <record path>":
+// what each was made from (its key) and its marked HTML.
+struct CardMemory {
+    std::unordered_map<std::string, std::pair<std::uint64_t, std::string>> cards;
+    std::uint64_t paths = 0;  // the innovations' paths, in order, when cards were last forgotten
+};
+
 class CardCache {
   public:
     CardCache(const SiteTemplate& tmpl, std::size_t innovations);
+    // With the preview's memory: a card whose key (keys[i]: what innovation i's
+    // card is made from, never 0) is the one kept there is taken from it, not
+    // rendered. keep() adds this build's cards to the memory afterwards.
+    CardCache(const SiteTemplate& tmpl, const Catalogue& cat, const CardMemory* memory,
+              std::vector<std::uint64_t> keys);
+    // Adds the cards made or taken in this build to `memory` (not while pages
+    // render), and forgets those of innovations no longer in the catalogue.
+    void keep(CardMemory& memory);
 
     // Thread-safe: the card of innovation `i` as HTML for pages of `v`'s
     // language at `v`'s depth (its links are relative), its title an <h`level`>.
@@ -47,6 +65,9 @@ class CardCache {
     const std::string& marked(const ViewContext& v, std::size_t i, int level) const;
     const SiteTemplate& tmpl_;
     std::size_t innovations_;
+    const Catalogue* cat_ = nullptr;      // with a memory: whose innovations the keys are
+    const CardMemory* memory_ = nullptr;  // read only while pages render
+    std::vector<std::uint64_t> keys_;
     mutable std::mutex mutex_;
     mutable std::map<std::string, std::unique_ptr<Row>> rows_;  // marked cards by "lang level"
     mutable Row bodies_;                     // bodies without record links, by innovation

@@ -255,10 +255,14 @@ std::uint64_t global_fingerprint(const fs::path& template_dir, const SiteModel& 
 
 std::vector<std::uint64_t> page_fingerprints(const std::vector<PagePlan>& plans,
                                              const SiteModel& model, std::uint64_t global,
-                                             unsigned threads) {
+                                             unsigned threads, std::vector<std::uint64_t>* cards) {
     Hasher hasher(model);
     hasher.precompute(threads);
     const Hasher& hash = hasher;
+    if (cards) {
+        cards->resize(model.cat.innovations.size());
+        for (std::size_t i = 0; i < cards->size(); ++i) (*cards)[i] = mix(global, hash.card(i)) | 1;
+    }
     const Catalogue& cat = model.cat;
     const std::uint64_t everything = hash.catalogue();
     // A listing's facet panel counts over the whole listing: hashed once per

@@ -40,8 +40,11 @@ std::uint64_t global_fingerprint(const std::filesystem::path& template_dir, cons
 // they show (see deps.cpp for each kind), a sitemap the paths it lists; every
 // other page (home, indexes, statistics, feeds) hashes the whole catalogue. On
 // `threads` threads (0: one per core); the result does not depend on their number.
+// `cards`, when given, receives what each innovation's card is made from (the
+// global inputs, its record and its agency's), as one number.
 std::vector<std::uint64_t> page_fingerprints(const std::vector<PagePlan>& plans,
                                              const SiteModel& model, std::uint64_t global,
-                                             unsigned threads = 0);
+                                             unsigned threads = 0,
+                                             std::vector<std::uint64_t>* cards = nullptr);
 
 }  // namespace simpul::gen

@@ -158,9 +158,10 @@ std::string innovations_csv(const SiteModel& model, TableMemory& memory) {
     append_csv_line(out, columns.size(), [&](std::size_t i) { return columns[i].name; });
     TableMemory next;
     next.innovation_rows.reserve(cat.innovations.size());
+    const std::uint64_t base = entry_key_base(model);
     for (std::size_t k = 0; k < cat.innovations.size(); ++k) {
         const Innovation& inn = cat.innovations[k];
-        std::uint64_t key = innovation_entry_key(model, k);
+        std::uint64_t key = innovation_entry_key(model, k, base);
         if (key != 0) key = mix(mix(key, model.data_hash), cat.replication_count(inn.id)) | 1;
         auto kept =
             key ? memory.innovation_rows.find(inn.origin.path) : memory.innovation_rows.end();

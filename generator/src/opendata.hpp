@@ -67,9 +67,11 @@ std::vector<std::pair<std::string, std::string>> open_data_files(const SiteModel
 std::vector<std::pair<std::string, std::function<std::string()>>> open_data_makers(
     const SiteModel& model);
 
+// What every entry of catalogue.json is made from: simpul itself and the site's address.
+std::uint64_t entry_key_base(const SiteModel& model);
 // What innovation `k`'s entry in catalogue.json is made from, as one number (0:
-// not known): its file, its agency's file, the site's address and simpul itself.
-std::uint64_t innovation_entry_key(const SiteModel& model, std::size_t k);
+// not known): its file, its agency's file and `base` (entry_key_base()).
+std::uint64_t innovation_entry_key(const SiteModel& model, std::size_t k, std::uint64_t base);
 
 // The live preview's innovations.csv rows of its last build, by record path:
 // what each row was made from (innovation_entry_key, the data files, the

@@ -74,13 +74,16 @@ std::uint64_t source_key(const SiteModel& model, const Origin& o) {
 
 }  // namespace
 
+std::uint64_t entry_key_base(const SiteModel& model) {
+    return mix(program_fingerprint(), text_hash(site_base(model.cat.site)));
+}
+
 // An innovation's entry also shows its agency's province.
-std::uint64_t innovation_entry_key(const SiteModel& model, std::size_t k) {
+std::uint64_t innovation_entry_key(const SiteModel& model, std::size_t k, std::uint64_t base) {
     const Innovation& i = model.cat.innovations[k];
     std::uint64_t source = source_key(model, i.origin);
     const Agency* a = model.cat.agency(i.agency);
     std::uint64_t agency = a ? source_key(model, a->origin) : mix(1, text_hash(i.agency));
-    const std::uint64_t base = mix(program_fingerprint(), text_hash(site_base(model.cat.site)));
     return source && agency ? mix(mix(mix(base, text_hash("innovations")), source), agency) : 0;
 }
 
@@ -88,7 +91,7 @@ namespace {
 
 std::vector<RecordList> record_lists(const SiteModel& model) {
     const Catalogue& cat = model.cat;
-    const std::uint64_t base = mix(program_fingerprint(), text_hash(site_base(cat.site)));
+    const std::uint64_t base = entry_key_base(model);
     // Entries that show only their own record's fields (and the site's address).
     auto own = [&model, base](const char* list, auto records) {
         return [&model, base, list, records](std::size_t k) -> std::uint64_t {
@@ -200,7 +203,9 @@ std::vector<RecordList> record_lists(const SiteModel& model) {
                 {"page", page_url(cat, "regulasi/" + r.id + "/index.html")},
                 {"sources", sources_json(r.sources)}};
     };
-    auto innovation_key = [&model](std::size_t k) { return innovation_entry_key(model, k); };
+    auto innovation_key = [&model, base](std::size_t k) {
+        return innovation_entry_key(model, k, base);
+    };
     return {
         {"agencies", cat.agencies.size(), agency, own("agencies", &cat.agencies)},
         {"innovations", cat.innovations.size(), innovation, innovation_key},

@@ -307,11 +307,16 @@ BuildResult run_build(const BuildOptions& opt) {
                          : opt.in_place ? StagedOutput::Mode::InPlace
                                         : StagedOutput::Mode::Staged,
                          opt.memory ? &opt.memory->output : nullptr);
-        CardCache cards(tmpl, model.cat.innovations.size());
         // What each page is made from: a page whose inputs did not change since
-        // the last build is taken from it as it is, not rendered again.
+        // the last build is taken from it as it is, not rendered again. The
+        // preview keeps the cards of its last builds too, by what they are made from.
+        std::vector<std::uint64_t> card_keys;
         const std::vector<std::uint64_t> fingerprints =
-            page_fingerprints(plans, model, global_fingerprint(tdir, model), threads);
+            page_fingerprints(plans, model, global_fingerprint(tdir, model), threads,
+                              opt.memory ? &card_keys : nullptr);
+        CardCache cards = opt.memory
+                              ? CardCache(tmpl, model.cat, &opt.memory->cards, std::move(card_keys))
+                              : CardCache(tmpl, model.cat.innovations.size());
         watch.lap("plan");
         std::array<std::atomic<std::int64_t>, job_group_count> group_ns{};
         CatalogueWritten catalogue;  // data/catalogue.json's records, for its index
@@ -354,6 +359,7 @@ BuildResult run_build(const BuildOptions& opt) {
                       json_schema(schema, &model.cat).dump(2) + "\n");
         for (const auto& asset : tmpl.assets())
             out.copy(tmpl.dir() / "assets" / asset, "assets/" + asset.string());
+        if (opt.memory) cards.keep(opt.memory->cards);
         watch.lap("render+write");
         // The search index is built over the staged pages, before the swap. The
         // staging folder may be the spare, whose index is two builds old: it goes.

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "cards.hpp"
 #include "catalogue.hpp"
 #include "diagnostics.hpp"
 #include "history.hpp"
@@ -27,6 +28,7 @@ struct BuildMemory {
     HistoryMemory history;  // the git history, while HEAD is the same commit
     DecodedMemory decoded;  // the innovations decoded, by path and file hash
     TableMemory tables;     // innovations.csv's rows, by path and what they are made from
+    CardMemory cards;       // the innovation cards, by language, level and path, the same way
     // The preview's watcher runs: it names every file changed after a build's
     // load (content.changed, empty when a build remembers its records).
     bool watched = false;

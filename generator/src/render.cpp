@@ -94,9 +94,16 @@ ListingRanks listing_ranks(const Catalogue& cat, const std::string& lang) {
     const std::vector<std::string> keys = title_keys(cat, lang);
     std::vector<std::size_t> all(cat.innovations.size());
     for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    // The titles are compared once: by name (sort "nama"); newest first (sort
+    // "") is that order sorted again by year alone, which keeps the rest of it.
+    const std::vector<std::size_t> by_name = sorted_innovations(cat, all, "nama", keys);
     ListingRanks ranks;
     for (const auto& sort : listing_sorts()) {
-        std::vector<std::size_t> order = sorted_innovations(cat, all, sort, keys);
+        std::vector<std::size_t> order = by_name;
+        if (sort.empty())
+            std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+                return cat.innovations[a].year > cat.innovations[b].year;  // unknown (0) last
+            });
         std::vector<std::uint32_t> rank(order.size());
         for (std::size_t place = 0; place < order.size(); ++place)
             rank[order[place]] = static_cast<std::uint32_t>(place);

@@ -216,13 +216,27 @@ Content load_content(const fs::path& dir, const std::string& display, Diagnostic
     content.root = display;
     std::error_code root_ec;
     const fs::path root = fs::weakly_canonical(dir, root_ec);
+    // The preview's watcher names every file changed since its last load.
+    const bool watched = memory && memory->changed && memory->listing;
+    auto unchanged = [&](const std::string& rel) {
+        return watched && !memory->changed->count(rel);
+    };
     for (const auto& [rel, type] : kDataFiles) {
+        if (unchanged(std::string(rel))) {
+            if (auto kept = memory->data.find(type); kept != memory->data.end()) {
+                content.data[type] = std::move(kept->second);
+                content.clean_data.push_back(type);
+                continue;
+            }
+        }
         DataFile df;
         df.type = type;
         df.path = join(display, std::string(rel));
         fs::path file = dir / fs::path(std::string(rel));
         std::error_code ec;
-        if (!fs::exists(fs::symlink_status(file, ec))) {
+        const fs::file_status status = fs::symlink_status(file, ec);
+        const std::size_t said = diags.all().size();
+        if (!fs::exists(status)) {
             diags.error(df.path, 0, 0, "missing-file", "required file is missing");
         } else {
             std::string text;
@@ -234,6 +248,8 @@ Content load_content(const fs::path& dir, const std::string& display, Diagnostic
                 }
             }
         }
+        if (df.present && status.type() == fs::file_type::regular && diags.all().size() == said)
+            content.clean_data.push_back(type);
         content.data[type] = std::move(df);
     }
     struct Job {
@@ -243,17 +259,41 @@ Content load_content(const fs::path& dir, const std::string& display, Diagnostic
         std::string rel;  // "innovations/omspan.md"
     };
     std::vector<Job> jobs;
-    for (const auto& [folder, type] : kRecordFolders) {
+    if (watched) content.listing = std::move(*memory->listing);
+    content.listing.resize(std::size(kRecordFolders));
+    for (std::size_t f = 0; f < std::size(kRecordFolders); ++f) {
+        const auto& [folder, type] = kRecordFolders[f];
         fs::path sub = dir / fs::path(std::string(folder));
-        std::error_code ec;
-        if (!fs::is_directory(sub, ec)) continue;
-        std::vector<std::string> names;  // sorted as strings: the same order, far cheaper
-        for (const auto& entry : fs::directory_iterator(sub, ec)) {
-            std::string name = entry.path().filename().string();
-            if (name.empty() || name[0] == '.') continue;
-            names.push_back(std::move(name));
+        std::vector<std::string>& names = content.listing[f];  // sorted as strings: far cheaper
+        if (watched) {
+            // The last listing, with the names the watcher gave in this folder
+            // added when there is something by that name now, else removed (a
+            // folder made or removed there makes the watcher name every file).
+            const std::string prefix = std::string(folder) + "/";
+            for (const std::string& rel : *memory->changed) {
+                if (rel.compare(0, prefix.size(), prefix) != 0) continue;
+                std::string name = rel.substr(prefix.size());
+                if (name.empty() || name[0] == '.' || name.find('/') != std::string::npos) continue;
+                struct stat st {};
+                const bool there = ::lstat((sub / name).c_str(), &st) == 0;
+                auto at = std::lower_bound(names.begin(), names.end(), name);
+                const bool listed = at != names.end() && *at == name;
+                if (there && !listed)
+                    names.insert(at, std::move(name));
+                else if (!there && listed)
+                    names.erase(at);
+            }
+        } else {
+            names.clear();
+            std::error_code ec;
+            if (!fs::is_directory(sub, ec)) continue;
+            for (const auto& entry : fs::directory_iterator(sub, ec)) {
+                std::string name = entry.path().filename().string();
+                if (name.empty() || name[0] == '.') continue;
+                names.push_back(std::move(name));
+            }
+            std::sort(names.begin(), names.end());
         }
-        std::sort(names.begin(), names.end());
         for (const auto& name : names) {
             std::string rel = std::string(folder) + "/" + name;
             jobs.push_back({sub / name, type, join(display, rel), std::move(rel)});

@@ -83,6 +83,12 @@ struct Content {
     // one syntax error does not cascade into "does not exist" errors elsewhere.
     std::vector<std::pair<RecordType, std::string>> unparsed;
     std::size_t cached = 0;  // of records: taken from the load cache, not parsed
+    // What load found in each record folder (in load.cpp's folder order), by
+    // name, sorted; hidden names left out. The preview remembers it.
+    std::vector<std::vector<std::string>> listing;
+    // The data files that loaded without a word to say from a regular file (the
+    // preview remembers them).
+    std::vector<RecordType> clean_data;
 };
 
 class LoadCache;
@@ -98,6 +104,11 @@ struct ContentMemory {
     // preview's watcher saw them (inotify). Load then takes the record of any
     // other file without a look at the file.
     std::optional<std::unordered_set<std::string>> changed;
+    // The last load's listing of the record folders and its clean data files
+    // (Content::listing, clean_data): while `changed` is set, load lists only
+    // the names it holds again, and reads again only the data files it names.
+    std::optional<std::vector<std::vector<std::string>>> listing;
+    std::map<RecordType, DataFile> data;
 };
 
 // The offset of the first byte that breaks UTF-8 (overlong forms, surrogates and

@@ -330,6 +330,9 @@ bool settled(const Document& d, std::int64_t settled_ns) {
 }
 
 void remember_content(Content& content, ContentMemory& memory, std::int64_t settled_ns) {
+    memory.listing = std::move(content.listing);
+    memory.data.clear();
+    for (RecordType type : content.clean_data) memory.data[type] = content.data[type];
     memory.records.clear();
     memory.records.reserve(content.records.size());
     for (Document& d : content.records)

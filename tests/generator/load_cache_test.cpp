@@ -171,12 +171,72 @@ TEST_CASE("with the watcher's word on what changed, only the files it names are 
     CHECK(record(named, "content/agencies/pemprov-kalsel.json")
               .fields.get("name")
               ->text.rfind("Baru ", 0) == 0);
-    // A file gone is gone, named or not: the folder's listing makes the records.
+    // The folders are not listed again either: the last listing stands, with
+    // the names the watcher gave added or removed as the files are now there
+    // or not (unnamed, a file gone stays, as an unnamed change does).
     remember_content(named, memory, kAll);
     memory.changed.emplace();
+    const std::string kalsel = test::read_file(f.content / "agencies/pemprov-kalsel.json");
     fs::remove(f.content / "agencies/pemprov-kalsel.json");
+    Content unnamed = load_content(f.content, "content", d, nullptr, &memory);
+    CHECK(unnamed.records.size() == all);
+    remember_content(unnamed, memory, kAll);
+    memory.changed = std::unordered_set<std::string>{"agencies/pemprov-kalsel.json"};
     Content removed = load_content(f.content, "content", d, nullptr, &memory);
     CHECK(removed.records.size() == all - 1);
+    CHECK(removed.cached == all - 1);
+    remember_content(removed, memory, kAll);
+    memory.changed = std::unordered_set<std::string>{"agencies/pemprov-baru.json", ".hidden",
+                                                     "agencies/.swap", "agencies/sub/x.json"};
+    test::write_file(f.content / "agencies/pemprov-baru.json", kalsel);
+    test::write_file(f.content / "agencies/.swap", "x");
+    Content added = load_content(f.content, "content", d, nullptr, &memory);
+    CHECK(d.all().empty());
+    CHECK(added.records.size() == all);
+    CHECK(added.cached == all - 1);
+    CHECK(record(added, "content/agencies/pemprov-baru.json").id == "pemprov-baru");
+    // The listing as a fresh look at the folders makes it (sorted, hidden names left out).
+    const std::vector<std::vector<std::string>> listed = added.listing;
+    CHECK(listed == f.load().listing);
+    // Without the watcher's word, the folders are listed again.
+    remember_content(added, memory, kAll);
+    fs::remove(f.content / "agencies/pemprov-baru.json");
+    Content relisted = load_content(f.content, "content", d, nullptr, &memory);
+    CHECK(relisted.records.size() == all - 1);
+}
+
+TEST_CASE("with the watcher's word, the data files it does not name are taken as they were") {
+    Folder f;
+    Content loaded = f.load();
+    REQUIRE(loaded.clean_data.size() == loaded.data.size());
+    ContentMemory memory;
+    remember_content(loaded, memory, kAll);
+    memory.changed.emplace();
+    const fs::path sectors = f.content / "data/sectors.yaml";
+    const std::string text = test::read_file(sectors);
+    test::write_file(sectors, text + "- {id: baru, name: Baru, name_en: New}\n");
+    Diagnostics d;
+    Content unnamed = load_content(f.content, "content", d, nullptr, &memory);
+    CHECK(unnamed.data.at(RecordType::Sector).root.items.size() ==
+          loaded.data.at(RecordType::Sector).root.items.size());
+    remember_content(unnamed, memory, kAll);
+    memory.changed = std::unordered_set<std::string>{"data/sectors.yaml"};
+    Content named = load_content(f.content, "content", d, nullptr, &memory);
+    CHECK(d.all().empty());
+    CHECK(named.data.at(RecordType::Sector).root.items.size() ==
+          loaded.data.at(RecordType::Sector).root.items.size() + 1);
+    // A data file with something to say is read again each time.
+    remember_content(named, memory, kAll);
+    test::write_file(sectors, "- [unclosed\n");
+    memory.changed = std::unordered_set<std::string>{"data/sectors.yaml"};
+    Content broken = load_content(f.content, "content", d, nullptr, &memory);
+    CHECK(d.has_errors());
+    CHECK(broken.clean_data.size() == broken.data.size() - 1);
+    remember_content(broken, memory, kAll);
+    memory.changed.emplace();
+    Diagnostics again;
+    load_content(f.content, "content", again, nullptr, &memory);
+    CHECK(again.has_errors());
 }
 
 TEST_CASE("a cache of another program or folder, or a damaged one, is not used") {

@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <sstream>
 
@@ -82,7 +83,7 @@ json dashboard_figures(const SiteModel& model) {
     json by = json::object();
     for (const auto& [facet, name] : facets) {
         json counts = json::object();
-        for (const auto& [key, rows] : group_innovations(cat, facet)) counts[key] = rows.size();
+        for (const auto& [key, rows] : model.facets.at(facet)) counts[key] = rows.size();
         by[name] = counts;
     }
     f["by"] = by;
@@ -96,38 +97,41 @@ json dashboard_figures(const SiteModel& model) {
         flows.push_back({fl.from_province, fl.to_province, fl.count});
     f["flows"] = flows;
 
-    // What the dashboard shows when one province is selected.
-    auto groups = group_innovations(cat, Facet::Province);
+    // What the dashboard shows when one province is selected: each record
+    // counted once under every province it belongs to.
+    std::map<std::string, std::size_t> hubs, reps, events;
+    for (const auto& h : cat.hubs) {
+        std::string code = h.province;
+        if (code.empty())
+            if (const Agency* a = cat.agency(h.agency)) code = a->province;
+        if (h.kind != "kl") ++hubs[code];
+    }
+    for (const auto& r : cat.replications) {
+        const Innovation* inn = cat.innovation(r.innovation);
+        const Agency* adopter = cat.agency(r.adopter);
+        const std::string from = inn ? cat.province_of(*inn) : std::string();
+        if (inn) ++reps[from];  // the innovation's province, and the adopter's if another
+        if (adopter && (!inn || adopter->province != from)) ++reps[adopter->province];
+    }
+    for (const auto& e : cat.events) {
+        std::string code = e.province;
+        if (code.empty())
+            if (const Hub* h = cat.hub(e.hub)) code = h->province;
+        ++events[code];
+    }
+    auto count = [](const std::map<std::string, std::size_t>& counts, const std::string& code) {
+        auto it = counts.find(code);
+        return it == counts.end() ? std::size_t{0} : it->second;
+    };
+    const Index& groups = model.facets.at(Facet::Province);
     json provinces = json::object();
     for (const auto& p : cat.provinces) {
         json pf;
         auto it = groups.find(p.code);
         pf["innovations"] = it == groups.end() ? 0 : it->second.size();
-        std::size_t hubs = 0;
-        for (const auto& h : cat.hubs) {
-            std::string code = h.province;
-            if (code.empty())
-                if (const Agency* a = cat.agency(h.agency)) code = a->province;
-            if (h.kind != "kl" && code == p.code) ++hubs;
-        }
-        pf["hubs"] = hubs;
-        std::size_t reps = 0;
-        for (const auto& r : cat.replications) {
-            const Innovation* inn = cat.innovation(r.innovation);
-            const Agency* adopter = cat.agency(r.adopter);
-            if ((inn && cat.province_of(*inn) == p.code) ||
-                (adopter && adopter->province == p.code))
-                ++reps;
-        }
-        pf["replications"] = reps;
-        std::size_t events = 0;
-        for (const auto& e : cat.events) {
-            std::string code = e.province;
-            if (code.empty())
-                if (const Hub* h = cat.hub(e.hub)) code = h->province;
-            if (code == p.code) ++events;
-        }
-        pf["events"] = events;
+        pf["hubs"] = count(hubs, p.code);
+        pf["replications"] = count(reps, p.code);
+        pf["events"] = count(events, p.code);
         provinces[p.code] = pf;
     }
     f["province"] = provinces;

@@ -336,7 +336,8 @@ BuildResult run_build(const BuildOptions& opt) {
                 write_open_data_tables(model, out, opt.memory ? &opt.memory->tables : nullptr);
                 group = open_data_group;
             } else if (i == plans.size() + 2) {
-                write_common_words(model, out, threads);  // cari/kata-umum.json
+                write_common_words(model, out, threads,  // cari/kata-umum.json
+                                   opt.memory ? &opt.memory->word_counts : nullptr);
                 group = search_words_group;
             } else {
                 if (!out.reuse(plans[i].path, fingerprints[i]))

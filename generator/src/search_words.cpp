@@ -342,7 +342,8 @@ std::filesystem::path word_counts_path(const std::filesystem::path& out) {
     return beside_output(out, ".search-words");
 }
 
-void write_common_words(const SiteModel& model, StagedOutput& out, unsigned threads) {
+void write_common_words(const SiteModel& model, StagedOutput& out, unsigned threads,
+                        std::string* kept) {
     // When none of the sampled innovations' files changed, the last build's list stands.
     const Sample sample = sample_of(model);
     const std::uint64_t fingerprint = fingerprint_of(sample, model.cat.innovations.size());
@@ -351,7 +352,9 @@ void write_common_words(const SiteModel& model, StagedOutput& out, unsigned thre
     // (not with --clean), and this count is kept for the next build.
     const std::filesystem::path counts_path = word_counts_path(out.output());
     std::string last, next;
-    if (!out.clean()) {
+    if (kept && !kept->empty() && !out.clean()) {
+        last = std::move(*kept);
+    } else if (!out.clean()) {
         std::ifstream in(counts_path, std::ios::binary | std::ios::ate);
         if (in && in.tellg() > 0) {
             last.resize(static_cast<std::size_t>(in.tellg()));
@@ -364,7 +367,10 @@ void write_common_words(const SiteModel& model, StagedOutput& out, unsigned thre
         {"innovations", model.cat.innovations.size()},
         {"words", common_words_of(model, sample, kShare, kMinInnovations, threads, last, &next)}};
     out.write(kCommonWordsPath, j.dump() + "\n", fingerprint);
-    if (!next.empty()) save_beside_output(counts_path, next);
+    if (kept)
+        *kept = std::move(next);
+    else if (!next.empty())
+        save_beside_output(counts_path, next);
 }
 
 }  // namespace simpul::gen

@@ -43,7 +43,12 @@ std::vector<std::string> search_words(const std::string& text);
 
 // Writes kCommonWordsPath: {"share": 0.5, "innovations": N, "words": [...]}, on
 // `threads` threads (0: all cores), updating the last build's count (unless the
-// output is built --clean) and keeping this one.
-void write_common_words(const SiteModel& model, StagedOutput& out, unsigned threads = 0);
+// output is built --clean) and keeping this one. With `kept` (the live
+// preview's), the counts file is taken from there when it holds one and left
+// there, instead of read and written beside the output: the file there may then
+// be older than the output, which the next build's count sees (each counted
+// innovation's file hash is in it).
+void write_common_words(const SiteModel& model, StagedOutput& out, unsigned threads = 0,
+                        std::string* kept = nullptr);
 
 }  // namespace simpul::gen

@@ -211,4 +211,26 @@ TEST_CASE("the count is kept beside the output for the next build") {
     set_title(m, 1, "Alpha beta");
     write(StagedOutput::Mode::Staged);
     CHECK(test::read_file(tmp / ".public.search-words").find("\n401 beta\n") != std::string::npos);
+
+    // The live preview keeps the count in its memory: read from the file the
+    // first time, then neither read nor written there.
+    const std::string saved = test::read_file(tmp / ".public.search-words");
+    std::string kept;
+    auto preview = [&] {
+        StagedOutput out(tmp / "public", StagedOutput::Mode::InPlace);
+        write_common_words(m, out, 0, &kept);
+        out.commit();
+    };
+    set_title(m, 2, "Alpha beta");
+    preview();
+    CHECK(kept.find("\n402 beta\n") != std::string::npos);
+    set_title(m, 4, "Alpha beta");
+    set_title(m, 5, "Omega", false);  // (its hash unchanged: an update does not read it again)
+    test::write_file(tmp / ".public.search-words", "not read\n");
+    preview();
+    CHECK(kept.find("\n403 beta\n") != std::string::npos);
+    CHECK(kept.find("\n1 omega\n") == std::string::npos);  // updated, not counted anew
+    CHECK(kept.rfind("simpul-search-words 1 ", 0) == 0);
+    CHECK(test::read_file(tmp / ".public.search-words") == "not read\n");
+    CHECK(saved.find("\n401 beta\n") != std::string::npos);
 }

@@ -240,7 +240,7 @@ std::uint64_t program_fingerprint() {
     return stamp;
 }
 
-std::uint64_t global_fingerprint(const fs::path& template_dir, const SiteModel& model) {
+std::uint64_t template_fingerprint(const fs::path& template_dir) {
     std::uint64_t h = program_fingerprint();
     std::error_code ec;
     std::vector<fs::path> files;
@@ -250,7 +250,11 @@ std::uint64_t global_fingerprint(const fs::path& template_dir, const SiteModel& 
     std::sort(files.begin(), files.end());
     for (const auto& f : files)
         h = mix(h, file_hash(f, f.lexically_relative(template_dir).generic_string()));
-    return mix(h, model.data_hash);
+    return h;
+}
+
+std::uint64_t global_fingerprint(std::uint64_t templates, const SiteModel& model) {
+    return mix(templates, model.data_hash);
 }
 
 std::vector<std::uint64_t> page_fingerprints(const std::vector<PagePlan>& plans,

@@ -32,9 +32,12 @@ std::uint64_t files_stamp(const std::vector<std::string>& files);
 // differently), may make other pages from the same content.
 std::uint64_t program_fingerprint();
 
-// What every page depends on: the running simpul, every file of the template
-// folder and the content's data files (site.yaml, data/*.yaml).
-std::uint64_t global_fingerprint(const std::filesystem::path& template_dir, const SiteModel& model);
+// The running simpul and every file of the template folder.
+std::uint64_t template_fingerprint(const std::filesystem::path& template_dir);
+
+// What every page depends on: template_fingerprint() and the content's data
+// files (site.yaml, data/*.yaml).
+std::uint64_t global_fingerprint(std::uint64_t templates, const SiteModel& model);
 
 // One fingerprint per plan, never 0. Record pages and listings hash the records
 // they show (see deps.cpp for each kind), a sitemap the paths it lists; every

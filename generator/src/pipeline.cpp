@@ -241,23 +241,35 @@ BuildResult run_build(const BuildOptions& opt) {
     if (languages.empty()) languages = {"id"};
     // `check` needs no model: only the languages, to check their UI strings.
     SiteModel model;
-    SiteTemplate tmpl;
+    std::shared_ptr<const SiteTemplate> templates;
+    std::uint64_t templates_print = 0;  // template_fingerprint() of the files they came from
     if (opt.check_only) {
         model.cat.site = decode_site(content.data[RecordType::Site].root);
         content = Content{};
-        tmpl = SiteTemplate::load(tdir, tshown, languages, r.diags);
+        templates = std::make_shared<const SiteTemplate>(
+            SiteTemplate::load(tdir, tshown, languages, r.diags));
     } else {
         // The templates load and compile on another thread while the model is
-        // built and the history read: none of the three needs the others.
+        // built and the history read: none of the three needs the others. The
+        // preview keeps them while its watcher sees no file of theirs change.
+        TemplateMemory* kept = opt.memory ? &opt.memory->templates : nullptr;
+        if (kept && kept->templates && kept->languages == languages) {
+            templates = kept->templates;
+            templates_print = kept->fingerprint;
+        }
         Diagnostics template_diags;
         std::exception_ptr template_error;
-        std::jthread loader([&] {
-            try {
-                tmpl = SiteTemplate::load(tdir, tshown, languages, template_diags);
-            } catch (...) {
-                template_error = std::current_exception();
-            }
-        });
+        std::jthread loader;
+        if (!templates)
+            loader = std::jthread([&] {
+                try {
+                    templates_print = template_fingerprint(tdir);
+                    templates = std::make_shared<const SiteTemplate>(
+                        SiteTemplate::load(tdir, tshown, languages, template_diags));
+                } catch (...) {
+                    template_error = std::current_exception();
+                }
+            });
         if (memory) {  // the preview keeps the Nodes for its next rebuild
             model = build_model(static_cast<const Content&>(content), &opt.memory->decoded);
             remember();
@@ -273,11 +285,16 @@ BuildResult run_build(const BuildOptions& opt) {
         if (history_error) std::rethrow_exception(history_error);
         model.history = std::move(history);
         watch.lap("history");
-        loader.join();
+        if (loader.joinable()) loader.join();
         if (template_error) std::rethrow_exception(template_error);
         r.diags.append(template_diags);
+        // Kept only when loaded with the watcher already running, and without a
+        // word to say (a kept template's warnings would not be shown again).
+        if (kept && opt.memory->watched && template_diags.all().empty())
+            *kept = {templates, languages, templates_print};
     }
     watch.lap("templates");
+    const SiteTemplate& tmpl = *templates;
     if (r.diags.has_errors() || opt.check_only) {
         r.ok = !r.diags.has_errors();
         r.total_ms =
@@ -312,7 +329,7 @@ BuildResult run_build(const BuildOptions& opt) {
         // preview keeps the cards of its last builds too, by what they are made from.
         std::vector<std::uint64_t> card_keys;
         const std::vector<std::uint64_t> fingerprints =
-            page_fingerprints(plans, model, global_fingerprint(tdir, model), threads,
+            page_fingerprints(plans, model, global_fingerprint(templates_print, model), threads,
                               opt.memory ? &card_keys : nullptr);
         CardCache cards = opt.memory
                               ? CardCache(tmpl, model.cat, &opt.memory->cards, std::move(card_keys))

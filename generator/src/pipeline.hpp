@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -16,20 +17,30 @@
 #include "load.hpp"
 #include "opendata.hpp"
 #include "search.hpp"
+#include "templates.hpp"
 #include "write.hpp"
 
 namespace simpul::gen {
 
+// The site's templates as a preview's build loaded them, and the fingerprint of
+// their files; dropped by its watcher when a file of the template folder changes.
+struct TemplateMemory {
+    std::shared_ptr<const SiteTemplate> templates;
+    std::vector<std::string> languages;  // those they were loaded for
+    std::uint64_t fingerprint = 0;       // template_fingerprint()
+};
+
 // What the live preview keeps between its rebuilds (serve.cpp), so that one
 // neither reads back nor checks what the last one made.
 struct BuildMemory {
-    OutputMemory output;      // the output's manifest (in-place rebuilds)
-    ContentMemory content;    // the records loaded, by path (instead of the load cache)
-    HistoryMemory history;    // the git history, while HEAD is the same commit
-    DecodedMemory decoded;    // the innovations decoded, by path and file hash
-    TableMemory tables;       // innovations.csv's rows, by path and what they are made from
-    CardMemory cards;         // the innovation cards, by language, level and path, the same way
-    std::string word_counts;  // the search's common words' counts file (search_words.hpp)
+    OutputMemory output;       // the output's manifest (in-place rebuilds)
+    ContentMemory content;     // the records loaded, by path (instead of the load cache)
+    HistoryMemory history;     // the git history, while HEAD is the same commit
+    DecodedMemory decoded;     // the innovations decoded, by path and file hash
+    TableMemory tables;        // innovations.csv's rows, by path and what they are made from
+    CardMemory cards;          // the innovation cards, by language, level and path, the same way
+    std::string word_counts;   // the search's common words' counts file (search_words.hpp)
+    TemplateMemory templates;  // the templates, while none of their files changes
     // The preview's watcher runs: it names every file changed after a build's
     // load (content.changed, empty when a build remembers its records).
     bool watched = false;

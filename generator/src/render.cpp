@@ -13,26 +13,23 @@ namespace simpul::gen {
 namespace {
 
 // Adds the pages of an innovation listing under `base`, `per_page` a page,
-// once for every order of listing_sorts().
+// once for every order of listing_sorts(); `sorted` holds its innovations in
+// each of them (sort_listings()).
 void plan_listing(std::vector<PagePlan>& out, PagePlan proto, const std::string& base,
                   const std::vector<std::size_t>& unsorted, int per_page,
-                  const ListingRanks& ranks) {
+                  const std::vector<std::vector<std::size_t>>& sorted) {
     int pages = std::max<int>(1, (static_cast<int>(unsorted.size()) + per_page - 1) / per_page);
     auto shared = std::make_shared<ListingShared>();
     shared->items = unsorted;
     proto.shared = shared;
     for (std::size_t s = 0; s < listing_sorts().size(); ++s) {
-        const std::string& sort = listing_sorts()[s];
-        const std::vector<std::uint32_t>& rank = ranks[s];
-        std::vector<std::size_t> items = unsorted;
-        std::sort(items.begin(), items.end(),
-                  [&](std::size_t a, std::size_t b) { return rank[a] < rank[b]; });
+        const std::vector<std::size_t>& items = sorted[s];
         for (int p = 1; p <= pages; ++p) {
             PagePlan plan = proto;
             plan.kind = PageKind::InnovationList;
             plan.listing = base;
-            plan.sort = sort;
-            plan.path = listing_page_path(base, p, sort);
+            plan.sort = listing_sorts()[s];
+            plan.path = listing_page_path(base, p, plan.sort);
             plan.page = p;
             plan.pages = pages;
             plan.total = items.size();
@@ -42,6 +39,33 @@ void plan_listing(std::vector<PagePlan>& out, PagePlan proto, const std::string&
             out.push_back(std::move(plan));
         }
     }
+}
+
+// Every listing in every order ([listing][sort] -> innovations): each order is
+// walked once, each innovation going to the end of the listings it is in, so
+// that no listing is sorted. (An innovation listed twice in one stays twice.)
+std::vector<std::vector<std::vector<std::size_t>>> sort_listings(
+    const std::vector<const std::vector<std::size_t>*>& listings, const ListingRanks& ranks,
+    std::size_t innovations) {
+    // The listings each innovation is in, flat: those of i are at [first[i], first[i + 1]).
+    std::vector<std::uint32_t> first(innovations + 1, 0);
+    for (const auto* l : listings)
+        for (std::size_t i : *l) ++first[i + 1];
+    for (std::size_t i = 0; i < innovations; ++i) first[i + 1] += first[i];
+    std::vector<std::uint32_t> in(first.back()), next(first.begin(), first.end() - 1);
+    for (std::uint32_t k = 0; k < listings.size(); ++k)
+        for (std::size_t i : *listings[k]) in[next[i]++] = k;
+
+    std::vector<std::vector<std::vector<std::size_t>>> sorted(listings.size());
+    for (std::size_t k = 0; k < listings.size(); ++k) {
+        sorted[k].resize(ranks.size());
+        for (auto& items : sorted[k]) items.reserve(listings[k]->size());
+    }
+    for (std::size_t s = 0; s < ranks.size(); ++s)
+        for (std::size_t i : ranks[s].order)
+            for (std::uint32_t at = first[i]; at < first[i + 1]; ++at)
+                sorted[in[at]][s].push_back(i);
+    return sorted;
 }
 
 // A title as a sort key: lower-case ASCII letters and digits, other characters dropped.
@@ -107,7 +131,7 @@ ListingRanks listing_ranks(const Catalogue& cat, const std::string& lang) {
         std::vector<std::uint32_t> rank(order.size());
         for (std::size_t place = 0; place < order.size(); ++place)
             rank[order[place]] = static_cast<std::uint32_t>(place);
-        ranks.push_back(std::move(rank));
+        ranks.push_back({std::move(rank), std::move(order)});
     }
     return ranks;
 }
@@ -135,36 +159,28 @@ std::vector<PagePlan> plan_pages(const SiteModel& model, const std::string& lang
     };
     PagePlan proto;
     proto.lang = lang;
-    // Each listing is sorted by the innovations' places in the whole catalogue's
-    // orders, made once: comparing two numbers, not two titles.
+    // The whole catalogue's orders, made once; each listing takes its
+    // innovations in them (sort_listings(): no titles compared again).
     const ListingRanks ranks = listing_ranks(cat, lang);
 
     add(PageKind::Home, "index.html");
     std::vector<std::size_t> all(cat.innovations.size());
     for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-    PagePlan all_proto = proto;
-    all_proto.key = "all";
-    plan_listing(out, all_proto, "inovasi/", all, per_page, ranks);
-    for (const auto& inn : cat.innovations)
-        add(PageKind::Innovation, "inovasi/" + inn.id + "/index.html", inn.id);
 
-    add(PageKind::HubIndex, "hub/index.html");
-    for (const auto& h : cat.hubs) add(PageKind::Hub, "hub/" + h.id + "/index.html", h.id);
-
-    add(PageKind::ProvinceIndex, "provinsi/index.html");
-    for (const auto& p : cat.provinces)
-        add(PageKind::Province, "provinsi/" + p.slug + "/index.html", p.code);
-
-    // Facet indexes and term listings (province listings live under provinsi/<slug>/inovasi/).
-    for (Facet f : {Facet::Province, Facet::Sector, Facet::Sdg, Facet::Year, Facet::Stage,
-                    Facet::Program, Facet::Status}) {
-        if (f != Facet::Province) {
-            PagePlan idx = proto;
-            idx.kind = PageKind::FacetIndex;
-            idx.facet = f;
-            idx.path = facet_index_folder(f) + "index.html";
-            out.push_back(std::move(idx));
-        }
+    // Facet term listings (province listings live under provinsi/<slug>/inovasi/),
+    // each with the innovations of its group, in both orders.
+    struct Term {
+        Facet facet;
+        std::string key;
+        const std::vector<std::size_t>* items;
+    };
+    static const std::vector<std::size_t> none;
+    static constexpr Facet listed[] = {Facet::Province, Facet::Sector,  Facet::Sdg,   Facet::Year,
+                                       Facet::Stage,    Facet::Program, Facet::Status};
+    std::vector<Term> terms;
+    std::vector<std::size_t> first_term;  // where each facet of `listed` starts in terms
+    for (Facet f : listed) {
+        first_term.push_back(terms.size());
         const Index& groups = model.facets.at(f);
         std::vector<std::string> keys;
         switch (f) {
@@ -190,14 +206,46 @@ std::vector<PagePlan> plan_pages(const SiteModel& model, const std::string& lang
                 for (const auto& [k, v] : groups) keys.push_back(k);
                 break;
         }
-        static const std::vector<std::size_t> none;
-        for (const auto& k : keys) {
+        for (auto& k : keys) {
             auto it = groups.find(k);
+            terms.push_back({f, std::move(k), it == groups.end() ? &none : &it->second});
+        }
+    }
+    first_term.push_back(terms.size());
+    std::vector<const std::vector<std::size_t>*> listings;
+    for (const auto& t : terms) listings.push_back(t.items);
+    const auto sorted = sort_listings(listings, ranks, cat.innovations.size());
+
+    PagePlan all_proto = proto;
+    all_proto.key = "all";
+    std::vector<std::vector<std::size_t>> in_order;  // the whole catalogue: each order as it is
+    for (const auto& o : ranks) in_order.push_back(o.order);
+    plan_listing(out, all_proto, "inovasi/", all, per_page, in_order);
+    for (const auto& inn : cat.innovations)
+        add(PageKind::Innovation, "inovasi/" + inn.id + "/index.html", inn.id);
+
+    add(PageKind::HubIndex, "hub/index.html");
+    for (const auto& h : cat.hubs) add(PageKind::Hub, "hub/" + h.id + "/index.html", h.id);
+
+    add(PageKind::ProvinceIndex, "provinsi/index.html");
+    for (const auto& p : cat.provinces)
+        add(PageKind::Province, "provinsi/" + p.slug + "/index.html", p.code);
+
+    // Facet indexes, each before its term listings.
+    for (std::size_t fi = 0; fi < std::size(listed); ++fi) {
+        if (listed[fi] != Facet::Province) {
+            PagePlan idx = proto;
+            idx.kind = PageKind::FacetIndex;
+            idx.facet = listed[fi];
+            idx.path = facet_index_folder(listed[fi]) + "index.html";
+            out.push_back(std::move(idx));
+        }
+        for (std::size_t k = first_term[fi]; k < first_term[fi + 1]; ++k) {
             PagePlan term = proto;
-            term.facet = f;
-            term.key = k;
-            plan_listing(out, term, facet_term_folder(f, k, model),
-                         it == groups.end() ? none : it->second, per_page, ranks);
+            term.facet = terms[k].facet;
+            term.key = terms[k].key;
+            plan_listing(out, term, facet_term_folder(term.facet, term.key, model), *terms[k].items,
+                         per_page, sorted[k]);
         }
     }
 

@@ -79,9 +79,14 @@ std::vector<std::size_t> sorted_innovations(const Catalogue& cat, std::vector<st
                                             const std::string& sort,
                                             const std::vector<std::string>& keys);
 
-// Each innovation's place (0 first) in every order of listing_sorts(), in
-// `lang`: [sort][innovation]. A listing sorted by these places is in that order.
-using ListingRanks = std::vector<std::vector<std::uint32_t>>;
+// Every order of listing_sorts(), in `lang`: each innovation's place in it (0
+// first; rank[innovation]) and the innovation at each place (order[place]). A
+// listing is put in that order by sorting its places, plain numbers.
+struct ListingOrder {
+    std::vector<std::uint32_t> rank;
+    std::vector<std::size_t> order;
+};
+using ListingRanks = std::vector<ListingOrder>;
 ListingRanks listing_ranks(const Catalogue& cat, const std::string& lang);
 
 // One page as text. Pass the build's card cache (every page then shares its

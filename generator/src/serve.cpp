@@ -147,6 +147,7 @@ bool LivePreview::rebuild() {
     };
     if (!r.ok && changed(r)) {
         memory_.content.changed.reset();  // the change came after the watcher's last word
+        memory_.templates = {};
         r = run_build(build_);
     }
     std::string report = format_report(r.diags.sorted(), ReportFormat::Text, file_line_reader());
@@ -197,6 +198,8 @@ void LivePreview::watch_loop(const std::atomic<bool>& stop) {
             changed.reset();  // the next load looks at every file
         else if (changed)
             changed->insert(changes.files[0].begin(), changes.files[0].end());
+        if (!changes.complete || !changes.files[1].empty())
+            memory_.templates = {};  // loaded again from the template folder
         rebuild();
     }
 }

@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "markdown.hpp"
 #include "parallel.hpp"
@@ -15,7 +17,8 @@ namespace simpul::gen {
 namespace {
 
 // The ids that exist, per reference target.
-using IdSets = std::map<RefTarget, std::set<std::string>>;
+using IdSet = std::unordered_set<std::string>;
+using IdSets = std::map<RefTarget, IdSet>;
 
 RefTarget target_of(RecordType t) {
     switch (t) {
@@ -278,7 +281,8 @@ const Node* field(const Document& d, std::string_view key) {
 }
 
 // "required unless central" rules that depend on another record.
-void check_conditional(const Document& d, const std::map<std::string, const Document*>& agencies,
+void check_conditional(const Document& d,
+                       const std::unordered_map<std::string, const Document*>& agencies,
                        Diagnostics& diags) {
     auto require_province = [&](const std::string& why) {
         if (!field(d, "province"))
@@ -303,27 +307,25 @@ void check_conditional(const Document& d, const std::map<std::string, const Docu
     }
 }
 
-// The ids a record link of each kind may point at.
-std::map<std::string, std::set<std::string>> link_targets(const Content& content,
-                                                          const IdSets& ids) {
-    std::map<std::string, std::set<std::string>> t;
-    t["inovasi"] = ids.at(RefTarget::Innovation);
-    t["hub"] = ids.at(RefTarget::Hub);
-    t["instansi"] = ids.at(RefTarget::Agency);
-    t["agenda"] = ids.at(RefTarget::Event);
+// [teks](inovasi:omspan) in a body must point at an existing record.
+void check_record_links(const Content& content, const IdSets& ids, Diagnostics& diags) {
+    // The ids a record link of each kind may point at.
+    IdSet regulations, replications, province_slugs;
     for (const auto& d : content.records) {
-        if (d.type == RecordType::Regulation) t["regulasi"].insert(d.id);
-        if (d.type == RecordType::Replication) t["replikasi"].insert(d.id);
+        if (d.type == RecordType::Regulation) regulations.insert(d.id);
+        if (d.type == RecordType::Replication) replications.insert(d.id);
     }
     if (auto it = content.data.find(RecordType::Province); it != content.data.end())
         for (const auto& p : it->second.root.items)
-            if (const Node* slug = p.get("slug")) t["provinsi"].insert(slug->text);
-    return t;
-}
-
-// [teks](inovasi:omspan) in a body must point at an existing record.
-void check_record_links(const Content& content, const IdSets& ids, Diagnostics& diags) {
-    auto targets = link_targets(content, ids);
+            if (const Node* slug = p.get("slug")) province_slugs.insert(slug->text);
+    const std::map<std::string, const IdSet*> targets = {
+        {"inovasi", &ids.at(RefTarget::Innovation)},
+        {"hub", &ids.at(RefTarget::Hub)},
+        {"instansi", &ids.at(RefTarget::Agency)},
+        {"agenda", &ids.at(RefTarget::Event)},
+        {"regulasi", &regulations},
+        {"replikasi", &replications},
+        {"provinsi", &province_slugs}};
     // Bodies are parsed on all cores (cmark: most of this stage's time; the
     // innovations' bodies, left in their files, were parsed by load); the
     // diagnostics follow in record order.
@@ -345,7 +347,8 @@ void check_record_links(const Content& content, const IdSets& ids, Diagnostics& 
     });
     for (std::size_t i = 0; i < content.records.size(); ++i) {
         for (const auto& link : links[i]) {
-            if (targets[link.kind].count(link.id)) continue;
+            auto kind = targets.find(link.kind);
+            if (kind != targets.end() && kind->second->count(link.id)) continue;
             diags.error(content.records[i].path, first_lines[i] + link.line - 1, 1, "broken-link",
                         "record link '" + link.kind + ":" + link.id +
                             "' points to a record that does not exist");
@@ -425,8 +428,8 @@ void validate_content(const Content& content, Diagnostics& diags, bool advice) {
     }
 
     // Record files: ids from file names, duplicates across formats.
-    std::map<std::pair<RecordType, std::string>, const Document*> by_id;
-    std::map<std::string, const Document*> agencies;
+    std::map<RecordType, std::unordered_map<std::string, const Document*>> by_id;
+    std::unordered_map<std::string, const Document*> agencies;
     for (const auto& d : content.records) {
         if (!is_safe_id(d.id)) {
             std::string msg =
@@ -444,7 +447,7 @@ void validate_content(const Content& content, Diagnostics& diags, bool advice) {
             diags.error(d.path, 1, 1, "bad-id", msg);
             continue;
         }
-        auto [it, fresh] = by_id.emplace(std::make_pair(d.type, d.id), &d);
+        auto [it, fresh] = by_id[d.type].emplace(d.id, &d);
         if (!fresh) {
             diags.error(d.path, 1, 1, "duplicate-id",
                         std::string(schema_for(d.type).name) + " id '" + d.id +

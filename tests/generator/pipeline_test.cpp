@@ -353,6 +353,35 @@ TEST_CASE("the preview's rebuilds from memory equal a clean build") {
     CHECK(run_build(cleaned).cached_records == 0);
 }
 
+TEST_CASE("a watched preview keeps its templates until its watcher drops them") {
+    simpul::test::TempDir tmp;
+    BuildOptions o = editable_with_templates(tmp);
+    BuildMemory memory;
+    memory.watched = true;
+    o.memory = &memory;
+    o.in_place = true;
+    REQUIRE(run_build(o).ok);
+    const auto kept = memory.templates.templates;
+    REQUIRE(kept);
+    CHECK(memory.templates.languages == std::vector<std::string>{"id", "en"});
+    // A template changed behind the watcher's back: the kept templates render on.
+    const fs::path listing = tmp / "public/inovasi/index.html";
+    edit(tmp / "templates/innovation-card.html", "<li class=\"card\">", "<li class=\"card x\">");
+    REQUIRE(run_build(o).ok);
+    CHECK(memory.templates.templates == kept);
+    CHECK(simpul::test::read_file(listing).find("card x") == std::string::npos);
+    // Dropped (serve.cpp does, when its watcher names a template file): loaded again.
+    memory.templates = {};
+    REQUIRE(run_build(o).ok);
+    CHECK(memory.templates.templates != kept);
+    CHECK(simpul::test::read_file(listing).find("<li class=\"card x\">") != std::string::npos);
+    // Templates that did not load are not kept.
+    edit(tmp / "templates/innovation-card.html", "<li class=\"card x\">", "<li>{{#open}}");
+    memory.templates = {};
+    CHECK_FALSE(run_build(o).ok);
+    CHECK_FALSE(memory.templates.templates);
+}
+
 // Each page is rendered again only when a record it shows changed (deps.cpp):
 // every record of the fixture is changed in turn, in what pages show of it and
 // in how it links to others, and each rebuild must equal a clean build.

@@ -142,12 +142,14 @@ TEST_CASE("listing ranks give each innovation its place in every listing order")
     std::vector<std::size_t> all = {0, 1, 2};
     for (std::size_t s = 0; s < ranks.size(); ++s) {
         auto sorted = sorted_innovations(m.cat, all, listing_sorts()[s], title_keys(m.cat, "id"));
-        for (std::uint32_t place = 0; place < sorted.size(); ++place)
-            CHECK(ranks[s][sorted[place]] == place);
+        for (std::uint32_t place = 0; place < sorted.size(); ++place) {
+            CHECK(ranks[s].rank[sorted[place]] == place);
+            CHECK(ranks[s].order[place] == sorted[place]);
+        }
     }
     // By name: bank-sampah, layanan-daring, sekolah-rimba (the test above).
     std::vector<std::string> by_name(3);
-    for (std::size_t i = 0; i < 3; ++i) by_name[ranks[1][i]] = m.cat.innovations[i].id;
+    for (std::size_t i = 0; i < 3; ++i) by_name[ranks[1].rank[i]] = m.cat.innovations[i].id;
     CHECK(by_name == std::vector<std::string>{"bank-sampah", "layanan-daring", "sekolah-rimba"});
 }
 

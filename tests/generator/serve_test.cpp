@@ -199,6 +199,43 @@ TEST_CASE("live preview: the files the watcher names are read again, the others 
     CHECK(a == b);
 }
 
+TEST_CASE("live preview: templates are kept between rebuilds until one of their files changes") {
+    namespace fs = std::filesystem;
+    simpul::test::TempDir tmp;
+    simpul::gen::BuildOptions build = basic_site(tmp.path());
+    build.pagefind = "off";
+    fs::copy(simpul::test::source_dir() / "site-template", tmp / "templates",
+             fs::copy_options::recursive);
+    build.template_dir = tmp / "templates";
+    simpul::gen::ServeOptions opts;
+    opts.root = build.out_dir;
+    simpul::gen::LivePreview preview(build, opts);
+    REQUIRE(preview.rebuild());
+    std::atomic<bool> stop{false};
+    std::thread watcher([&] { preview.watch_loop(stop); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // its watches in place
+    const fs::path record = tmp / "content/innovations/bank-sampah.md";
+    const fs::path page = tmp / "public/inovasi/bank-sampah/index.html";
+    const std::string text = simpul::test::read_file(record);
+    // Two record edits: the first rebuild loads the templates and keeps them, the second
+    // renders with the kept ones.
+    for (int round = 2; round <= 3; ++round) {
+        std::string edited = text;
+        edited.replace(edited.find("Bank Sampah Uji"), 15, "Bank Sampah " + std::to_string(round));
+        simpul::test::write_file(record, edited);
+        CHECK(eventually([&] { return preview.version() == round; }));
+    }
+    // A template file changed: the next rebuild loads them again.
+    const fs::path tmpl = tmp / "templates/innovation.html";
+    std::string changed = simpul::test::read_file(tmpl);
+    changed.replace(changed.find("<article>"), 9, "<article class=\"diubah\">");
+    simpul::test::write_file(tmpl, changed);
+    CHECK(eventually([&] { return preview.version() == 4; }));
+    CHECK(simpul::test::read_file(page).find("<article class=\"diubah\">") != std::string::npos);
+    stop = true;
+    watcher.join();
+}
+
 TEST_CASE("live preview: a held status request ends at a change, its time limit or a stop") {
     simpul::gen::LivePreview preview({}, {});
     // Nothing changes: the answer comes when the time is up, still change 0.

@@ -23,7 +23,10 @@ const T* find(const std::vector<T>& items, const std::unordered_map<std::string,
 
 template <class T>
 void sort_by_id(std::vector<T>& items) {
-    std::sort(items.begin(), items.end(), [](const T& a, const T& b) { return a.id < b.id; });
+    auto by_id = [](const T& a, const T& b) { return a.id < b.id; };
+    // Records come in file name order, which mostly is id order already.
+    if (!std::is_sorted(items.begin(), items.end(), by_id))
+        std::sort(items.begin(), items.end(), by_id);
 }
 
 }  // namespace

@@ -340,8 +340,10 @@ std::vector<std::uint64_t> page_fingerprints(const std::vector<PagePlan>& plans,
             case PageKind::AgencyIndex:
                 h = hash.all(h, cat.agencies);
                 break;
-            case PageKind::ReplicationIndex:
-                h = hash.all(h, cat.replications, &Hasher::replication_row);
+            case PageKind::ReplicationIndex:  // a page of rows, as a listing's
+                h = mix(mix(mix(h, plan.page), plan.pages), plan.total);
+                for (std::size_t i : plan.items)
+                    h = mix(h, hash.replication_row(cat.replications[i]));
                 break;
             case PageKind::EventIndex:
                 h = hash.all(h, cat.events, &Hasher::event_row);

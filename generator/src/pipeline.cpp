@@ -195,7 +195,8 @@ BuildResult run_build(const BuildOptions& opt) {
                     next_cache.clear();  // a cache is optional: none is saved
                 }
             });
-        validate_content(content, r.diags, /*advice=*/opt.check_only);
+        validate_content(content, r.diags, /*advice=*/opt.check_only,
+                         opt.memory && !opt.clean ? &opt.memory->validation : nullptr);
         if (encoder.joinable()) encoder.join();
         cache = LoadCache{};
         if (!next_cache.empty())

@@ -18,6 +18,7 @@
 #include "opendata.hpp"
 #include "search.hpp"
 #include "templates.hpp"
+#include "validate.hpp"
 #include "write.hpp"
 
 namespace simpul::gen {
@@ -33,14 +34,15 @@ struct TemplateMemory {
 // What the live preview keeps between its rebuilds (serve.cpp), so that one
 // neither reads back nor checks what the last one made.
 struct BuildMemory {
-    OutputMemory output;       // the output's manifest (in-place rebuilds)
-    ContentMemory content;     // the records loaded, by path (instead of the load cache)
-    HistoryMemory history;     // the git history, while HEAD is the same commit
-    DecodedMemory decoded;     // the innovations decoded, by path and file hash
-    TableMemory tables;        // innovations.csv's rows, by path and what they are made from
-    CardMemory cards;          // the innovation cards, by language, level and path, the same way
-    std::string word_counts;   // the search's common words' counts file (search_words.hpp)
-    TemplateMemory templates;  // the templates, while none of their files changes
+    OutputMemory output;          // the output's manifest (in-place rebuilds)
+    ContentMemory content;        // the records loaded, by path (instead of the load cache)
+    HistoryMemory history;        // the git history, while HEAD is the same commit
+    DecodedMemory decoded;        // the innovations decoded, by path and file hash
+    TableMemory tables;           // innovations.csv's rows, by path and what they are made from
+    CardMemory cards;             // the innovation cards, by language, level and path, the same way
+    std::string word_counts;      // the search's common words' counts file (search_words.hpp)
+    TemplateMemory templates;     // the templates, while none of their files changes
+    ValidationMemory validation;  // each record's own findings, by path and file hash
     // The preview's watcher runs: it names every file changed after a build's
     // load (content.changed, empty when a build remembers its records).
     bool watched = false;

@@ -12,33 +12,37 @@
 namespace simpul::gen {
 namespace {
 
-// Adds the pages of an innovation listing under `base`, `per_page` a page,
-// once for every order of listing_sorts(); `sorted` holds its innovations in
-// each of them (sort_listings()).
+// Adds the pages of a listing under `base` in the order `sort`: `items`,
+// `per_page` a page, in plans made from `proto`.
+void paginate(std::vector<PagePlan>& out, const PagePlan& proto, const std::string& base,
+              const std::string& sort, const std::vector<std::size_t>& items, int per_page) {
+    const int pages = std::max<int>(1, (static_cast<int>(items.size()) + per_page - 1) / per_page);
+    for (int p = 1; p <= pages; ++p) {
+        PagePlan plan = proto;
+        plan.listing = base;
+        plan.sort = sort;
+        plan.path = listing_page_path(base, p, sort);
+        plan.page = p;
+        plan.pages = pages;
+        plan.total = items.size();
+        std::size_t from = static_cast<std::size_t>(p - 1) * per_page;
+        std::size_t to = std::min(items.size(), from + per_page);
+        plan.items.assign(items.begin() + from, items.begin() + to);
+        out.push_back(std::move(plan));
+    }
+}
+
+// Adds the pages of an innovation listing under `base`, once for every order
+// of listing_sorts(); `sorted` holds its innovations in each of them (sort_listings()).
 void plan_listing(std::vector<PagePlan>& out, PagePlan proto, const std::string& base,
                   const std::vector<std::size_t>& unsorted, int per_page,
                   const std::vector<std::vector<std::size_t>>& sorted) {
-    int pages = std::max<int>(1, (static_cast<int>(unsorted.size()) + per_page - 1) / per_page);
     auto shared = std::make_shared<ListingShared>();
     shared->items = unsorted;
     proto.shared = shared;
-    for (std::size_t s = 0; s < listing_sorts().size(); ++s) {
-        const std::vector<std::size_t>& items = sorted[s];
-        for (int p = 1; p <= pages; ++p) {
-            PagePlan plan = proto;
-            plan.kind = PageKind::InnovationList;
-            plan.listing = base;
-            plan.sort = listing_sorts()[s];
-            plan.path = listing_page_path(base, p, plan.sort);
-            plan.page = p;
-            plan.pages = pages;
-            plan.total = items.size();
-            std::size_t from = static_cast<std::size_t>(p - 1) * per_page;
-            std::size_t to = std::min(items.size(), from + per_page);
-            plan.items.assign(items.begin() + from, items.begin() + to);
-            out.push_back(std::move(plan));
-        }
-    }
+    proto.kind = PageKind::InnovationList;
+    for (std::size_t s = 0; s < listing_sorts().size(); ++s)
+        paginate(out, proto, base, listing_sorts()[s], sorted[s], per_page);
 }
 
 // Every listing in every order ([listing][sort] -> innovations): each order is
@@ -252,7 +256,15 @@ std::vector<PagePlan> plan_pages(const SiteModel& model, const std::string& lang
     add(PageKind::AgencyIndex, "instansi/index.html");
     for (const auto& a : cat.agencies)
         add(PageKind::Agency, "instansi/" + a.id + "/index.html", a.id);
-    add(PageKind::ReplicationIndex, "replikasi/index.html");
+    // The replications, newest first (else in catalogue order), a page of rows at a time.
+    std::vector<std::size_t> replications(cat.replications.size());
+    for (std::size_t i = 0; i < replications.size(); ++i) replications[i] = i;
+    std::stable_sort(replications.begin(), replications.end(), [&](std::size_t a, std::size_t b) {
+        return cat.replications[a].year > cat.replications[b].year;
+    });
+    PagePlan replication_proto = proto;
+    replication_proto.kind = PageKind::ReplicationIndex;
+    paginate(out, replication_proto, "replikasi/", "", replications, per_page);
     for (const auto& r : cat.replications)
         add(PageKind::Replication, "replikasi/" + r.id + "/index.html", r.id);
     add(PageKind::EventIndex, "agenda/index.html");

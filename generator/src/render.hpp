@@ -46,8 +46,9 @@ struct PagePlan {
     std::string key;  // record id, facet key or listing id
     Facet facet = Facet::Province;
     int page = 1, pages = 1;         // pagination of listings
-    std::vector<std::size_t> items;  // innovations on this listing page
-    std::size_t total = 0;           // innovations in the whole listing
+    std::vector<std::size_t> items;  // innovations on this listing page (replications on
+                                     // a page of the replication index)
+    std::size_t total = 0;           // items in the whole listing
     std::string listing;             // listing base folder: "sektor/kesehatan/"
     std::string sort;                // listing order: "" newest first (by year), "nama" by name
     std::shared_ptr<const ListingShared> shared;  // listings only

@@ -396,9 +396,24 @@ void check_recommendations(const Content& content, Diagnostics& diags) {
     }
 }
 
+// What a record's own findings depend on besides its file (ValidationMemory).
+std::uint64_t validation_context(const Content& content) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    auto add = [&](std::uint64_t v) { h = (h ^ v) * 0x100000001b3ULL; };
+    const std::hash<std::string> text;
+    for (const auto& d : content.records) {
+        add(text(d.path));
+        if (d.type == RecordType::Agency) add(d.hash);
+    }
+    for (const auto& [type, id] : content.unparsed) add(text(id) + static_cast<int>(type));
+    for (const auto& [type, df] : content.data) add(df.present ? df.hash : 1);
+    return h;
+}
+
 }  // namespace
 
-void validate_content(const Content& content, Diagnostics& diags, bool advice) {
+void validate_content(const Content& content, Diagnostics& diags, bool advice,
+                      ValidationMemory* memory) {
     IdSets ids;
     for (RefTarget t : {RefTarget::Agency, RefTarget::Hub, RefTarget::Innovation, RefTarget::Event,
                         RefTarget::Province, RefTarget::Sector, RefTarget::Sdg, RefTarget::Program})
@@ -481,15 +496,30 @@ void validate_content(const Content& content, Diagnostics& diags, bool advice) {
         }
     }
     // Each record's fields, on all cores; the diagnostics follow in record order.
+    // (The preview's memory: those of a record unchanged in an unchanged context.)
+    const std::uint64_t context = memory ? validation_context(content) : 0;
+    if (memory && memory->context != context) *memory = {context, {}};
     std::vector<Diagnostics> found(content.records.size());
+    std::vector<char> checked(content.records.size(), 0);
     parallel_for(content.records.size(), 0, [&](std::size_t i) {
         const Document& d = content.records[i];
+        if (memory)
+            if (auto it = memory->records.find(d.path);
+                it != memory->records.end() && it->second.first == d.hash) {
+                found[i] = it->second.second;
+                return;
+            }
         const RecordSchema& schema = schema_for(d.type);
         Validator(ids, found[i])
             .check_map(d.path, d.fields, schema.fields, std::string(schema.name));
         if (d.fields.type == Node::Type::Map) check_conditional(d, agencies, found[i]);
+        checked[i] = 1;
     });
-    for (const auto& f : found) diags.append(f);
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        if (memory && checked[i])
+            memory->records[content.records[i].path] = {content.records[i].hash, found[i]};
+        diags.append(found[i]);
+    }
     check_record_links(content, ids, diags);
     if (advice) check_recommendations(content, diags);
 }

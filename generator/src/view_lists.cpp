@@ -238,14 +238,15 @@ json agency_index_view(const ViewContext& v) {
 }
 
 json replication_index_view(const ViewContext& v) {
-    std::vector<const Replication*> list;
-    for (const auto& r : v.cat.replications) list.push_back(&r);
-    std::stable_sort(list.begin(), list.end(), [](auto* a, auto* b) { return a->year > b->year; });
+    const PagePlan& p = v.plan;
     json rows = json::array();
-    for (const auto* r : list) rows.push_back(v.replication_row(*r));
-    return {{"page_title", v.str("replications.title")},
+    for (std::size_t i : p.items) rows.push_back(v.replication_row(v.cat.replications[i]));
+    std::string title = v.str("replications.title");
+    if (p.page > 1) title += " (" + v.str("pager.page") + " " + v.number(p.page) + ")";
+    return {{"page_title", title},
             {"replications", rows},
-            {"count", v.number(static_cast<long long>(rows.size()))}};
+            {"count", v.number(static_cast<long long>(p.total))},
+            {"pager", pager(v)}};
 }
 
 json event_index_view(const ViewContext& v) {

@@ -126,6 +126,31 @@ TEST_CASE("listings are paginated per_page at a time, newest first and by name")
     CHECK(listing_page_path("sektor/x/", 3, "nama") == "sektor/x/index-nama-3.html");
 }
 
+TEST_CASE("the replication index is paginated per_page rows at a time, newest first") {
+    SiteModel m = fixture_model();
+    REQUIRE(m.cat.replications.size() == 1);  // kalsel-bank-sampah, 2021
+    Replication newer = m.cat.replications[0], same_year = m.cat.replications[0];
+    newer.id = "lebih-baru";
+    newer.year = 2023;
+    same_year.id = "tahun-sama";
+    m.cat.replications.push_back(newer);
+    m.cat.replications.push_back(same_year);
+    std::vector<std::vector<std::string>> pages;
+    for (const auto& plan : plan_pages(m, "en")) {
+        if (plan.kind != PageKind::ReplicationIndex) continue;
+        CAPTURE(plan.path);
+        CHECK(plan.path == listing_page_path("en/replikasi/", plan.page));
+        CHECK(plan.pages == 2);
+        CHECK(plan.total == 3);
+        std::vector<std::string> ids;
+        for (std::size_t i : plan.items) ids.push_back(m.cat.replications[i].id);
+        pages.push_back(ids);
+    }
+    // per_page 2: the newest first, then the two of 2021 in catalogue order.
+    CHECK(pages == std::vector<std::vector<std::string>>{{"lebih-baru", "kalsel-bank-sampah"},
+                                                         {"tahun-sama"}});
+}
+
 TEST_CASE("sorting by name ignores case and punctuation, ties by id") {
     SiteModel m = fixture_model();
     std::vector<std::size_t> all = {0, 1, 2};

@@ -138,3 +138,51 @@ TEST_CASE("advice: orphan agencies and missing recommended fields are warnings")
                          "'base_url'",
                      0) == 0);
 }
+
+TEST_CASE("the preview's validation memory gives unchanged records' findings while they hold") {
+    auto text = [](const Diagnostics& d) {
+        std::string out;
+        for (const auto& x : d.sorted()) out += format_diagnostic(x) + "\n";
+        return out;
+    };
+    Diagnostics loaded;
+    Content c = load_content(test::fixture("invalid/references/content"), "content", loaded);
+    Diagnostics plain;
+    validate_content(c, plain);
+    ValidationMemory memory;
+    Diagnostics first;
+    validate_content(c, first, false, &memory);
+    CHECK(text(first) == text(plain));
+    CHECK(memory.records.size() == c.records.size());
+
+    const std::string rimba = "content/innovations/sekolah-rimba.yaml";
+    auto plant = [&] {  // a finding only the memory holds
+        Diagnostics marked;
+        marked.error(rimba, 1, 1, "kept", "from memory");
+        memory.records.at(rimba).second = marked;
+    };
+    auto again = [&] {
+        Diagnostics d;
+        validate_content(c, d, false, &memory);
+        return text(d);
+    };
+    plant();
+    CHECK(again().find("error[kept]: from memory") != std::string::npos);
+    // The record's file changed: checked again.
+    auto doc = std::find_if(c.records.begin(), c.records.end(),
+                            [&](const Document& d) { return d.path == rimba; });
+    REQUIRE(doc != c.records.end());
+    doc->hash ^= 1;
+    CHECK(again() == text(plain));
+    // An agency changed: every record is checked again.
+    plant();
+    auto agency = std::find_if(c.records.begin(), c.records.end(),
+                               [](const Document& d) { return d.type == RecordType::Agency; });
+    REQUIRE(agency != c.records.end());
+    agency->hash ^= 1;
+    CHECK(again() == text(plain));
+    // So does a data file (the ids it defines).
+    plant();
+    c.data[RecordType::Sector].hash ^= 1;
+    CHECK(again() == text(plain));
+}

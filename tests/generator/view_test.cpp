@@ -196,6 +196,33 @@ TEST_CASE("listing pages offer both orders, a windowed pager and data downloads"
     CHECK(shown == std::vector<std::string>{"1", "…", "13", "14", "15", "16", "17", "…", "30"});
 }
 
+TEST_CASE("the replication index shows its page's rows and a pager") {
+    Fixture f;
+    f.model.cat.site.per_page = 1;
+    f.model.cat.replications.push_back(f.model.cat.replications.at(0));
+    f.model.cat.replications.back().id = "kedua";
+    int seen = 0;
+    for (const auto& plan : plan_pages(f.model, "id")) {
+        if (plan.kind != PageKind::ReplicationIndex) continue;
+        json v = build_view(plan, f.model, f.id_strings);
+        CHECK(v["count"] == "2");
+        REQUIRE(v["replications"].size() == 1);
+        if (plan.page == 2) {
+            ++seen;
+            CHECK(plan.path == "replikasi/index-2.html");
+            CHECK(v["replications"][0]["href"] == "../replikasi/kedua/index.html");
+            CHECK(v["page_title"] == "replications.title (pager.page 2)");
+            CHECK(v["pager"]["prev_href"] == "../replikasi/index.html");
+            CHECK_FALSE(v["pager"].contains("next_href"));
+        } else {
+            ++seen;
+            CHECK(v["page_title"] == "replications.title");
+            CHECK(v["pager"]["next_href"] == "../replikasi/index-2.html");
+        }
+    }
+    CHECK(seen == 2);
+}
+
 TEST_CASE("a term listing links to the same selection in the search page") {
     Fixture f;
     for (const auto& plan : plan_pages(f.model, "id")) {

@@ -192,16 +192,16 @@ class Hasher {
 
     // Everything: the pages that list or count every record.
     std::uint64_t catalogue() const {
-        std::uint64_t h = 5;
-        for (const auto& [path, hash] : ordered()) h = mix(mix(h, text_hash(path)), hash);
+        // Each record file and its hash, summed: the same in any order, so
+        // the paths need no sorting.
+        std::uint64_t files = 0;
+        for (const auto& [path, hash] : m_.source_hashes) files += mix(text_hash(path), hash);
+        std::uint64_t h = mix(5, mix(files, m_.source_hashes.size()));
         for (const auto& [path, r] : m_.history) h = mix(h, record(Origin{path, 1}));
         return h;
     }
 
   private:
-    std::map<std::string, std::uint64_t> ordered() const {
-        return {m_.source_hashes.begin(), m_.source_hashes.end()};
-    }
     const SiteModel& m_;
     const Catalogue& cat_;
     std::vector<std::uint64_t> cards_, signatures_;  // precompute(); empty before

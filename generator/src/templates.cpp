@@ -47,6 +47,12 @@ const std::vector<std::pair<Partial, const char*>> kPartials = {
     {Partial::InnovationCard, "innovation-card.html"},
 };
 
+// Templates other templates include by name ({{> pager_nav}}): the page links
+// of a paginated listing (its view's `pager`).
+const std::vector<std::pair<const char*, const char*>> kIncludes = {
+    {"pager_nav", "pager.html"},
+};
+
 bool read_text(const fs::path& p, std::string& out) {
     return read_regular_file(p, out) == ReadResult::Ok;
 }
@@ -299,6 +305,12 @@ SiteTemplate SiteTemplate::load(const fs::path& dir, const std::string& display,
     for (const auto& p : kPartials)  // (clang 14 cannot capture a structured binding)
         add(
             p.second, [&](Compiled & c) -> auto& { return c.partials[p.first]; });
+    // Includes go beside the UI strings at the bottom of every render's
+    // context, their strings baked in (Mustache compiles them where used).
+    for (const auto& [name, file] : kIncludes)
+        if (auto text = template_text(dir / file, join(display, file), diags))
+            for (auto& [lang, data] : st.strings_data_)
+                data[name] = text_data(bake_strings(*text, st.strings_.at(lang)));
     std::error_code ec;
     if (fs::is_directory(dir / "assets", ec)) {
         for (const auto& e : fs::recursive_directory_iterator(dir / "assets", ec))

@@ -42,6 +42,29 @@ TEST_CASE("a missing template is an error naming its path") {
           "tpl/innovation.html:1:1: error[missing-template]: template file is missing");
 }
 
+TEST_CASE("pager.html is included by name, its UI strings in the page's language") {
+    test::TempDir tmp;
+    fs::copy(test::source_dir() / "site-template", tmp / "tpl", fs::copy_options::recursive);
+    test::write_file(tmp / "tpl/layout.html", "{{{content}}}");
+    test::write_file(tmp / "tpl/regulation.html", "<h1>{{title}}</h1>{{> pager_nav}}");
+    test::write_file(tmp / "tpl/pager.html",
+                     "{{#pager}}<nav>{{t.pager.label}} {{page}}</nav>{{/pager}}");
+    Diagnostics d;
+    SiteTemplate t = SiteTemplate::load(tmp / "tpl", "tpl", {"id", "en"}, d);
+    REQUIRE(d.all().empty());
+    const nlohmann::json view = {{"title", "R"}, {"pager", {{"page", "2"}}}};
+    CHECK(t.render(PageKind::Regulation, view, "id") == "<h1>R</h1><nav>Halaman daftar 2</nav>");
+    CHECK(t.render(PageKind::Regulation, view, "en") == "<h1>R</h1><nav>Listing pages 2</nav>");
+    CHECK(t.render(PageKind::Regulation, {{"title", "R"}}, "id") == "<h1>R</h1>");
+
+    fs::remove(tmp / "tpl/pager.html");
+    Diagnostics missing;
+    SiteTemplate::load(tmp / "tpl", "tpl", {"id"}, missing);
+    REQUIRE(missing.all().size() == 1);
+    CHECK(format_diagnostic(missing.all()[0]) ==
+          "tpl/pager.html:1:1: error[missing-template]: template file is missing");
+}
+
 TEST_CASE("UI strings must exist for every language of the site") {
     test::TempDir tmp;
     fs::copy(test::source_dir() / "site-template", tmp / "tpl", fs::copy_options::recursive);

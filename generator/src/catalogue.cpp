@@ -32,11 +32,14 @@ std::string body_of(Document& d) {
 // The innovation the last build decoded from a file with the same bytes as
 // `d`'s, if `memory` holds it. (Each path is one thread's: threads move out
 // different records, and the map itself does not change while they do.)
-Innovation* recall(DecodedMemory* memory, const Document& d) {
+// The memory's innovation of `d`'s file when its bytes are the same, else none.
+// Its entry is marked taken (hash 0) by the caller, who moves the record out.
+std::pair<std::uint64_t, Innovation>* recall(DecodedMemory* memory, const Document& d) {
     if (!memory) return nullptr;
     auto it = memory->innovations.find(d.path);
-    return it != memory->innovations.end() && it->second.first == d.hash ? &it->second.second
-                                                                         : nullptr;
+    return it != memory->innovations.end() && it->second.first == d.hash && d.hash != 0
+               ? &it->second
+               : nullptr;
 }
 
 template <class C>
@@ -78,9 +81,10 @@ SiteModel build(C& content, DecodedMemory* memory) {
                 cat.agencies[k] = decode_agency(d.id, d.fields, origin);
                 break;
             case RecordType::Innovation:
-                if (Innovation* kept = recall(memory, d))
-                    cat.innovations[k] = std::move(*kept);
-                else
+                if (auto* kept = recall(memory, d)) {
+                    cat.innovations[k] = std::move(kept->second);
+                    kept->first = 0;  // (taken: each path is one thread's)
+                } else
                     cat.innovations[k] = decode_innovation(d.id, d.fields, body_of(d), origin);
                 bodies[k] = d.body_source;
                 break;
@@ -174,7 +178,6 @@ SiteModel build(C& content, DecodedMemory* memory) {
     for (const auto& d : content.records) m.source_hashes[d.path] = d.hash;
     for (const auto& [type, df] : content.data)
         m.data_hash = (m.data_hash ^ df.hash) * 0x100000001b3ULL + static_cast<int>(type);
-    if (memory) memory->innovations.clear();
     return m;
 }
 
@@ -194,14 +197,19 @@ SiteModel build_model(Content&& content) {
 }
 
 void remember_decoded(SiteModel& m, DecodedMemory& memory) {
-    memory.innovations.clear();
-    memory.innovations.reserve(m.cat.innovations.size());
+    // Each in the entry of its path, kept from the last build where there is
+    // one; then the entries of files gone are dropped.
+    std::size_t kept = 0;
     for (Innovation& inn : m.cat.innovations) {
         auto hash = m.source_hashes.find(inn.origin.path);
         if (hash == m.source_hashes.end()) continue;
-        std::string path = inn.origin.path;
-        memory.innovations.emplace(std::move(path), std::make_pair(hash->second, std::move(inn)));
+        auto& entry = memory.innovations[inn.origin.path];  // (before inn is moved)
+        entry = {hash->second, std::move(inn)};
+        ++kept;
     }
+    if (memory.innovations.size() == kept) return;
+    std::erase_if(memory.innovations,
+                  [&](const auto& entry) { return !m.source_hashes.count(entry.first); });
 }
 
 }  // namespace simpul::gen

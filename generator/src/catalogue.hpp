@@ -51,7 +51,7 @@ struct DecodedMemory {
     std::unordered_map<std::string, std::pair<std::uint64_t, Innovation>> innovations;
 };
 
-// `memory`: taken from where it holds (emptied).
+// `memory`: taken from where it holds (each entry taken left marked so).
 SiteModel build_model(const Content& content, DecodedMemory* memory = nullptr);
 // The same, taking the records' bodies from `content` instead of copying them.
 SiteModel build_model(Content&& content);

@@ -253,17 +253,19 @@ Content load_content(const fs::path& dir, const std::string& display, Diagnostic
         content.data[type] = std::move(df);
     }
     struct Job {
-        fs::path file;
+        std::size_t folder;  // in kRecordFolders (its path: subs[folder])
         RecordType type;
         std::string shown;
         std::string rel;  // "innovations/omspan.md"
+        std::string_view name() const { return std::string_view(rel).substr(rel.find('/') + 1); }
     };
     std::vector<Job> jobs;
+    std::vector<fs::path> subs;
     if (watched) content.listing = std::move(*memory->listing);
     content.listing.resize(std::size(kRecordFolders));
     for (std::size_t f = 0; f < std::size(kRecordFolders); ++f) {
         const auto& [folder, type] = kRecordFolders[f];
-        fs::path sub = dir / fs::path(std::string(folder));
+        const fs::path& sub = subs.emplace_back(dir / fs::path(std::string(folder)));
         std::vector<std::string>& names = content.listing[f];  // sorted as strings: far cheaper
         if (watched) {
             // The last listing, with the names the watcher gave in this folder
@@ -296,7 +298,7 @@ Content load_content(const fs::path& dir, const std::string& display, Diagnostic
         }
         for (const auto& name : names) {
             std::string rel = std::string(folder) + "/" + name;
-            jobs.push_back({sub / name, type, join(display, rel), std::move(rel)});
+            jobs.push_back({f, type, join(display, rel), std::move(rel)});
         }
     }
     // Parse on all cores (or take the record from the cache); merge in file
@@ -320,10 +322,11 @@ Content load_content(const fs::path& dir, const std::string& display, Diagnostic
                 return;
             }
         }
+        const fs::path file = subs[job.folder] / fs::path(job.name());
         struct stat st {};
-        if (::lstat(job.file.c_str(), &st) != 0 || (!S_ISLNK(st.st_mode) && !S_ISREG(st.st_mode)))
+        if (::lstat(file.c_str(), &st) != 0 || (!S_ISLNK(st.st_mode) && !S_ISREG(st.st_mode)))
             return not_a_record(not_a_file(S_ISDIR(st.st_mode)));
-        std::string ext = job.file.extension().string();
+        std::string ext = file.extension().string();
         if (ext != ".md" && ext != ".yaml" && ext != ".yml" && ext != ".json")
             return not_a_record("a record must be a .md, .yaml or .json file");
         // Unknown for a link: its target may change without a trace here.
@@ -340,7 +343,7 @@ Content load_content(const fs::path& dir, const std::string& display, Diagnostic
             ++cached;
             return;
         }
-        load_record(job.file, root, job.type, job.shown, loaded[i]);
+        load_record(file, root, job.type, job.shown, loaded[i]);
         // Only a file read without a word to say may skip this next time.
         if (loaded[i].doc && loaded[i].diags.all().empty()) loaded[i].doc->stamp = stamp;
     });
@@ -350,7 +353,7 @@ Content load_content(const fs::path& dir, const std::string& display, Diagnostic
         if (loaded[i].doc)
             content.records.push_back(std::move(*loaded[i].doc));
         else if (!skipped[i])
-            content.unparsed.emplace_back(jobs[i].type, jobs[i].file.stem().string());
+            content.unparsed.emplace_back(jobs[i].type, fs::path(jobs[i].name()).stem().string());
     }
     content.cached = cached;
     return content;

@@ -73,7 +73,8 @@ TEST_CASE("the preview's decoded innovations are taken while their files' bytes 
     REQUIRE(memory.innovations.size() == n);
     // From memory, the model is the one decoded anew.
     SiteModel second = build_model(content, &memory);
-    CHECK(memory.innovations.empty());  // taken
+    REQUIRE(memory.innovations.size() == n);
+    for (const auto& [path, entry] : memory.innovations) CHECK(entry.first == 0);  // taken
     const SiteModel fresh = build_model(content);
     REQUIRE(second.cat.innovations.size() == n);
     for (std::size_t i = 0; i < n; ++i) {
@@ -91,4 +92,17 @@ TEST_CASE("the preview's decoded innovations are taken while their files' bytes 
     CHECK(third.cat.innovation("bank-sampah")->title == "Ditandai");
     CHECK(third.cat.innovation("layanan-daring")->title ==
           fresh.cat.innovation("layanan-daring")->title);
+    // A build whose innovations were not given back (it failed later) leaves
+    // nothing to take: the next decodes anew.
+    SiteModel fourth = build_model(content, &memory);
+    CHECK(fourth.cat.innovation("bank-sampah")->title ==
+          fresh.cat.innovation("bank-sampah")->title);
+    // A file gone: its entry goes when the next model's innovations are given back.
+    std::erase_if(content.records, [](const Document& doc) {
+        return doc.path == "content/innovations/bank-sampah.md";
+    });
+    SiteModel fifth = build_model(content, &memory);
+    remember_decoded(fifth, memory);
+    CHECK(memory.innovations.size() == n - 1);
+    CHECK_FALSE(memory.innovations.count("content/innovations/bank-sampah.md"));
 }

@@ -60,6 +60,25 @@ simpul::gen::BuildOptions basic_site(const std::filesystem::path& tmp) {
     build.out_dir = tmp / "public";
     return build;
 }
+
+// A preview of `build` that has built once and whose watcher runs (its
+// watches in place), until the end of the scope.
+struct WatchedPreview {
+    explicit WatchedPreview(const simpul::gen::BuildOptions& build)
+        : preview(build, simpul::gen::ServeOptions{build.out_dir}) {
+        REQUIRE(preview.rebuild());
+        watcher = std::thread([this] { preview.watch_loop(stop); });
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    }
+    ~WatchedPreview() { finish(); }
+    void finish() {
+        stop = true;
+        if (watcher.joinable()) watcher.join();
+    }
+    simpul::gen::LivePreview preview;
+    std::atomic<bool> stop{false};
+    std::thread watcher;
+};
 }  // namespace
 
 TEST_CASE(
@@ -166,13 +185,8 @@ TEST_CASE("live preview: the files the watcher names are read again, the others 
     simpul::gen::BuildOptions build = basic_site(tmp.path());
     build.pagefind = "off";
     build.cache_settle = std::chrono::nanoseconds(0);  // every record remembered at once
-    simpul::gen::ServeOptions opts;
-    opts.root = build.out_dir;
-    simpul::gen::LivePreview preview(build, opts);
-    REQUIRE(preview.rebuild());
-    std::atomic<bool> stop{false};
-    std::thread watcher([&] { preview.watch_loop(stop); });
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // its watches in place
+    WatchedPreview watched(build);
+    auto& preview = watched.preview;
     const fs::path record = tmp / "content/innovations/bank-sampah.md";
     const fs::path page = tmp / "public/inovasi/bank-sampah/index.html";
     std::string text = simpul::test::read_file(record);
@@ -187,8 +201,7 @@ TEST_CASE("live preview: the files the watcher names are read again, the others 
         CHECK(eventually([&] { return preview.version() == round; }));
         CHECK(simpul::test::read_file(page).find(title) != std::string::npos);
     }
-    stop = true;
-    watcher.join();
+    watched.finish();
     // The output is the one a clean build makes.
     build.out_dir = tmp / "clean";
     build.cache_settle = std::chrono::seconds(2);
@@ -207,13 +220,8 @@ TEST_CASE("live preview: templates are kept between rebuilds until one of their 
     fs::copy(simpul::test::source_dir() / "site-template", tmp / "templates",
              fs::copy_options::recursive);
     build.template_dir = tmp / "templates";
-    simpul::gen::ServeOptions opts;
-    opts.root = build.out_dir;
-    simpul::gen::LivePreview preview(build, opts);
-    REQUIRE(preview.rebuild());
-    std::atomic<bool> stop{false};
-    std::thread watcher([&] { preview.watch_loop(stop); });
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // its watches in place
+    WatchedPreview watched(build);
+    auto& preview = watched.preview;
     const fs::path record = tmp / "content/innovations/bank-sampah.md";
     const fs::path page = tmp / "public/inovasi/bank-sampah/index.html";
     const std::string text = simpul::test::read_file(record);
@@ -232,8 +240,6 @@ TEST_CASE("live preview: templates are kept between rebuilds until one of their 
     simpul::test::write_file(tmpl, changed);
     CHECK(eventually([&] { return preview.version() == 4; }));
     CHECK(simpul::test::read_file(page).find("<article class=\"diubah\">") != std::string::npos);
-    stop = true;
-    watcher.join();
 }
 
 TEST_CASE("live preview: a held status request ends at a change, its time limit or a stop") {

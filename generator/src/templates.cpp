@@ -68,23 +68,30 @@ mstch::data text_data(std::string&& text) {
     return d;
 }
 
-// `j` as Mustache data, its text moved out of it (`j` is left hollow). A
-// child is added through operator[] (one look-up), not set() and push_back(),
-// which copy the value they are given and so a whole subtree at every level.
+// `j` as Mustache data, its text moved out of it and its containers emptied
+// as they are converted (`j` is left hollow, and freed without nlohmann's
+// destroy() moving each subtree onto a stack first). A child is added through
+// operator[] (one look-up), not set() and push_back(), which copy the value
+// they are given and so a whole subtree at every level. A list is reserved
+// first: kainjow's data has no noexcept move, so a growing vector copies
+// every element, subtrees and all, each time it reallocates.
 mstch::data to_data(nlohmann::json& j) {
     switch (j.type()) {
         case nlohmann::json::value_t::object: {
             mstch::data d{mstch::data::type::object};
-            for (auto& [k, v] : j.get_ref<nlohmann::json::object_t&>())
+            auto& fields = j.get_ref<nlohmann::json::object_t&>();
+            for (auto& [k, v] : fields)
                 if (!v.is_null()) d[k] = to_data(v);
+            fields.clear();
             return d;
         }
         case nlohmann::json::value_t::array: {
             mstch::data d{mstch::data::type::list};
-            for (auto& v : j.get_ref<nlohmann::json::array_t&>()) {
-                d.push_back(mstch::data{false});
-                const_cast<mstch::data&>(d.list_value().back()) = to_data(v);
-            }
+            auto& items = j.get_ref<nlohmann::json::array_t&>();
+            auto& list = const_cast<mstch::list&>(d.list_value());
+            list.reserve(items.size());
+            for (auto& v : items) list.push_back(to_data(v));
+            items.clear();
             return d;
         }
         case nlohmann::json::value_t::string:

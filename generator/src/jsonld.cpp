@@ -54,22 +54,30 @@ std::string script_safe_json(const json& j) {
     std::string text = j.dump(-1, ' ', false, json::error_handler_t::replace);
     std::string out;
     out.reserve(text.size() + 16);
+    std::size_t run = 0;  // start of the characters not yet copied
     for (std::size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
+        const char c = text[i];
+        if (c != '<' && c != '>' && c != '&' && c != '\xE2') continue;
+        const char* escaped = nullptr;
+        std::size_t length = 1;
         if (c == '<') {
-            out += "\\u003c";
+            escaped = "\\u003c";
         } else if (c == '>') {
-            out += "\\u003e";
+            escaped = "\\u003e";
         } else if (c == '&') {
-            out += "\\u0026";
-        } else if (c == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80' &&
+            escaped = "\\u0026";
+        } else if (i + 2 < text.size() && text[i + 1] == '\x80' &&
                    (text[i + 2] == '\xA8' || text[i + 2] == '\xA9')) {
-            out += text[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";  // JS line separators
-            i += 2;
+            escaped = text[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";  // JS line separators
+            length = 3;
         } else {
-            out += c;
+            continue;
         }
+        out.append(text, run, i - run).append(escaped);
+        run = i + length;
+        i += length - 1;
     }
+    out.append(text, run);
     return out;
 }
 

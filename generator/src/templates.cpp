@@ -222,7 +222,7 @@ std::string bake_strings(const std::string& text, const nlohmann::json& strings)
         std::size_t end = text.compare(name, 2, "t.") == 0 ? text.find(close, name) : name;
         const nlohmann::json* value = nullptr;
         if (end != name && end != std::string::npos)
-            value = ui_string(strings, text.substr(name + 2, end - name - 2));
+            value = ui_string(strings, std::string_view(text).substr(name + 2, end - name - 2));
         const std::string* s = value ? &value->get_ref<const std::string&>() : nullptr;
         if (!s || s->find_first_of("{}") != std::string::npos) {
             out.append(text, pos, name - pos);  // not a UI string: kept as it is
@@ -246,16 +246,18 @@ std::unique_ptr<mstch::mustache> compile_text(const std::string& text) {
 
 }  // namespace
 
-const nlohmann::json* ui_string(const nlohmann::json& strings, const std::string& dotted) {
+const nlohmann::json* ui_string(const nlohmann::json& strings, std::string_view dotted) {
+    // Each part is looked up as a view of `dotted` (nlohmann's objects compare
+    // keys with std::less<>): views ask for strings on every page.
     const nlohmann::json* node = &strings;
-    std::size_t start = 0;
     for (;;) {
-        std::size_t dot = dotted.find('.', start);
-        std::string part = dotted.substr(start, dot == std::string::npos ? dot : dot - start);
-        if (!node->is_object() || !node->contains(part)) return nullptr;
-        node = &(*node)[part];
-        if (dot == std::string::npos) break;
-        start = dot + 1;
+        const std::size_t dot = dotted.find('.');
+        if (!node->is_object()) return nullptr;
+        auto it = node->find(dotted.substr(0, dot));
+        if (it == node->end()) return nullptr;
+        node = &*it;
+        if (dot == std::string_view::npos) break;
+        dotted.remove_prefix(dot + 1);
     }
     return node->is_string() ? node : nullptr;
 }

@@ -8,6 +8,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "diagnostics.hpp"
@@ -65,7 +66,7 @@ const TemplateInfo& template_info(PageKind kind);
 
 // The UI string at a dotted key of a language's strings ("nav.home"), or null
 // when there is none or it is not text.
-const nlohmann::json* ui_string(const nlohmann::json& strings, const std::string& dotted);
+const nlohmann::json* ui_string(const nlohmann::json& strings, std::string_view dotted);
 
 class SiteTemplate {
   public:

@@ -25,6 +25,9 @@ TEST_CASE("JSON for a script element escapes <, >, & and line separators") {
     std::string text = script_safe_json(j);
     CHECK(text == R"({"name":"\u003c/script\u003e\u003cb\u003e\u0026\u2028"})");
     CHECK(json::parse(text) == j);  // the same value
+    // U+2029 too; other characters starting with the same byte (an em dash) stay as they are.
+    json k = {{"name", "a\u2029b \u2014 c"}};
+    CHECK(script_safe_json(k) == "{\"name\":\"a\\u2029b \u2014 c\"}");
 }
 
 TEST_CASE("an innovation is a GovernmentService with provider, area, awards and sources") {

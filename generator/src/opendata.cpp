@@ -237,7 +237,8 @@ json opendata_view(const ViewContext& v) {
             {"downloads", downloads},
             {"tables", tables},
             {"schema_href", v.root + "data/catalogue.schema.json"},
-            {"data_json_href", v.root + "data.json"},
+            {"dcat_href",
+             v.root + "data.json"},  // not data_json_href: the layout's link to catalogue.json
             {"licence_name", cat.site.licence_name},
             {"licence_url", cat.site.licence_url}};
 }

@@ -335,6 +335,7 @@ BuildResult run_build(const BuildOptions& opt) {
         CardCache cards = opt.memory
                               ? CardCache(tmpl, model.cat, &opt.memory->cards, std::move(card_keys))
                               : CardCache(tmpl, model.cat.innovations.size());
+        const SharedViews shared(plans, model, tmpl);
         watch.lap("plan");
         std::array<std::atomic<std::int64_t>, job_group_count> group_ns{};
         CatalogueWritten catalogue;  // data/catalogue.json's records, for its index
@@ -359,7 +360,7 @@ BuildResult run_build(const BuildOptions& opt) {
                 group = search_words_group;
             } else {
                 if (!out.reuse(plans[i].path, fingerprints[i]))
-                    out.write(plans[i].path, render_page(plans[i], model, tmpl, &cards),
+                    out.write(plans[i].path, render_page(plans[i], model, tmpl, &cards, &shared),
                               fingerprints[i]);
                 group = page_group(plans[i]);
             }

@@ -317,14 +317,32 @@ std::vector<PagePlan> plan_sitemaps(const std::vector<PagePlan>& pages, const Si
     return out;
 }
 
+SharedViews::SharedViews(const std::vector<PagePlan>& plans, const SiteModel& model,
+                         const SiteTemplate& tmpl) {
+    for (const auto& plan : plans) {
+        std::string key = shared_view_key(plan, model);
+        if (key.empty() || layers_.count(key)) continue;
+        layers_.emplace(std::move(key),
+                        ViewLayer(shared_view(plan, model, tmpl.strings(plan.lang))));
+    }
+}
+
+const ViewLayer* SharedViews::find(const PagePlan& plan, const SiteModel& model) const {
+    std::string key = shared_view_key(plan, model);
+    auto it = key.empty() ? layers_.end() : layers_.find(key);
+    return it == layers_.end() ? nullptr : &it->second;
+}
+
 std::string render_page(const PagePlan& plan, const SiteModel& model, const SiteTemplate& tmpl,
-                        const CardCache* cards) {
+                        const CardCache* cards, const SharedViews* shared) {
     if (!cards) {
         CardCache own(tmpl, model.cat.innovations.size());
-        return render_page(plan, model, tmpl, &own);
+        return render_page(plan, model, tmpl, &own, shared);
     }
-    return tmpl.render(plan.kind, build_view(plan, model, tmpl.strings(plan.lang), cards),
-                       plan.lang);
+    const json& strings = tmpl.strings(plan.lang);
+    if (const ViewLayer* layer = shared ? shared->find(plan, model) : nullptr)
+        return tmpl.render(plan.kind, page_view(plan, model, strings, cards), plan.lang, layer);
+    return tmpl.render(plan.kind, build_view(plan, model, strings, cards), plan.lang);
 }
 
 }  // namespace simpul::gen

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -90,9 +91,24 @@ struct ListingOrder {
 using ListingRanks = std::vector<ListingOrder>;
 ListingRanks listing_ranks(const Catalogue& cat, const std::string& lang);
 
+// The shared views (view.hpp) of a build's pages, each converted once, by key:
+// made before the pages are rendered, then only read.
+class SharedViews {
+  public:
+    SharedViews(const std::vector<PagePlan>& plans, const SiteModel& model,
+                const SiteTemplate& tmpl);
+    // The layer of `plan`'s shared view; null when it has none or was not planned.
+    const ViewLayer* find(const PagePlan& plan, const SiteModel& model) const;
+    std::size_t size() const { return layers_.size(); }
+
+  private:
+    std::map<std::string, ViewLayer> layers_;
+};
+
 // One page as text. Pass the build's card cache (every page then shares its
-// cards); without one, the page renders its cards itself.
+// cards); without one, the page renders its cards itself. With `shared`, the
+// page's own view renders over its shared view's layer, the same text.
 std::string render_page(const PagePlan& plan, const SiteModel& model, const SiteTemplate& tmpl,
-                        const CardCache* cards = nullptr);
+                        const CardCache* cards = nullptr, const SharedViews* shared = nullptr);
 
 }  // namespace simpul::gen

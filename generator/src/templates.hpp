@@ -68,6 +68,18 @@ const TemplateInfo& template_info(PageKind kind);
 // when there is none or it is not text.
 const nlohmann::json* ui_string(const nlohmann::json& strings, std::string_view dotted);
 
+// View fields converted to the templates' data once, to render beneath many
+// pages' own views (SiteTemplate::render): a page then renders as if they were
+// in its view, its own fields first.
+class ViewLayer {
+  public:
+    explicit ViewLayer(nlohmann::json fields);
+
+  private:
+    friend class SiteTemplate;
+    std::shared_ptr<const kainjow::mustache::basic_data<std::string>> data_;
+};
+
 class SiteTemplate {
   public:
     SiteTemplate();
@@ -83,7 +95,9 @@ class SiteTemplate {
     // Renders `view` through the template of `kind` (and the layout for HTML pages);
     // {{t.…}} names the UI strings of `lang`. Pass the view as an rvalue where
     // it is not needed after: its text is moved into the template's data.
-    std::string render(PageKind kind, nlohmann::json view, const std::string& lang = "id") const;
+    // `beneath`, when given, holds fields the view leaves out.
+    std::string render(PageKind kind, nlohmann::json view, const std::string& lang = "id",
+                       const ViewLayer* beneath = nullptr) const;
 
     // Renders `view` through a partial template (no layout).
     std::string render_partial(Partial partial, nlohmann::json view, const std::string& lang) const;

@@ -31,6 +31,17 @@ class CardCache;
 json build_view(const PagePlan& plan, const SiteModel& model, const json& strings,
                 const CardCache* cards = nullptr);
 
+// build_view in two parts. The shared view holds the layout's fields that
+// depend only on the page's language, depth and section (the site's name and
+// licence, the navigation, the site-wide links): pages with the same
+// shared_view_key have the same one, so a build converts it once and renders
+// each page's own view over it (SharedViews, render.hpp). Feeds, sitemaps,
+// robots.txt and the dashboard's page have none (an empty key).
+json page_view(const PagePlan& plan, const SiteModel& model, const json& strings,
+               const CardCache* cards = nullptr);
+json shared_view(const PagePlan& plan, const SiteModel& model, const json& strings);
+std::string shared_view_key(const PagePlan& plan, const SiteModel& model);
+
 // The page of one record (innovation, hub, province, agency, replication,
 // event, regulation): what the search indexes and Open Graph calls an article.
 bool record_page(PageKind k);

@@ -6,8 +6,10 @@
 
 #include <set>
 
+#include "cards.hpp"
 #include "support.hpp"
 #include "validate.hpp"
+#include "view.hpp"
 
 using namespace simpul;
 using namespace simpul::gen;
@@ -189,4 +191,38 @@ TEST_CASE("other languages mirror the same pages under their prefix") {
     CHECK(id.size() == mirrored.size() + 2);
     REQUIRE(mirrored.size() == en.size());
     for (std::size_t i = 0; i < en.size(); ++i) CHECK(en[i].path == "en/" + mirrored[i].path);
+}
+
+TEST_CASE("pages rendered over their shared views are the pages rendered from their whole views") {
+    SiteModel m = fixture_model();
+    Diagnostics d;
+    SiteTemplate tmpl =
+        SiteTemplate::load(test::source_dir() / "site-template", "site-template", {"id", "en"}, d);
+    REQUIRE_FALSE(d.has_errors());
+    std::vector<PagePlan> plans = plan_pages(m, "id");
+    for (auto& p : plan_pages(m, "en")) plans.push_back(std::move(p));
+    SharedViews shared(plans, m, tmpl);
+    // One per language, depth and current navigation entry, not one per page.
+    CHECK(shared.size() > 10);
+    CHECK(shared.size() < plans.size() / 2);
+    CardCache cards(tmpl, m.cat.innovations.size());
+    std::size_t layered = 0;
+    for (const auto& plan : plans) {
+        CAPTURE(plan.path);
+        std::string whole =
+            tmpl.render(plan.kind, build_view(plan, m, tmpl.strings(plan.lang), &cards), plan.lang);
+        layered += shared.find(plan, m) != nullptr;
+        CHECK(render_page(plan, m, tmpl, &cards, &shared) == whole);
+    }
+    CHECK(layered == plans.size() - 4);  // all but the feeds, the sitemap and robots.txt
+    // A page's own field of a shared view's name would hide it: the open data
+    // page names its DCAT file dcat_href, and its footer links catalogue.json.
+    for (const auto& plan : plans)
+        if (plan.path == "data/index.html") {
+            std::string page = render_page(plan, m, tmpl, nullptr, &shared);
+            CHECK(page.find("<a href=\"../data.json\">data.json</a>") != std::string::npos);
+            CHECK(page.find(
+                      "<a href=\"../data/catalogue.json\" type=\"application/json\">JSON</a>") !=
+                  std::string::npos);
+        }
 }

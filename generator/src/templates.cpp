@@ -48,7 +48,9 @@ const std::vector<std::pair<Partial, const char*>> kPartials = {
 };
 
 // Templates other templates include by name ({{> pager_nav}}): the page links
-// of a paginated listing (its view's `pager`).
+// of a paginated listing (its view's `pager`). Each is written into the
+// templates that include it when they are loaded (kainjow would parse it again
+// at every page that shows it).
 const std::vector<std::pair<const char*, const char*>> kIncludes = {
     {"pager_nav", "pager.html"},
 };
@@ -237,6 +239,26 @@ std::string bake_strings(const std::string& text, const nlohmann::json& strings)
     return out;
 }
 
+// `text` with each {{> name}} of `includes` replaced by that template's text.
+std::string inline_includes(const std::string& text,
+                            const std::map<std::string, std::string>& includes) {
+    std::string out;
+    std::size_t pos = 0;
+    for (std::size_t open; (open = text.find("{{>", pos)) != std::string::npos;) {
+        const std::size_t close = text.find("}}", open);
+        if (close == std::string::npos) break;
+        std::string name = text.substr(open + 3, close - open - 3);
+        name.erase(0, name.find_first_not_of(' '));
+        name.erase(name.find_last_not_of(' ') + 1);
+        auto it = includes.find(name);
+        out.append(text, pos, (it == includes.end() ? close + 2 : open) - pos);
+        if (it != includes.end()) out += it->second;
+        pos = close + 2;
+    }
+    out.append(text, pos);
+    return out;
+}
+
 std::unique_ptr<mstch::mustache> compile_text(const std::string& text) {
     auto m = std::make_unique<mstch::mustache>(text);
     if (!m->is_valid()) return nullptr;
@@ -296,10 +318,15 @@ SiteTemplate SiteTemplate::load(const fs::path& dir, const std::string& display,
             st.strings_data_.emplace(lang, std::move(t));
         }
     }
+    std::map<std::string, std::string> includes;
+    for (const auto& [name, file] : kIncludes)
+        if (auto text = template_text(dir / file, join(display, file), diags))
+            includes.emplace(name, std::move(*text));
     // Each template as written, and once per language with its strings baked in.
     auto add = [&](const std::string& file, auto&& place) {
         auto text = template_text(dir / file, join(display, file), diags);
         if (!text) return;
+        text = inline_includes(*text, includes);
         place(st.plain_) = compile_text(*text);
         for (const auto& [lang, strings] : st.strings_) {
             auto baked = compile_text(bake_strings(*text, strings));
@@ -314,12 +341,6 @@ SiteTemplate SiteTemplate::load(const fs::path& dir, const std::string& display,
     for (const auto& p : kPartials)  // (clang 14 cannot capture a structured binding)
         add(
             p.second, [&](Compiled & c) -> auto& { return c.partials[p.first]; });
-    // Includes go beside the UI strings at the bottom of every render's
-    // context, their strings baked in (Mustache compiles them where used).
-    for (const auto& [name, file] : kIncludes)
-        if (auto text = template_text(dir / file, join(display, file), diags))
-            for (auto& [lang, data] : st.strings_data_)
-                data[name] = text_data(bake_strings(*text, st.strings_.at(lang)));
     std::error_code ec;
     if (fs::is_directory(dir / "assets", ec)) {
         for (const auto& e : fs::recursive_directory_iterator(dir / "assets", ec))

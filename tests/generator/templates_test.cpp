@@ -57,6 +57,15 @@ TEST_CASE("pager.html is included by name, its UI strings in the page's language
     CHECK(t.render(PageKind::Regulation, view, "en") == "<h1>R</h1><nav>Listing pages 2</nav>");
     CHECK(t.render(PageKind::Regulation, {{"title", "R"}}, "id") == "<h1>R</h1>");
 
+    // Written in where it is included, spaces in the tag or not; other names are
+    // Mustache's partials, and without one of that name they show nothing.
+    test::write_file(tmp / "tpl/regulation.html",
+                     "{{>pager_nav}}|{{> pager_nav }}|{{> other}}|{{title}}");
+    SiteTemplate spaced = SiteTemplate::load(tmp / "tpl", "tpl", {"id"}, d);
+    REQUIRE(d.all().empty());
+    CHECK(spaced.render(PageKind::Regulation, view, "id") ==
+          "<nav>Halaman daftar 2</nav>|<nav>Halaman daftar 2</nav>||R");
+
     fs::remove(tmp / "tpl/pager.html");
     Diagnostics missing;
     SiteTemplate::load(tmp / "tpl", "tpl", {"id"}, missing);

@@ -114,3 +114,34 @@ TEST_CASE("UI strings written into the templates render as Mustache would render
     CHECK(t.render(PageKind::Regulation, {{"title", "<T>"}}, "id") ==
           "A &amp; B &lt;c&gt;|A & B <c>||{{title}}|yes|&lt;T&gt;|&apos;&quot;");
 }
+
+TEST_CASE("the layout shows the site's name and licence from a layer beneath the page's view") {
+    Diagnostics d;
+    SiteTemplate t =
+        SiteTemplate::load(test::source_dir() / "site-template", "site-template", {"id"}, d);
+    REQUIRE(d.all().empty());
+    auto page = [&](const nlohmann::json& site, bool home) {
+        ViewLayer beneath(nlohmann::json{{"site", site}});
+        // The page's own "title" (a record's) is not the site's.
+        nlohmann::json view = {{"page_title", "Halaman"}, {"title", "Judul"}, {"is_home", home}};
+        return t.render(PageKind::NotFound, view, "id", &beneath);
+    };
+    auto has = [](const std::string& text, const std::string& part) {
+        return text.find(part) != std::string::npos;
+    };
+    const std::string licence = "<p>Data katalog dapat dipakai ulang dengan lisensi ";
+    std::string both =
+        page({{"title", "Katalog"}, {"licence_url", "https://l/"}, {"licence_name", "CC BY 4.0"}},
+             false);
+    CHECK(has(both, "<title>Halaman · Katalog</title>"));
+    CHECK(has(both, "aria-current=\"page\">Katalog</a>") == false);
+    CHECK(has(both, licence + "<a href=\"https://l/\" rel=\"license\">CC BY 4.0</a>.</p>"));
+    std::string name_only =
+        page({{"title", "Katalog"}, {"licence_url", false}, {"licence_name", "CC BY 4.0"}}, true);
+    CHECK(has(name_only, "<title>Katalog</title>"));
+    CHECK(has(name_only, "aria-current=\"page\">Katalog</a>"));
+    CHECK(has(name_only, licence + "CC BY 4.0.</p>"));
+    std::string none =
+        page({{"title", "Katalog"}, {"licence_url", false}, {"licence_name", false}}, false);
+    CHECK_FALSE(has(none, licence));
+}

@@ -335,7 +335,7 @@ BuildResult run_build(const BuildOptions& opt) {
         CardCache cards = opt.memory
                               ? CardCache(tmpl, model.cat, &opt.memory->cards, std::move(card_keys))
                               : CardCache(tmpl, model.cat.innovations.size());
-        const SharedViews shared(plans, model, tmpl);
+        const SharedViews shared(model, tmpl);
         watch.lap("plan");
         std::array<std::atomic<std::int64_t>, job_group_count> group_ns{};
         CatalogueWritten catalogue;  // data/catalogue.json's records, for its index

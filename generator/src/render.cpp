@@ -317,20 +317,22 @@ std::vector<PagePlan> plan_sitemaps(const std::vector<PagePlan>& pages, const Si
     return out;
 }
 
-SharedViews::SharedViews(const std::vector<PagePlan>& plans, const SiteModel& model,
-                         const SiteTemplate& tmpl) {
-    for (const auto& plan : plans) {
-        std::string key = shared_view_key(plan, model);
-        if (key.empty() || layers_.count(key)) continue;
-        layers_.emplace(std::move(key),
-                        ViewLayer(shared_view(plan, model, tmpl.strings(plan.lang))));
-    }
+const ViewLayer* SharedViews::find(const PagePlan& plan) const {
+    std::string key = shared_view_key(plan, model_);
+    if (key.empty()) return nullptr;
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = layers_.find(key);
+    if (it == layers_.end())
+        it = layers_
+                 .emplace(std::move(key),
+                          ViewLayer(shared_view(plan, model_, tmpl_.strings(plan.lang))))
+                 .first;
+    return &it->second;
 }
 
-const ViewLayer* SharedViews::find(const PagePlan& plan, const SiteModel& model) const {
-    std::string key = shared_view_key(plan, model);
-    auto it = key.empty() ? layers_.end() : layers_.find(key);
-    return it == layers_.end() ? nullptr : &it->second;
+std::size_t SharedViews::size() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return layers_.size();
 }
 
 std::string render_page(const PagePlan& plan, const SiteModel& model, const SiteTemplate& tmpl,
@@ -340,7 +342,7 @@ std::string render_page(const PagePlan& plan, const SiteModel& model, const Site
         return render_page(plan, model, tmpl, &own, shared);
     }
     const json& strings = tmpl.strings(plan.lang);
-    if (const ViewLayer* layer = shared ? shared->find(plan, model) : nullptr)
+    if (const ViewLayer* layer = shared ? shared->find(plan) : nullptr)
         return tmpl.render(plan.kind, page_view(plan, model, strings, cards), plan.lang, layer);
     return tmpl.render(plan.kind, build_view(plan, model, strings, cards), plan.lang);
 }

@@ -91,18 +91,21 @@ struct ListingOrder {
 using ListingRanks = std::vector<ListingOrder>;
 ListingRanks listing_ranks(const Catalogue& cat, const std::string& lang);
 
-// The shared views (view.hpp) of a build's pages, each converted once, by key:
-// made before the pages are rendered, then only read.
+// The shared views (view.hpp) of a build's pages, each converted once, by
+// key, when the first page that has it is rendered (on any thread): pages the
+// build takes from the last output need none.
 class SharedViews {
   public:
-    SharedViews(const std::vector<PagePlan>& plans, const SiteModel& model,
-                const SiteTemplate& tmpl);
-    // The layer of `plan`'s shared view; null when it has none or was not planned.
-    const ViewLayer* find(const PagePlan& plan, const SiteModel& model) const;
-    std::size_t size() const { return layers_.size(); }
+    SharedViews(const SiteModel& model, const SiteTemplate& tmpl) : model_(model), tmpl_(tmpl) {}
+    // The layer of `plan`'s shared view; null when it has none.
+    const ViewLayer* find(const PagePlan& plan) const;
+    std::size_t size() const;
 
   private:
-    std::map<std::string, ViewLayer> layers_;
+    const SiteModel& model_;
+    const SiteTemplate& tmpl_;
+    mutable std::mutex mutex_;
+    mutable std::map<std::string, ViewLayer> layers_;  // nodes stay put: pointers hold
 };
 
 // One page as text. Pass the build's card cache (every page then shares its

@@ -342,9 +342,20 @@ std::string render_page(const PagePlan& plan, const SiteModel& model, const Site
         return render_page(plan, model, tmpl, &own, shared);
     }
     const json& strings = tmpl.strings(plan.lang);
-    if (const ViewLayer* layer = shared ? shared->find(plan) : nullptr)
-        return tmpl.render(plan.kind, page_view(plan, model, strings, cards), plan.lang, layer);
-    return tmpl.render(plan.kind, build_view(plan, model, strings, cards), plan.lang);
+    const ViewLayer* layer = shared ? shared->find(plan) : nullptr;
+    if (!layer) return tmpl.render(plan.kind, build_view(plan, model, strings, cards), plan.lang);
+    std::vector<const ViewLayer*> beneath;
+    if (plan.kind == PageKind::InnovationList) {
+        if (!plan.shared)  // (plan_pages gives every listing one)
+            return tmpl.render(plan.kind, build_view(plan, model, strings, cards), plan.lang);
+        std::call_once(plan.shared->layer_once, [&] {
+            plan.shared->layer = std::make_unique<ViewLayer>(
+                listing_panel_view(ViewContext(plan, model, strings, cards)));
+        });
+        beneath.push_back(plan.shared->layer.get());
+    }
+    beneath.push_back(layer);
+    return tmpl.render(plan.kind, page_view(plan, model, strings, cards), plan.lang, beneath);
 }
 
 }  // namespace simpul::gen

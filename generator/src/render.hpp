@@ -24,6 +24,9 @@ struct ListingShared {
     std::vector<std::size_t> items;  // innovations of the whole listing
     mutable std::once_flag panel_once;
     mutable nlohmann::json panel;
+    // listing_panel_view as a layer its pages render over (render_page).
+    mutable std::once_flag layer_once;
+    mutable std::unique_ptr<ViewLayer> layer;
 };
 
 // The pages a sitemap lists (every language), worked out once in the plan and

@@ -367,13 +367,14 @@ ViewLayer::ViewLayer(nlohmann::json fields)
     : data_(std::make_shared<const mstch::data>(to_data(fields))) {}
 
 std::string SiteTemplate::render(PageKind kind, nlohmann::json view, const std::string& lang,
-                                 const ViewLayer* beneath) const {
+                                 const std::vector<const ViewLayer*>& beneath) const {
     // The page's data on top of the language's UI strings ({{t.…}}), which are
     // converted once per build and shared by every page instead of copied in,
     // as are the fields `beneath` (between the two).
     mstch::data page = to_data(view);
     mstch::context<std::string> ctx(&strings_of(strings_data_, lang));
-    if (beneath) ctx.push(beneath->data_.get());
+    for (auto layer = beneath.rbegin(); layer != beneath.rend(); ++layer)
+        ctx.push((*layer)->data_.get());
     ctx.push(&page);
     const Compiled& c = compiled(lang);
     std::string body = render_text(*c.pages.at(kind), ctx);

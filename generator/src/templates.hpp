@@ -95,9 +95,9 @@ class SiteTemplate {
     // Renders `view` through the template of `kind` (and the layout for HTML pages);
     // {{t.…}} names the UI strings of `lang`. Pass the view as an rvalue where
     // it is not needed after: its text is moved into the template's data.
-    // `beneath`, when given, holds fields the view leaves out.
+    // `beneath` holds fields the view leaves out, nearest the view first.
     std::string render(PageKind kind, nlohmann::json view, const std::string& lang = "id",
-                       const ViewLayer* beneath = nullptr) const;
+                       const std::vector<const ViewLayer*>& beneath = {}) const;
 
     // Renders `view` through a partial template (no layout).
     std::string render_partial(Partial partial, nlohmann::json view, const std::string& lang) const;

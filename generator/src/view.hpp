@@ -31,12 +31,13 @@ class CardCache;
 json build_view(const PagePlan& plan, const SiteModel& model, const json& strings,
                 const CardCache* cards = nullptr);
 
-// build_view in two parts. The shared view holds the layout's fields that
+// build_view in parts. The shared view holds the layout's fields that
 // depend only on the page's language, depth and section (the site's name and
 // licence, the navigation, the site-wide links): pages with the same
 // shared_view_key have the same one, so a build converts it once and renders
 // each page's own view over it (SharedViews, render.hpp). Feeds, sitemaps,
-// robots.txt and the dashboard's page have none (an empty key).
+// robots.txt and the dashboard's page have none (an empty key). An innovation
+// listing's page view leaves out its facet panel too (listing_panel_view).
 json page_view(const PagePlan& plan, const SiteModel& model, const json& strings,
                const CardCache* cards = nullptr);
 json shared_view(const PagePlan& plan, const SiteModel& model, const json& strings);
@@ -101,6 +102,9 @@ json regulation_view(const ViewContext& v);
 // Listings and indexes (view_lists.cpp).
 json home_view(const ViewContext& v);
 json innovation_list_view(const ViewContext& v);
+// An innovation listing's facet panel ({"facet_panel": …}): the same on every
+// page of the listing, so build_view adds it and a build renders it as a layer.
+json listing_panel_view(const ViewContext& v);
 json facet_index_view(const ViewContext& v);
 json hub_index_view(const ViewContext& v);
 json province_index_view(const ViewContext& v);

@@ -136,15 +136,6 @@ json innovation_list_view(const ViewContext& v) {
         view["search_in_href"] = v.href("cari/index.html") + "?" + facet_search_filter(p.facet) +
                                  "=" + percent_encode(v.facet_label(p.facet, p.key));
     }
-    // The facet counts of the whole listing (every page): the same on all its
-    // pages, which share one folder and so one set of links; made once.
-    if (p.shared) {
-        std::call_once(p.shared->panel_once,
-                       [&] { p.shared->panel = facet_panel(v, p.shared->items); });
-        view["facet_panel"] = p.shared->panel;
-    } else {
-        view["facet_panel"] = facet_panel(v, {});
-    }
     view["title"] = title;
     std::string suffix;
     if (!p.sort.empty()) suffix += ", " + v.str("sort." + p.sort);
@@ -153,6 +144,22 @@ json innovation_list_view(const ViewContext& v) {
     view["data_csv_href"] = v.root + "data/innovations.csv";
     view["data_json_href"] = v.root + "data/catalogue.json";
     view["data_page_href"] = v.href("data/index.html");
+    return view;
+}
+
+json listing_panel_view(const ViewContext& v) {
+    // The facet counts of the whole listing (every page): the same on all its
+    // pages, which share one folder and so one set of links; made once.
+    const PagePlan& p = v.plan;
+    json view = json::object();
+    if (p.shared) {
+        std::call_once(p.shared->panel_once,
+                       [&] { p.shared->panel = facet_panel(v, p.shared->items); });
+        view["facet_panel"] = p.shared->panel;
+    } else {
+        view["facet_panel"] = facet_panel(v, {});
+    }
+    normalise_view(view);
     return view;
 }
 

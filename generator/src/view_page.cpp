@@ -309,6 +309,8 @@ json build_view(const PagePlan& plan, const SiteModel& model, const json& string
     json view = page_view(plan, model, strings, cards);
     if (!has_layout_fields(plan.kind)) return view;
     json shared = shared_view(plan, model, strings);
+    if (plan.kind == PageKind::InnovationList)
+        shared.update(listing_panel_view(ViewContext(plan, model, strings, cards)));
     for (auto& [key, value] : shared.items()) view[key] = std::move(value);
     return view;
 }

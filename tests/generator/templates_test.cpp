@@ -124,7 +124,7 @@ TEST_CASE("the layout shows the site's name and licence from a layer beneath the
         ViewLayer beneath(nlohmann::json{{"site", site}});
         // The page's own "title" (a record's) is not the site's.
         nlohmann::json view = {{"page_title", "Halaman"}, {"title", "Judul"}, {"is_home", home}};
-        return t.render(PageKind::NotFound, view, "id", &beneath);
+        return t.render(PageKind::NotFound, view, "id", {&beneath});
     };
     auto has = [](const std::string& text, const std::string& part) {
         return text.find(part) != std::string::npos;

@@ -343,11 +343,11 @@ std::string render_page(const PagePlan& plan, const SiteModel& model, const Site
     }
     const json& strings = tmpl.strings(plan.lang);
     const ViewLayer* layer = shared ? shared->find(plan) : nullptr;
-    if (!layer) return tmpl.render(plan.kind, build_view(plan, model, strings, cards), plan.lang);
+    const bool listing = plan.kind == PageKind::InnovationList;
+    if (!layer || (listing && !plan.shared))  // (plan_pages gives every listing a ListingShared)
+        return tmpl.render(plan.kind, build_view(plan, model, strings, cards), plan.lang);
     std::vector<const ViewLayer*> beneath;
-    if (plan.kind == PageKind::InnovationList) {
-        if (!plan.shared)  // (plan_pages gives every listing one)
-            return tmpl.render(plan.kind, build_view(plan, model, strings, cards), plan.lang);
+    if (listing) {
         std::call_once(plan.shared->layer_once, [&] {
             plan.shared->layer = std::make_unique<ViewLayer>(
                 listing_panel_view(ViewContext(plan, model, strings, cards)));

@@ -13,9 +13,13 @@ namespace simpul::gen {
 
 ViewContext::ViewContext(const PagePlan& p, const SiteModel& m, const json& strings,
                          const CardCache* cards)
-    : plan(p), model(m), cat(m.cat), t(strings), card_cache(cards) {
-    for (char c : plan.path)
+    : plan(p), model(m), cat(m.cat), t(strings), root(root_of(p.path)), card_cache(cards) {}
+
+std::string root_of(const std::string& path) {
+    std::string root;
+    for (char c : path)
         if (c == '/') root += "../";
+    return root;
 }
 
 std::string language_prefix(const std::string& lang) {

@@ -22,6 +22,12 @@ std::string language_prefix(const std::string& lang);
 
 // The site's address with a trailing slash, or "" when site.yaml has no base_url.
 std::string site_base(const Site& site);
+// The site's title and description in `lang` (English when given, else Indonesian).
+std::string site_title(const Site& site, const std::string& lang);
+std::string site_description(const Site& site, const std::string& lang);
+
+// From a page at `path` ("inovasi/x/index.html") to the site root: "../../".
+std::string root_of(const std::string& path);
 
 class CardCache;
 

@@ -84,6 +84,14 @@ std::string site_base(const Site& site) {
     return base;
 }
 
+std::string site_title(const Site& site, const std::string& lang) {
+    return lang == "en" && !site.title_en.empty() ? site.title_en : site.title;
+}
+
+std::string site_description(const Site& site, const std::string& lang) {
+    return lang == "en" && !site.description_en.empty() ? site.description_en : site.description;
+}
+
 namespace {
 
 // Where a page sits: the site's address, the way from the page to the site
@@ -96,9 +104,7 @@ struct Place {
 };
 
 Place place_of(const PagePlan& plan, const Site& site) {
-    Place p{site_base(site), {}, language_prefix(plan.lang), {}};
-    for (char c : plan.path)
-        if (c == '/') p.root += "../";  // as ViewContext's root
+    Place p{site_base(site), root_of(plan.path), language_prefix(plan.lang), {}};
     // 404.html is served at any depth, so its links are absolute from the site's base.
     if (plan.kind == PageKind::NotFound) p.root = p.base.empty() ? "/" : p.base;
     p.local = plan.path.substr(plan.path.rfind(p.prefix, 0) == 0 ? p.prefix.size() : 0);
@@ -203,9 +209,8 @@ json page_view(const PagePlan& plan, const SiteModel& model, const json& strings
         }
     }
     const Site& site = model.cat.site;
-    const bool en = plan.lang == "en";
     const Place at = place_of(plan, site);
-    const std::string site_title = en && !site.title_en.empty() ? site.title_en : site.title;
+    const std::string title = site_title(site, plan.lang);
     view["lang"] = plan.lang;
     // Record bodies are written in Indonesian only: other languages mark them
     // (a view that shows an English body sets body_lang itself).
@@ -213,8 +218,7 @@ json page_view(const PagePlan& plan, const SiteModel& model, const json& strings
     view["root"] = at.root;
     if (!view.contains("description") || !view["description"].is_string() ||
         view["description"].get_ref<const std::string&>().empty())
-        view["description"] =
-            en && !site.description_en.empty() ? site.description_en : site.description;
+        view["description"] = site_description(site, plan.lang);
     view["is_home"] = plan.kind == PageKind::Home;
     // The same page in the site's other languages (the language switch) and in
     // every language (hreflang alternates, absolute when the address is known).
@@ -242,9 +246,9 @@ json page_view(const PagePlan& plan, const SiteModel& model, const json& strings
     view["og"] = {
         {"type", record_page(plan.kind) ? "article" : "website"},
         {"title", view.contains("page_title") && plan.kind != PageKind::Home ? view["page_title"]
-                                                                             : json(site_title)},
+                                                                             : json(title)},
         {"description", view["description"]},
-        {"site_name", site_title},
+        {"site_name", title},
         {"locale", og_locale(plan.lang)},
         {"url", at.base.empty() || !indexable ? std::string() : at.base + at.prefix + at.local}};
     json locales = json::array();
@@ -269,13 +273,11 @@ json page_view(const PagePlan& plan, const SiteModel& model, const json& strings
 json shared_view(const PagePlan& plan, const SiteModel& model, const json& strings) {
     ViewContext v(plan, model, strings);
     const Site& site = model.cat.site;
-    const bool en = plan.lang == "en";
     const Place at = place_of(plan, site);
     auto link = [&](const std::string& p) { return at.root + at.prefix + p; };
     json view = {{"site",
-                  {{"title", en && !site.title_en.empty() ? site.title_en : site.title},
-                   {"description",
-                    en && !site.description_en.empty() ? site.description_en : site.description},
+                  {{"title", site_title(site, plan.lang)},
+                   {"description", site_description(site, plan.lang)},
                    {"licence_name", site.licence_name},
                    {"licence_url", site.licence_url}}},
                  {"home_href", link("index.html")},
